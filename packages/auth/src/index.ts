@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './password';
+export * from './principal';
+export * from './tokens';
+export * from './permission-catalog';
+export * from './rules';

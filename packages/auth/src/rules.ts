@@ -1,0 +1,40 @@
+import { rule } from 'graphql-shield';
+import { Principal, canSeeOrganisation } from './principal';
+
+/** What every subgraph's context carries for the rules. */
+export interface PrincipalContext {
+  principal: Principal;
+  /** Set by login-like mutations: the user who just proved who they are, anonymous until now. */
+  signedInUserId?: string;
+}
+
+/** A signed-in user (not anonymous). */
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user');
+
+/** The role of the caller's active organisation grants this permission. */
+export const hasPermission = (permission: string) =>
+  rule(`hasPermission:${permission}`, { cache: 'contextual' })(
+    (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.permissions.includes(permission),
+  );
+
+/** The caller owns the account. */
+export const isAccountOwner = rule({ cache: 'contextual' })(
+  (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.isAccountOwner,
+);
+
+/** The owner promoted the caller to see other organisations too. */
+export const isPromoted = rule({ cache: 'contextual' })(
+  (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.isPromoted,
+);
+
+/** The parent object is the caller themself (or the user this very request signed in). */
+export const isSelf = rule({ cache: 'strict' })(
+  (parent: { id?: string }, _args, { principal, signedInUserId }: PrincipalContext) =>
+    parent?.id !== undefined && (parent.id === signedInUserId || (principal.kind === 'user' && parent.id === principal.userId)),
+);
+
+/** The parent object belongs to an organisation the caller may see. */
+export const isInVisibleOrganisation = rule({ cache: 'strict' })(
+  (parent: { organisationId?: string; id?: string }, _args, { principal }: PrincipalContext) =>
+    typeof parent?.organisationId === 'string' && canSeeOrganisation(principal, parent.organisationId),
+);

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Secrets used when none are configured: fine on a laptop, never in production. */
+export const LOCAL_ONLY_SECRETS = {
+  accessTokenSecret: 'local-only-access-token-secret-change-me-0001',
+  principalSecret: 'local-only-principal-secret-change-me-00002',
+} as const;
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const secret = (fallback: string) => z.string().min(32, 'must be at least 32 characters').default(fallback);
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^mysql:\/\/[^/]+\/[^/?]+/.test(value), 'must look like mysql://user:pass@host:3306/db')
+  .optional();
+
+/** Environment every process of the graph reads. */
+export const environmentSchema = z.object({
+  PORT: port(4000),
+  /** Interface the gateway listens on; subgraphs always bind to loopback. */
+  HOST: z.string().default('127.0.0.1'),
+  ORGANISATIONS_PORT: port(4001),
+  USERS_PORT: port(4002),
+  PERMISSIONS_PORT: port(4003),
+  DATABASE_URL: databaseUrl,
+  DATABASE_FILE: z.string().default('./var/tenantry.sqlite'),
+  MAIL_DIR: z.string().default('./var/mail'),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Tenantry <no-reply@tenantry.local>'),
+  PUBLIC_URL: z.string().url('must be an absolute URL').default('http://localhost:4000'),
+  ACCESS_TOKEN_SECRET: secret(LOCAL_ONLY_SECRETS.accessTokenSecret),
+  PRINCIPAL_SECRET: secret(LOCAL_ONLY_SECRETS.principalSecret),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  SUBGRAPH_URL_ORGANISATIONS: z.string().url().optional(),
+  SUBGRAPH_URL_USERS: z.string().url().optional(),
+  SUBGRAPH_URL_PERMISSIONS: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Raised with every bad variable named, so a start fails with one readable message. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Validates the environment; empty strings count as unset. */
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+/** Prints a configuration error and exits; any other error is rethrown. */
+export function exitOnConfigurationError(error: unknown): never {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw error;
+}

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, Logger } from 'typeorm';
+import { entities } from './entities';
+import { mysqlMigrations } from './migrations/mysql';
+import { sqliteMigrations } from './migrations/sqlite';
+
+/** Where the data lives: a MySQL URL, or else a SQLite file (":memory:" allowed). */
+export interface DatabaseLocation {
+  url?: string;
+  file?: string;
+}
+
+export type DatabaseDialect = 'mysql' | 'sqlite';
+
+export function dialectOf(location: DatabaseLocation): DatabaseDialect {
+  return location.url ? 'mysql' : 'sqlite';
+}
+
+/** Builds (without connecting) the data source for a location; migrations match its dialect. */
+export function createDataSource(location: DatabaseLocation, options: { logger?: Logger; poolSize?: number } = {}): DataSource {
+  const common = { entities, logger: options.logger, logging: options.logger ? true : false, migrationsTableName: 'migrations' } as const;
+  if (location.url) {
+    return new DataSource({
+      ...common,
+      type: 'mysql',
+      url: location.url,
+      timezone: 'Z',
+      charset: 'utf8mb4',
+      poolSize: options.poolSize ?? 10,
+      migrations: mysqlMigrations,
+    });
+  }
+  const file = location.file ?? './var/tenantry.sqlite';
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return new DataSource({
+    ...common,
+    type: 'better-sqlite3',
+    database: file,
+    // Gateway-side processes share the file: WAL lets readers run beside one writer.
+    enableWAL: true,
+    timeout: 10_000,
+    migrations: sqliteMigrations,
+  });
+}
+
+/** Connects and brings the schema up to date. */
+export async function openDatabase(location: DatabaseLocation, options: { logger?: Logger; migrate?: boolean } = {}): Promise<DataSource> {
+  const dataSource = await createDataSource(location, options).initialize();
+  if (options.migrate) await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** Statements still needed to make the database match the entities; empty when migrations are complete. */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up: string[]; down: string[] }> {
+  const log = await dataSource.driver.createSchemaBuilder().log();
+  return {
+    up: log.upQueries.map((query) => query.query),
+    down: log.downQueries.map((query) => query.query),
+  };
+}

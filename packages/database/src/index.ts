@@ -1,0 +1,12 @@
+export * from './data-source';
+export * from './entities';
+export * from './query-counter';
+export * from './columns';
+export * from './organisations/account.entity';
+export * from './organisations/organisation.entity';
+export * from './users/user.entity';
+export * from './users/session.entity';
+export * from './permissions/role.entity';
+export * from './permissions/role-assignment.entity';
+export * from './mail/outbox-mail.entity';
+export { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';

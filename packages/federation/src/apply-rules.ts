@@ -1,0 +1,87 @@
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import { applyMiddleware, IMiddlewareFunction } from 'graphql-middleware';
+import { allow, deny, shield } from 'graphql-shield';
+import { IRuleTypeMap } from 'graphql-shield/typings/types';
+import { graphqlError } from '@tenantry/auth';
+
+/** Rules of one domain module: per type, a rule or a rule per field. */
+export type RuleMap = IRuleTypeMap;
+
+export const FORBIDDEN_MESSAGE = 'Not allowed.';
+
+/** Errors a client may see unchanged: they carry a contract code other than INTERNAL_SERVER_ERROR. */
+function isPublicError(error: unknown): error is GraphQLError {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * Resolvers' errors are returned instead of thrown: shield (with allowExternalErrors off)
+ * would turn every thrown error into FORBIDDEN, hiding USERNAME_TAKEN and friends.
+ * Anything that is not a public error is logged and masked.
+ */
+function returnErrors(onInternalError: (error: unknown) => void): IMiddlewareFunction {
+  const toReturned = (error: unknown) => {
+    if (isPublicError(error)) return error;
+    onInternalError(error);
+    return graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error.');
+  };
+  return (resolve, parent, args, context, info) => {
+    try {
+      const result = resolve(parent, args, context, info);
+      return result instanceof Promise ? result.catch(toReturned) : result;
+    } catch (error) {
+      return toReturned(error);
+    }
+  };
+}
+
+/**
+ * Puts graphql-shield in front of every field: deny by default, FORBIDDEN without a stack.
+ */
+export function applyRules(schema: GraphQLSchema, rules: RuleMap[], onInternalError: (error: unknown) => void): GraphQLSchema {
+  const permissions = shield(mergeRules(federationRules, ...rules), {
+    fallbackRule: deny,
+    allowExternalErrors: false,
+    fallbackError: () => graphqlError('FORBIDDEN', FORBIDDEN_MESSAGE),
+  });
+  // Entity reference resolvers live in type extensions, which the rebuild keeps.
+  return applyMiddleware(schema, permissions, returnErrors(onInternalError));
+}
+
+
+/**
+ * Federation's own fields: `_service` is read by composition; `_entities` is open here because
+ * every entity type carries its own rule, so a foreign reference still resolves to nothing.
+ */
+const federationRules: RuleMap = {
+  Query: { _service: allow, _entities: allow },
+  _Service: allow,
+  PageInfo: allow,
+};
+
+/** Merges rule maps of several domain modules; a field ruled twice is a mistake and throws. */
+export function mergeRules(...maps: RuleMap[]): IRuleTypeMap {
+  const merged: Record<string, any> = {};
+  for (const map of maps) {
+    for (const [typeName, rule] of Object.entries(map)) {
+      const existing = merged[typeName];
+      if (existing === undefined) merged[typeName] = typeof rule === 'object' && !isRule(rule) ? { ...rule } : rule;
+      else if (isFieldMap(existing) && isFieldMap(rule)) {
+        for (const field of Object.keys(rule)) {
+          if (field in existing) throw new Error(`Rule for ${typeName}.${field} is defined twice`);
+        }
+        Object.assign(existing, rule);
+      } else throw new Error(`Rules for ${typeName} are defined twice`);
+    }
+  }
+  return merged;
+}
+
+function isRule(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { resolve?: unknown }).resolve === 'function';
+}
+
+function isFieldMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !isRule(value);
+}

@@ -1,0 +1,88 @@
+import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { graphqlError } from '@tenantry/auth';
+
+/** Relay page information; shared by every subgraph's connections. */
+@Directive('@shareable')
+@ObjectType({ description: 'Where a page of a connection ends and whether more follow.' })
+export class PageInfo {
+  @Field({ description: 'Whether another page follows this one.' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+/** Keyset position: the sort key and id of the last row seen. */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(after: string | undefined | null): Cursor | null {
+  if (!after) return null;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw graphqlError('BAD_USER_INPUT', 'The `after` cursor is not valid.');
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+/** Validates `first`: 1..100, default 20. */
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw graphqlError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
+  }
+  return first;
+}
+
+export interface Connection<TNode> {
+  edges: { node: TNode; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds a page from rows fetched with one extra row beyond `size` (that extra row proves a next page). */
+export function toConnection<TNode extends { id: string }>(
+  rows: TNode[],
+  size: number,
+  totalCount: number,
+  sortKey: (node: TNode) => string,
+): Connection<TNode> {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor({ key: sortKey(node), id: node.id }) }));
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page.` })
+  class Edge {
+    @Field(() => nodeType)
+    node: TNode;
+
+    @Field({ description: 'Opaque position of this edge.' })
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match, over all pages.' })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}

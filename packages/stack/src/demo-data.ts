@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { AccountRecord, DataSource, In, OrganisationKind, UserRecord } from '@tenantry/database';
+import { hashPassword } from '@tenantry/auth';
+import { createAccount, createOrganisationWithRoles, createUserWithRole, makeOwner } from './provision';
+
+export const DEMO_USERNAMES = {
+  owner: 'demo.owner',
+  operator: 'demo.operator',
+  customerAdministrator: 'demo.customer.admin',
+} as const;
+
+export interface DemoSeedResult {
+  created: boolean;
+  /** The demo password when this run set it (created or reset); unknown otherwise. */
+  password?: string;
+}
+
+/**
+ * Seeds account "Demo": owner, a sub-organisation with an operator, a customer organisation with
+ * an administrator. Runs once; later runs only reset the password when one is given.
+ */
+export async function seedDemoData(dataSource: DataSource, password?: string): Promise<DemoSeedResult> {
+  if (await dataSource.getRepository(AccountRecord).existsBy({ name: 'Demo' })) {
+    if (!password) return { created: false };
+    const hash = await hashPassword(password);
+    await dataSource
+      .getRepository(UserRecord)
+      .update({ username: In(Object.values(DEMO_USERNAMES)) }, { passwordHash: hash, failedLoginCount: 0 });
+    return { created: false, password };
+  }
+  const chosen = password ?? randomBytes(12).toString('base64url');
+  await dataSource.transaction(async (manager) => {
+    const { account, organisation } = await createAccount(manager, 'Demo', 50);
+    const owner = await createUserWithRole(manager, {
+      organisationId: organisation.id, username: DEMO_USERNAMES.owner, roleKey: 'OWNER', password: chosen, firstName: 'Dana', lastName: 'Owner',
+    });
+    await makeOwner(manager, account.id, owner.id);
+    const support = await createOrganisationWithRoles(manager, { accountId: account.id, kind: OrganisationKind.SUB, name: 'Demo Support', location: 'Berlin' });
+    await createUserWithRole(manager, {
+      organisationId: support.id, username: DEMO_USERNAMES.operator, roleKey: 'OPERATOR', password: chosen, firstName: 'Olli', lastName: 'Operator',
+    });
+    const customer = await createOrganisationWithRoles(manager, {
+      accountId: account.id, kind: OrganisationKind.CUSTOMER, name: 'Acme Customer', managingOrganisationId: organisation.id,
+    });
+    await createUserWithRole(manager, {
+      organisationId: customer.id, username: DEMO_USERNAMES.customerAdministrator, roleKey: 'ADMINISTRATOR', password: chosen, firstName: 'Ada', lastName: 'Admin',
+    });
+  });
+  return { created: true, password: chosen };
+}

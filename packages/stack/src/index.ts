@@ -1,0 +1,3 @@
+export * from './processes';
+export * from './provision';
+export * from './demo-data';

@@ -1,0 +1,13 @@
+import { exitOnConfigurationError, readEnvironment } from '@tenantry/config';
+import { openDatabase } from '@tenantry/database';
+import { serveUntilSignalled } from '@tenantry/federation';
+import { createOrganisationsServer, SUBGRAPH_NAME } from './server';
+
+async function main(): Promise<void> {
+  const env = readEnvironment();
+  const dataSource = await openDatabase({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
+  const server = await createOrganisationsServer(dataSource, env.PRINCIPAL_SECRET);
+  await serveUntilSignalled(server, env.ORGANISATIONS_PORT, SUBGRAPH_NAME, () => dataSource.destroy());
+}
+
+main().catch(exitOnConfigurationError);

@@ -1,0 +1,50 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrganisationKind } from '@tenantry/database';
+import { ConnectionType } from '@tenantry/federation';
+
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'DEFAULT comes with the account, SUB is added by the owner, CUSTOMER is a company customer with its own login.',
+});
+
+@ObjectType({ description: 'Data-management and privacy settings of an organisation.' })
+export class Privacy {
+  @Field(() => Int, { description: 'Days chat transcripts are kept; 0 keeps them until deleted by hand.' })
+  transcriptRetentionDays: number;
+
+  @Field({ description: 'Whether visitor IP addresses are anonymised before they are stored.' })
+  anonymiseVisitorIp: boolean;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A walled-off part of an account: its users, widgets and operator groups see nothing of other organisations.' })
+export class Organisation {
+  @Field(() => ID)
+  id: string;
+
+  /** Not exposed: used by rules and scoping. */
+  accountId: string;
+
+  /** Equals id; lets the shared organisation rule treat organisations like their members. */
+  organisationId: string;
+
+  @Field(() => OrganisationKind)
+  kind: OrganisationKind;
+
+  @Field({ description: 'Unique within the account.' })
+  name: string;
+
+  @Field({ description: 'Language of the organisation (ISO 639-1), e.g. "en".' })
+  language: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the organisation is, in words.' })
+  location: string | null;
+
+  @Field(() => Privacy)
+  privacy: Privacy;
+
+  @Field({ description: 'When the organisation was created.' })
+  createdAt: Date;
+}
+
+export const OrganisationConnection = ConnectionType(Organisation, 'Organisation');

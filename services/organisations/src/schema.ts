@@ -1,0 +1,20 @@
+import { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, applyRules, PageInfo } from '@tenantry/federation';
+import { OrganisationResolver } from './organisation/organisation.resolver';
+import { resolveOrganisationReference } from './organisation/organisation.reference';
+import { organisationRules } from './organisation/organisation.rules';
+import { AccountResolver } from './account/account.resolver';
+import { accountRules } from './account/account.rules';
+
+/** The organisations subgraph schema without rules: what its SDL file is printed from. */
+export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [OrganisationResolver, AccountResolver], orphanedTypes: [PageInfo] },
+    { Organisation: { __resolveReference: resolveOrganisationReference } },
+  );
+}
+
+/** The schema the subgraph serves: every field behind graphql-shield. */
+export async function buildGuardedOrganisationsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
+  return applyRules(await buildOrganisationsSchema(), [organisationRules, accountRules], onInternalError);
+}

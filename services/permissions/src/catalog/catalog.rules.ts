@@ -1,0 +1,8 @@
+import { allow } from 'graphql-shield';
+import { RuleMap } from '@tenantry/federation';
+import { isAuthenticated } from '@tenantry/auth';
+
+export const catalogRules: RuleMap = {
+  Query: { permissionCatalog: isAuthenticated },
+  Permission: allow,
+};

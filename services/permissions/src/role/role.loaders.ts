@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import { DataSource, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
+import { Role } from './role.type';
+
+interface RoleRow {
+  userId: string;
+  id: string;
+  organisationId: string;
+  key: string;
+  name: string;
+  builtIn: number | boolean;
+  permissions: string;
+}
+
+/**
+ * The role of each user, looked up only in organisations the caller may see (a role lives in
+ * its user's organisation): a foreign user's role loads as null. One SELECT per batch.
+ */
+export function createRoleByUserLoader(dataSource: DataSource, visibleOrganisationIds: readonly string[]) {
+  return new DataLoader<string, Role | null>(async (userIds) => {
+    const rows = await dataSource
+      .createQueryBuilder()
+      .select(['ra.user_id AS userId', 'r.id AS id', 'r.organisation_id AS organisationId', 'r.key AS `key`'])
+      .addSelect(['r.name AS name', 'r.built_in AS builtIn', 'r.permissions AS permissions'])
+      .from(RoleAssignmentRecord, 'ra')
+      .innerJoin(RoleRecord, 'r', 'r.id = ra.role_id')
+      .where('ra.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .andWhere('r.organisation_id IN (:...visible)', { visible: visibleOrganisationIds })
+      .getRawMany<RoleRow>();
+    const byUser = new Map(rows.map((row) => [row.userId, toRole(row)]));
+    return userIds.map((id) => byUser.get(id) ?? null);
+  });
+}
+
+function toRole(row: RoleRow): Role {
+  return Object.assign(new Role(), {
+    id: row.id,
+    organisationId: row.organisationId,
+    key: row.key,
+    name: row.name,
+    builtIn: Boolean(row.builtIn),
+    permissions: JSON.parse(row.permissions) as string[],
+  });
+}

@@ -1,0 +1,30 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A named set of permissions. Built-in roles exist in every organisation; custom roles are per organisation.' })
+export class Role {
+  @Field(() => ID)
+  id: string;
+
+  /** Not exposed: for rules and scoping. */
+  organisationId: string;
+
+  @Field({ description: 'Stable key: OWNER, MANAGER, OPERATOR, ADMINISTRATOR, MODERATOR, MEMBER, or a custom one.' })
+  key: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: 'Built-in roles cannot be deleted.' })
+  builtIn: boolean;
+
+  @Field(() => [String], { description: 'Permission keys from permissionCatalog.' })
+  permissions: string[];
+}
+
+/** The users subgraph's User, extended here with the role and permissions it holds. */
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class User {
+  @Field(() => ID)
+  id: string;
+}

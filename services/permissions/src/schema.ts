@@ -1,0 +1,21 @@
+import { GraphQLSchema } from 'graphql';
+import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
+import { CatalogResolver } from './catalog/catalog.resolver';
+import { catalogRules } from './catalog/catalog.rules';
+import { RoleResolver, UserRoleResolver } from './role/role.resolver';
+import { roleRules } from './role/role.rules';
+import { resolveUserReference } from './role/user.reference';
+import { User } from './role/role.type';
+
+/** The permissions subgraph schema without rules: what its SDL file is printed from. */
+export function buildPermissionsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [CatalogResolver, RoleResolver, UserRoleResolver], orphanedTypes: [PageInfo, User] },
+    { User: { __resolveReference: resolveUserReference } },
+  );
+}
+
+/** The schema the subgraph serves: every field behind graphql-shield. */
+export async function buildGuardedPermissionsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
+  return applyRules(await buildPermissionsSchema(), [catalogRules, roleRules], onInternalError);
+}

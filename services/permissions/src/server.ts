@@ -1,0 +1,16 @@
+import { DataSource } from '@tenantry/database';
+import { createSubgraphServer, SubgraphServer } from '@tenantry/federation';
+import { createContextFactory } from './context';
+import { buildGuardedPermissionsSchema } from './schema';
+
+export const SUBGRAPH_NAME = 'permissions';
+
+/** Builds the permissions subgraph without listening, so tests drive it in-process. */
+export async function createPermissionsServer(dataSource: DataSource, principalSecret: string): Promise<SubgraphServer> {
+  return createSubgraphServer({
+    name: SUBGRAPH_NAME,
+    schema: await buildGuardedPermissionsSchema((error) => console.error(error)),
+    principalSecret,
+    createContext: createContextFactory(dataSource),
+  });
+}

@@ -1,0 +1,13 @@
+import { allow } from 'graphql-shield';
+import { RuleMap } from '@tenantry/federation';
+import { isAuthenticated } from '@tenantry/auth';
+
+export const sessionRules: RuleMap = {
+  Mutation: {
+    login: allow,
+    refreshSession: allow,
+    logout: isAuthenticated,
+  },
+  // Only ever returned to the user who just proved who they are.
+  AuthPayload: allow,
+};

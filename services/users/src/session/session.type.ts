@@ -1,0 +1,17 @@
+import { Field, ObjectType } from 'type-graphql';
+import { User } from '../user/user.type';
+
+@ObjectType({ description: 'Tokens of a session: send the access token as `Authorization: Bearer`, trade the refresh token for new ones.' })
+export class AuthPayload {
+  @Field({ description: 'Short-lived bearer token.' })
+  accessToken: string;
+
+  @Field({ description: 'Single-use token for refreshSession; using it twice ends the session.' })
+  refreshToken: string;
+
+  @Field({ description: 'When the access token expires.' })
+  expiresAt: Date;
+
+  @Field(() => User)
+  user: User;
+}
