@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 import { DataSource, Logger } from 'typeorm';
 import { entities } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
@@ -19,12 +20,16 @@ export function dialectOf(location: DatabaseLocation): DatabaseDialect {
 }
 
 /** Builds (without connecting) the data source for a location; migrations match its dialect. */
-export function createDataSource(location: DatabaseLocation, options: { logger?: Logger; poolSize?: number } = {}): DataSource {
+export function createDataSource(
+  location: DatabaseLocation,
+  options: { logger?: Logger; poolSize?: number; mariadb?: boolean } = {},
+): DataSource {
   const common = { entities, logger: options.logger, logging: options.logger ? true : false, migrationsTableName: 'migrations' } as const;
   if (location.url) {
     return new DataSource({
       ...common,
-      type: 'mysql',
+      // TypeORM reads column defaults differently on MariaDB; the SQL of the migrations is the same.
+      type: options.mariadb ? 'mariadb' : 'mysql',
       url: location.url,
       timezone: 'Z',
       charset: 'utf8mb4',
@@ -47,7 +52,8 @@ export function createDataSource(location: DatabaseLocation, options: { logger?:
 
 /** Connects and brings the schema up to date. */
 export async function openDatabase(location: DatabaseLocation, options: { logger?: Logger; migrate?: boolean } = {}): Promise<DataSource> {
-  const dataSource = await createDataSource(location, options).initialize();
+  const mariadb = location.url ? await isMariaDb(location.url) : false;
+  const dataSource = await createDataSource(location, { ...options, mariadb }).initialize();
   if (options.migrate) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
@@ -59,4 +65,14 @@ export async function pendingSchemaChanges(dataSource: DataSource): Promise<{ up
     up: log.upQueries.map((query) => query.query),
     down: log.downQueries.map((query) => query.query),
   };
+}
+
+async function isMariaDb(url: string): Promise<boolean> {
+  const connection = await createConnection(url);
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    return /mariadb/i.test((rows as { version: string }[])[0].version);
+  } finally {
+    await connection.end();
+  }
 }

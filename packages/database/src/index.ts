@@ -10,3 +10,4 @@ export * from './permissions/role.entity';
 export * from './permissions/role-assignment.entity';
 export * from './mail/outbox-mail.entity';
 export { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
+export * from './principal/resolve-principal';

@@ -1,1 +1,4 @@
-export {};
+export * from './test-database';
+export * from './graphql-client';
+export * from './subgraph-harness';
+export * from './seed';

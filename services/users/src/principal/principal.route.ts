@@ -1,7 +1,6 @@
-import { DataSource } from '@tenantry/database';
+import { DataSource, resolvePrincipal } from '@tenantry/database';
 import { AccessClaims, ANONYMOUS } from '@tenantry/auth';
 import { RouteHandler, sendError, sendJson } from '@tenantry/federation';
-import { resolvePrincipal } from './principal.resolver';
 
 /** Path the gateway posts verified access-token claims to. */
 export const PRINCIPAL_ROUTE = '/internal/principal';

@@ -1,13 +1,17 @@
-import {
-  AccountRecord, DataSource, OrganisationRecord, RoleAssignmentRecord, RoleRecord, SessionRecord, UserRecord, UserStatus,
-} from '@tenantry/database';
+import { DataSource } from 'typeorm';
 import { AccessClaims, UserPrincipal } from '@tenantry/auth';
+import { AccountRecord } from '../organisations/account.entity';
+import { OrganisationRecord } from '../organisations/organisation.entity';
+import { RoleAssignmentRecord } from '../permissions/role-assignment.entity';
+import { RoleRecord } from '../permissions/role.entity';
+import { SessionRecord } from '../users/session.entity';
+import { UserRecord, UserStatus } from '../users/user.entity';
 
 /**
  * Resolves the principal of a verified access token, or null when its session is revoked or
  * expired or its user may no longer sign in: this runs on every request, so access ends at once.
- * The one place that reads other modules' tables by SQL: the security path cannot wait for a
- * federated round trip per request.
+ * It reads across modules' tables in one place, on purpose: the security path cannot afford a
+ * federated round trip per request, and tests resolve principals exactly as production does.
  */
 export async function resolvePrincipal(dataSource: DataSource, claims: AccessClaims, now = new Date()): Promise<UserPrincipal | null> {
   const row = await dataSource

@@ -1,0 +1,52 @@
+import { SignJWT } from 'jose';
+import { ANONYMOUS, hashPassword, signAccessToken, signPrincipalToken, verifyAccessToken, verifyPassword, verifyPrincipalToken } from '.';
+
+const secret = 'a-secret-of-at-least-thirty-two-characters';
+const principal = {
+  kind: 'user' as const, userId: 'u1', sessionId: 's1', accountId: 'a1', homeOrganisationId: 'o1', organisationId: 'o1',
+  roleKey: 'OPERATOR', permissions: ['users.read'], visibleOrganisationIds: ['o1'], isAccountOwner: false, isPromoted: false,
+};
+
+describe('principal tokens', () => {
+  it('carry the principal to the subgraph they were signed for', async () => {
+    const token = await signPrincipalToken(principal, 'users', secret);
+    expect(await verifyPrincipalToken(token, 'users', secret)).toEqual(principal);
+  });
+
+  it('are refused by another subgraph, with another secret, or when missing', async () => {
+    const token = await signPrincipalToken(ANONYMOUS, 'users', secret);
+    expect(await verifyPrincipalToken(token, 'organisations', secret)).toBeNull();
+    expect(await verifyPrincipalToken(token, 'users', `${secret}-other`)).toBeNull();
+    expect(await verifyPrincipalToken(undefined, 'users', secret)).toBeNull();
+  });
+
+  it('are refused when forged with alg none or expired', async () => {
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ principal, aud: 'users', iss: 'tenantry-gateway' })).toString('base64url')}.`;
+    expect(await verifyPrincipalToken(unsigned, 'users', secret)).toBeNull();
+    const expired = await new SignJWT({ principal })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuer('tenantry-gateway').setAudience('users').setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(new TextEncoder().encode(secret));
+    expect(await verifyPrincipalToken(expired, 'users', secret)).toBeNull();
+  });
+});
+
+describe('access tokens', () => {
+  it('round-trip user and session, and reject tampering', async () => {
+    const { token } = await signAccessToken({ userId: 'u1', sessionId: 's1' }, secret, 60);
+    expect(await verifyAccessToken(token, secret)).toEqual({ userId: 'u1', sessionId: 's1' });
+    const [header, payload, signature] = token.split('.');
+    const tampered = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    tampered.sub = 'u2';
+    expect(await verifyAccessToken(`${header}.${Buffer.from(JSON.stringify(tampered)).toString('base64url')}.${signature}`, secret)).toBeNull();
+  });
+});
+
+describe('passwords', () => {
+  it('are hashed with argon2id and verified', async () => {
+    const hash = await hashPassword('correct horse battery staple');
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
+    expect(await verifyPassword(hash, 'wrong')).toBe(false);
+    expect(await verifyPassword(null, 'anything')).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+import { ConfigurationError, readEnvironment } from '.';
+
+describe('readEnvironment', () => {
+  it('gives local defaults when nothing is set', () => {
+    const env = readEnvironment({});
+    expect(env.PORT).toBe(4000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.MAIL_DIR).toBe('./var/mail');
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => readEnvironment({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', ACCESS_TOKEN_SECRET: 'short' })).toThrow(ConfigurationError);
+    try {
+      readEnvironment({ PORT: 'eighty', DATABASE_URL: 'postgres://x/y', ACCESS_TOKEN_SECRET: 'short' });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toMatch(/PORT/);
+      expect(message).toMatch(/DATABASE_URL must look like mysql:\/\//);
+      expect(message).toMatch(/ACCESS_TOKEN_SECRET must be at least 32 characters/);
+    }
+  });
+
+  it('accepts a MySQL url and treats empty strings as unset', () => {
+    const env = readEnvironment({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test', PORT: '' });
+    expect(env.DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/test');
+    expect(env.PORT).toBe(4000);
+  });
+});

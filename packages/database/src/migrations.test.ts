@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from '@tenantry/testing';
+import { AccountRecord, OrganisationKind, OrganisationRecord, pendingSchemaChanges, UserRecord, UserStatus } from '.';
+
+describe('migrations', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('leave nothing for the entities to change once all have run', async () => {
+    expect(await pendingSchemaChanges(db.dataSource)).toEqual({ up: [], down: [] });
+  });
+
+  it('run down to an empty schema and up again', async () => {
+    const migrations = db.dataSource.migrations.length;
+    for (let i = 0; i < migrations; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
+    const runner = db.dataSource.createQueryRunner();
+    const remaining = [];
+    for (const { tableName } of db.dataSource.entityMetadatas) if (await runner.hasTable(tableName)) remaining.push(tableName);
+    await runner.release();
+    expect(remaining).toEqual([]);
+    expect(await db.dataSource.runMigrations({ transaction: 'each' })).toHaveLength(migrations);
+    expect((await pendingSchemaChanges(db.dataSource)).up).toEqual([]);
+  });
+
+  it('treat usernames differing only in case as different users', async () => {
+    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Case', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const organisation = await db.dataSource.getRepository(OrganisationRecord).save({
+      id: randomUUID(), accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Case', language: 'en', location: null,
+      managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
+    });
+    const user = (username: string) => ({
+      id: randomUUID(), organisationId: organisation.id, username, email: `${username}@example.com`, firstName: 'A', lastName: 'B',
+      middleName: null, screenName: 'A B', status: UserStatus.ACTIVE, passwordHash: null, failedLoginCount: 0, lastLoginAt: null, createdAt: new Date(),
+    });
+    const users = db.dataSource.getRepository(UserRecord);
+    await users.insert(user('jan.de.vries'));
+    await users.insert(user('Jan.de.Vries'));
+    await expect(users.insert(user('jan.de.vries'))).rejects.toThrow();
+    expect((await users.findOneByOrFail({ username: 'Jan.de.Vries' })).username).toBe('Jan.de.Vries');
+  });
+
+  it('keep millisecond precision of timestamps', async () => {
+    const createdAt = new Date('2026-01-02T03:04:05.678Z');
+    const id = randomUUID();
+    await db.dataSource.getRepository(AccountRecord).insert({ id, name: 'Precise', seatLimit: 1, ownerUserId: null, createdAt });
+    expect((await db.dataSource.getRepository(AccountRecord).findOneByOrFail({ id })).createdAt.toISOString()).toBe(createdAt.toISOString());
+  });
+});
