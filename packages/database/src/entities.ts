@@ -5,6 +5,13 @@ import { SessionRecord } from './users/session.entity';
 import { RoleRecord } from './permissions/role.entity';
 import { RoleAssignmentRecord } from './permissions/role-assignment.entity';
 import { OutboxMailRecord } from './mail/outbox-mail.entity';
+import { WidgetRecord } from './organisations/widget.entity';
+import { OperatorGroupRecord } from './organisations/operator-group.entity';
+import { OperatorGroupMemberRecord } from './organisations/operator-group-member.entity';
+import { InvitationRecord } from './users/invitation.entity';
+import { UserTokenRecord } from './users/user-token.entity';
+import { PromotionRecord } from './permissions/promotion.entity';
+import { AuditEventRecord } from './audit/audit-event.entity';
 
 /** Every table of the one database; modules own their folders, migrations cover them all. */
 export const entities = [
@@ -15,4 +22,11 @@ export const entities = [
   RoleRecord,
   RoleAssignmentRecord,
   OutboxMailRecord,
+  WidgetRecord,
+  OperatorGroupRecord,
+  OperatorGroupMemberRecord,
+  InvitationRecord,
+  UserTokenRecord,
+  PromotionRecord,
+  AuditEventRecord,
 ];

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { OrganisationRecord } from '../organisations/organisation.entity';
 import { idColumn, timestampColumn } from '../columns';
 
 /** A mail written in the same transaction as the change that causes it; a sender delivers it later. */
@@ -8,9 +9,13 @@ export class OutboxMailRecord {
   @PrimaryColumn(idColumn)
   id: string;
 
-  /** Organisation the mail concerns, for deletion and audit; null for account-level mail. */
+  /** Organisation the mail concerns: its undelivered mail goes when it is deleted. */
   @Column({ name: 'organisation_id', ...idColumn, nullable: true })
   organisationId: string | null;
+
+  @ManyToOne(() => OrganisationRecord, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationRecord;
 
   @Column({ name: 'to_address', type: 'varchar', length: 254 })
   toAddress: string;

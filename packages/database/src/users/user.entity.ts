@@ -10,6 +10,21 @@ export enum UserStatus {
   ARCHIVED = 'ARCHIVED',
 }
 
+/** Where a user is by default after login, and can switch to. */
+export enum Availability {
+  ONLINE = 'ONLINE',
+  AVAILABLE_FOR_CHAT = 'AVAILABLE_FOR_CHAT',
+  OFFLINE = 'OFFLINE',
+}
+
+/** Per-user settings (F16, F29, F30); every notification is on by default. */
+export interface UserPreferences {
+  landingPage: string;
+  defaultAvailability: Availability;
+  notifications: Record<string, boolean>;
+  signatures: Record<string, string>;
+}
+
 /** A person who logs in; belongs to one organisation forever. */
 @Entity({ name: 'users' })
 @Index('ix_users_organisation_created', ['organisationId', 'createdAt', 'id'])
@@ -46,8 +61,35 @@ export class UserRecord {
   @Column({ name: 'screen_name', type: 'varchar', length: 200 })
   screenName: string;
 
+  @Column({ name: 'avatar_url', type: 'varchar', length: 500, nullable: true })
+  avatarUrl: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  mobile: string | null;
+
+  /** Interface and mail language: en, de, nl, fr or es. */
+  @Column({ type: 'varchar', length: 8, default: 'en' })
+  language: string;
+
   @Column({ type: 'simple-enum', enum: UserStatus })
   status: UserStatus;
+
+  /** When the user was archived; restorable for 30 days from then. */
+  @Column({ name: 'archived_at', ...timestampColumn, nullable: true })
+  archivedAt: Date | null;
+
+  @Column({ type: 'simple-enum', enum: Availability, default: Availability.OFFLINE })
+  availability: Availability;
+
+  @Column({ type: 'simple-json', nullable: true })
+  preferences: UserPreferences | null;
+
+  /** Base32 TOTP secret; set by enableTotp, required at login once totpEnabled. */
+  @Column({ name: 'totp_secret', type: 'varchar', length: 64, nullable: true })
+  totpSecret: string | null;
+
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false })
+  totpEnabled: boolean;
 
   /** argon2id PHC string; null until the user chose a password. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
@@ -62,4 +104,7 @@ export class UserRecord {
 
   @Column({ name: 'created_at', ...timestampColumn })
   createdAt: Date;
+
+  @Column({ name: 'updated_at', ...timestampColumn })
+  updatedAt: Date;
 }

@@ -1,3 +1,3 @@
-import { Initial1795468716183 } from './1795468716183-Initial';
+import { Initial1795469261177 } from './1795469261177-Initial';
 /** SQLite migrations in the order they run. */
-export const sqliteMigrations: Function[] = [Initial1795468716183];
+export const sqliteMigrations: Function[] = [Initial1795469261177];
