@@ -19,7 +19,7 @@ const config: Config = {
       '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json', isolatedModules: true }],
     },
     moduleNameMapper: {
-      '^@tenantry/(config|federation|auth|database|mail|testing|stack)$': '<rootDir>/packages/$1/src',
+      '^@tenantry/(config|federation|auth|database|mail|testing|stack|provisioning)$': '<rootDir>/packages/$1/src',
     },
   })),
   testTimeout: 60_000,

@@ -18,3 +18,4 @@ export * from './permissions/promotion.entity';
 export * from './audit/audit-event.entity';
 export { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 export * from './principal/resolve-principal';
+export * from './transaction';

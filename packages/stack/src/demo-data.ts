@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AccountRecord, DataSource, In, OrganisationKind, UserRecord } from '@tenantry/database';
+import { AccountRecord, DataSource, In, OrganisationKind, UserRecord, withTransaction } from '@tenantry/database';
 import { hashPassword } from '@tenantry/auth';
-import { createAccount, createOrganisationWithRoles, createUserWithRole, makeOwner } from './provision';
+import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
 
 export const DEMO_USERNAMES = {
   owner: 'demo.owner',
@@ -29,17 +29,17 @@ export async function seedDemoData(dataSource: DataSource, password?: string): P
     return { created: false, password };
   }
   const chosen = password ?? randomBytes(12).toString('base64url');
-  await dataSource.transaction(async (manager) => {
+  await withTransaction(dataSource, async (manager) => {
     const { account, organisation } = await createAccount(manager, 'Demo', 50);
     const owner = await createUserWithRole(manager, {
       organisationId: organisation.id, username: DEMO_USERNAMES.owner, roleKey: 'OWNER', password: chosen, firstName: 'Dana', lastName: 'Owner',
     });
     await makeOwner(manager, account.id, owner.id);
-    const support = await createOrganisationWithRoles(manager, { accountId: account.id, kind: OrganisationKind.SUB, name: 'Demo Support', location: 'Berlin' });
+    const { organisation: support } = await provisionOrganisation(manager, { accountId: account.id, kind: OrganisationKind.SUB, name: 'Demo Support', location: 'Berlin' });
     await createUserWithRole(manager, {
       organisationId: support.id, username: DEMO_USERNAMES.operator, roleKey: 'OPERATOR', password: chosen, firstName: 'Olli', lastName: 'Operator',
     });
-    const customer = await createOrganisationWithRoles(manager, {
+    const { organisation: customer } = await provisionOrganisation(manager, {
       accountId: account.id, kind: OrganisationKind.CUSTOMER, name: 'Acme Customer', managingOrganisationId: organisation.id,
     });
     await createUserWithRole(manager, {

@@ -1,3 +1,2 @@
 export * from './processes';
-export * from './provision';
 export * from './demo-data';

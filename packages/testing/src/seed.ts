@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, DataSource, OrganisationKind, OrganisationRecord, resolvePrincipal, SessionRecord, UserRecord,
+  AccountRecord, DataSource, OrganisationKind, OrganisationRecord, resolvePrincipal, SessionRecord, UserRecord, withTransaction,
 } from '@tenantry/database';
 import { hashToken, randomToken, signAccessToken, UserPrincipal } from '@tenantry/auth';
-import { createAccount, createOrganisationWithRoles, createUserWithRole, makeOwner } from '@tenantry/stack';
+import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
 import { TEST_ACCESS_TOKEN_SECRET } from './subgraph-harness';
 
 /** Password of every seeded user. */
@@ -56,15 +56,15 @@ export class OrganisationSeed {
   }
 
   async createUser(roleKey: string, username = unique(roleKey.toLowerCase())): Promise<UserSeed> {
-    const record = await this.dataSource.transaction((manager) =>
+    const record = await withTransaction(this.dataSource, (manager) =>
       createUserWithRole(manager, { organisationId: this.record.id, username, roleKey, password: SEED_PASSWORD }),
     );
     return new UserSeed(this.dataSource, record);
   }
 
   async createCustomer(name = unique('customer')): Promise<OrganisationSeed> {
-    const record = await this.dataSource.transaction((manager) =>
-      createOrganisationWithRoles(manager, {
+    const { organisation: record } = await withTransaction(this.dataSource, (manager) =>
+      provisionOrganisation(manager, {
         accountId: this.record.accountId, kind: OrganisationKind.CUSTOMER, name, managingOrganisationId: this.record.id,
       }),
     );
@@ -82,8 +82,8 @@ export class AccountSeed {
   ) {}
 
   async createOrganisation(name = unique('sub')): Promise<OrganisationSeed> {
-    const record = await this.dataSource.transaction((manager) =>
-      createOrganisationWithRoles(manager, { accountId: this.record.id, kind: OrganisationKind.SUB, name }),
+    const { organisation: record } = await withTransaction(this.dataSource, (manager) =>
+      provisionOrganisation(manager, { accountId: this.record.id, kind: OrganisationKind.SUB, name }),
     );
     return new OrganisationSeed(this.dataSource, record);
   }
@@ -93,7 +93,7 @@ export class AccountSeed {
 export function initSeed(dataSource: DataSource) {
   return {
     async createAccount(name = unique('account'), seatLimit = 50): Promise<AccountSeed> {
-      return dataSource.transaction(async (manager) => {
+      return withTransaction(dataSource, async (manager) => {
         const { account, organisation } = await createAccount(manager, name, seatLimit);
         const owner = await createUserWithRole(manager, {
           organisationId: organisation.id, username: unique('owner'), roleKey: 'OWNER', password: SEED_PASSWORD,

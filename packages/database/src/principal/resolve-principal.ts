@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AccessClaims, UserPrincipal } from '@tenantry/auth';
 import { AccountRecord } from '../organisations/account.entity';
 import { OrganisationRecord } from '../organisations/organisation.entity';
+import { PromotionRecord } from '../permissions/promotion.entity';
 import { RoleAssignmentRecord } from '../permissions/role-assignment.entity';
 import { RoleRecord } from '../permissions/role.entity';
 import { SessionRecord } from '../users/session.entity';
@@ -32,9 +33,16 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     }>();
   if (!row) return null;
   const isAccountOwner = row.ownerUserId === claims.userId;
+  const permissions = row.permissions ? (JSON.parse(row.permissions) as string[]) : [];
+  const promotedTo = isAccountOwner ? [] : await promotedOrganisations(dataSource, claims.userId, row.accountId);
   const visibleOrganisationIds = isAccountOwner
-    ? (await dataSource.getRepository(OrganisationRecord).find({ select: { id: true }, where: { accountId: row.accountId } })).map((o) => o.id)
-    : [row.homeOrganisationId];
+    ? await organisationIds(dataSource, { accountId: row.accountId })
+    : [
+        row.homeOrganisationId,
+        ...promotedTo,
+        // The managing organisation's administrators see their customers (F10, F11).
+        ...(permissions.includes('customers.manage') ? await organisationIds(dataSource, { managingOrganisationId: row.homeOrganisationId }) : []),
+      ];
   const organisationId = visibleOrganisationIds.includes(row.activeOrganisationId) ? row.activeOrganisationId : row.homeOrganisationId;
   return {
     kind: 'user',
@@ -44,9 +52,26 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     homeOrganisationId: row.homeOrganisationId,
     organisationId,
     roleKey: row.roleKey ?? 'NONE',
-    permissions: row.permissions ? (JSON.parse(row.permissions) as string[]) : [],
-    visibleOrganisationIds,
+    permissions,
+    visibleOrganisationIds: [...new Set(visibleOrganisationIds)],
     isAccountOwner,
-    isPromoted: false,
+    isPromoted: promotedTo.length > 0,
   };
+}
+
+async function organisationIds(dataSource: DataSource, where: { accountId: string } | { managingOrganisationId: string }): Promise<string[]> {
+  const rows = await dataSource.getRepository(OrganisationRecord).find({ select: { id: true }, where, order: { createdAt: 'ASC' } });
+  return rows.map((row) => row.id);
+}
+
+/** Organisations the owner granted, still within the user's account. */
+async function promotedOrganisations(dataSource: DataSource, userId: string, accountId: string): Promise<string[]> {
+  const rows = await dataSource
+    .createQueryBuilder()
+    .select('p.organisation_id', 'organisationId')
+    .from(PromotionRecord, 'p')
+    .innerJoin(OrganisationRecord, 'o', 'o.id = p.organisation_id')
+    .where('p.user_id = :userId AND o.account_id = :accountId', { userId, accountId })
+    .getRawMany<{ organisationId: string }>();
+  return rows.map((row) => row.organisationId);
 }

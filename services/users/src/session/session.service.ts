@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus,
+  DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import {
   graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, verifyPassword,
@@ -35,26 +35,26 @@ export class SessionService {
       await verifyPassword(null, password);
       throw invalidCredentials();
     }
-    const reserved = await users
-      .createQueryBuilder()
+    const reserved = await withTransaction(this.dataSource, (manager) => manager
+      .createQueryBuilder(UserRecord, 'u')
       .update()
       .set({ failedLoginCount: () => 'failed_login_count + 1' })
       .where('id = :id AND status = :status AND failed_login_count < :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-      .execute();
+      .execute());
     if (!reserved.affected) {
       await verifyPassword(null, password);
       throw invalidCredentials();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await users
-        .createQueryBuilder()
+      await withTransaction(this.dataSource, (manager) => manager
+        .createQueryBuilder(UserRecord, 'u')
         .update()
         .set({ status: UserStatus.LOCKED })
         .where('id = :id AND status = :status AND failed_login_count >= :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-        .execute();
+        .execute());
       throw invalidCredentials();
     }
-    return this.dataSource.transaction(async (manager) => {
+    return withTransaction(this.dataSource, async (manager) => {
       const now = new Date();
       await manager.update(UserRecord, { id: user.id }, { failedLoginCount: 0, lastLoginAt: now });
       return this.openSession(manager, { ...user, lastLoginAt: now }, randomUUID(), user.organisationId);
@@ -63,7 +63,7 @@ export class SessionService {
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */
   async refresh(refreshToken: string): Promise<AuthPayload> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await withTransaction(this.dataSource, async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { refreshTokenHash: hashToken(refreshToken) });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -80,12 +80,12 @@ export class SessionService {
 
   /** Ends the session and every session rotated from the same login. */
   async logout(sessionId: string): Promise<boolean> {
-    const session = await this.dataSource.getRepository(SessionRecord).findOneBy({ id: sessionId });
-    if (!session) return false;
-    await this.dataSource
-      .getRepository(SessionRecord)
-      .update({ familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return true;
+    return withTransaction(this.dataSource, async (manager) => {
+      const session = await manager.findOneBy(SessionRecord, { id: sessionId });
+      if (!session) return false;
+      await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return true;
+    });
   }
 
   private async openSession(manager: EntityManager, user: UserRecord, familyId: string, activeOrganisationId: string): Promise<AuthPayload> {

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, IsNull, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/database';
+import { hashToken, randomToken } from '@tenantry/auth';
+import { enqueueMail } from '@tenantry/mail';
+import { activationMail } from './mails';
+
+/** Activation links expire after this many hours unless configured otherwise. */
+export const ACTIVATION_TTL_HOURS = 72;
+
+export interface ActivationOptions {
+  /** Base URL the link points to, e.g. https://app.example.com. */
+  publicUrl: string;
+  organisationName: string;
+  /** Where the mail goes; default the user's own address (F22 allows another). */
+  sendTo?: string;
+  ttlHours?: number;
+}
+
+/**
+ * Issues a fresh single-use activation token for an INVITED user (earlier links die) and puts the
+ * activation mail in the outbox, all in the caller's transaction. Returns the raw token, which is
+ * stored nowhere but in the mail.
+ */
+export async function issueActivation(manager: EntityManager, user: UserRecord, options: ActivationOptions): Promise<string> {
+  const token = randomToken();
+  const hours = options.ttlHours ?? ACTIVATION_TTL_HOURS;
+  const now = new Date();
+  await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.ACTIVATION, usedAt: IsNull() }, { usedAt: now });
+  await manager.insert(UserTokenRecord, {
+    id: randomUUID(),
+    userId: user.id,
+    purpose: UserTokenPurpose.ACTIVATION,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + hours * 3_600_000),
+    usedAt: null,
+    createdAt: now,
+  });
+  const link = `${options.publicUrl.replace(/\/$/, '')}/activate?token=${encodeURIComponent(token)}`;
+  await enqueueMail(manager, {
+    to: options.sendTo ?? user.email,
+    organisationId: user.organisationId,
+    ...activationMail(user.language, { firstName: user.firstName, organisation: options.organisationName, link, hours }),
+  });
+  return token;
+}

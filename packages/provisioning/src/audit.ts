@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { AuditEventRecord, EntityManager } from '@tenantry/database';
+
+export interface AuditEvent {
+  accountId: string;
+  /** Null for account-level events, which outlive the organisation. */
+  organisationId: string | null;
+  actorUserId: string | null;
+  action: string;
+  targetId?: string | null;
+  /** Non-secret facts only: never passwords, tokens or hashes. */
+  details?: Record<string, unknown>;
+}
+
+/** Writes an audit event in the caller's transaction, so it exists exactly when the change does. */
+export async function recordAudit(manager: EntityManager, event: AuditEvent): Promise<void> {
+  const record = manager.create(AuditEventRecord, {
+    id: randomUUID(),
+    accountId: event.accountId,
+    organisationId: event.organisationId,
+    actorUserId: event.actorUserId,
+    action: event.action,
+    targetId: event.targetId ?? null,
+    details: event.details ?? {},
+    createdAt: new Date(),
+  });
+  await manager.save(AuditEventRecord, record);
+}

@@ -1,0 +1,6 @@
+export * from './organisation';
+export * from './user';
+export * from './audit';
+export * from './seats';
+export * from './mails';
+export * from './activation';

@@ -1,0 +1,25 @@
+import { EntityManager, lockAccount, OrganisationKind, OrganisationRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { graphqlError } from '@tenantry/auth';
+
+/** Seats taken: users of the account's own organisations (invited ones included), not archived; customers take none. */
+export async function seatsUsed(manager: EntityManager, accountId: string): Promise<number> {
+  return manager
+    .createQueryBuilder(UserRecord, 'u')
+    .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
+    .where('o.account_id = :accountId AND o.kind <> :customer AND u.status <> :archived', {
+      accountId, customer: OrganisationKind.CUSTOMER, archived: UserStatus.ARCHIVED,
+    })
+    .getCount();
+}
+
+/**
+ * Takes the account's lock and fails with SEAT_LIMIT_REACHED unless `needed` seats are free.
+ * Held until the transaction ends, so racing requests for the last seat have exactly one winner.
+ */
+export async function reserveSeats(manager: EntityManager, accountId: string, needed = 1): Promise<void> {
+  const account = await lockAccount(manager, accountId);
+  if (!account) throw graphqlError('NOT_FOUND', 'Account not found.');
+  if ((await seatsUsed(manager, accountId)) + needed > account.seatLimit) {
+    throw graphqlError('SEAT_LIMIT_REACHED', `The plan allows ${account.seatLimit} operators; every seat is taken.`);
+  }
+}
