@@ -33,7 +33,8 @@ describe('migrations', () => {
     });
     const user = (username: string) => ({
       id: randomUUID(), organisationId: organisation.id, username, email: `${username}@example.com`, firstName: 'A', lastName: 'B',
-      middleName: null, screenName: 'A B', status: UserStatus.ACTIVE, passwordHash: null, failedLoginCount: 0, lastLoginAt: null, createdAt: new Date(),
+      middleName: null, screenName: 'A B', status: UserStatus.ACTIVE, passwordHash: null, failedLoginCount: 0, lastLoginAt: null,
+      createdAt: new Date(), updatedAt: new Date(),
     });
     const users = db.dataSource.getRepository(UserRecord);
     await users.insert(user('jan.de.vries'));
