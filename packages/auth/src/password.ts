@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
@@ -8,18 +10,46 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }
 
-/** A hash of a random password: verifying against it costs what a real check costs. */
-let decoyHash: Promise<string> | undefined;
+const recentDurations: number[] = [];
+let verificationCount = 0;
 
-/**
- * Checks a password; with no stored hash it still spends one hash computation,
- * so unknown users answer as slowly as known ones.
- */
+/** How many real password verifications this process ran (tests prove lockout stops hashing). */
+export function passwordVerificationCount(): number {
+  return verificationCount;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Checks a password against its argon2id hash; false for no hash or a malformed one. */
 export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
   if (!storedHash) {
-    decoyHash ??= hashPassword(`decoy-${Math.random()}`);
-    await verify(await decoyHash, password).catch(() => false);
+    await waitLikeAVerification();
     return false;
   }
-  return verify(storedHash, password).catch(() => false);
+  verificationCount++;
+  const started = performance.now();
+  try {
+    return await verify(storedHash, password);
+  } catch {
+    return false;
+  } finally {
+    recentDurations.push(performance.now() - started);
+    if (recentDurations.length > 31) recentDurations.shift();
+  }
+}
+
+/**
+ * Spends as long as a real verification takes (the median of recent ones) without hashing, so
+ * unknown or locked users answer as slowly as a wrong password and a lockout stops hash work.
+ */
+export async function waitLikeAVerification(): Promise<void> {
+  if (recentDurations.length === 0) {
+    // First call of the process: calibrate once with a real verification.
+    await verifyPassword(await hashPassword('calibration'), 'not it');
+    return;
+  }
+  await sleep(median(recentDurations));
 }

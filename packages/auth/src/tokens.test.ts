@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { ANONYMOUS, hashPassword, signAccessToken, signPrincipalToken, verifyAccessToken, verifyPassword, verifyPrincipalToken } from '.';
+import { ANONYMOUS, hashPassword, passwordVerificationCount, signAccessToken, signPrincipalToken, verifyAccessToken, verifyPassword, verifyPrincipalToken } from '.';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 const principal = {
@@ -47,6 +47,8 @@ describe('passwords', () => {
     expect(hash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(hash, 'correct horse battery staple')).toBe(true);
     expect(await verifyPassword(hash, 'wrong')).toBe(false);
+    const before = passwordVerificationCount();
     expect(await verifyPassword(null, 'anything')).toBe(false);
+    expect(passwordVerificationCount()).toBe(before);
   });
 });

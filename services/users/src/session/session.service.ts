@@ -3,7 +3,7 @@ import {
   DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import {
-  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, verifyPassword,
+  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, verifyPassword, waitLikeAVerification,
 } from '@tenantry/auth';
 import { toUser } from '../user/user.mapper';
 import { AuthPayload } from './session.type';
@@ -32,7 +32,7 @@ export class SessionService {
     const users = this.dataSource.getRepository(UserRecord);
     const user = await users.findOneBy({ username });
     if (!user || user.status !== UserStatus.ACTIVE || user.username !== username) {
-      await verifyPassword(null, password);
+      await waitLikeAVerification();
       throw invalidCredentials();
     }
     const reserved = await withTransaction(this.dataSource, (manager) => manager
@@ -42,7 +42,7 @@ export class SessionService {
       .where('id = :id AND status = :status AND failed_login_count < :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
       .execute());
     if (!reserved.affected) {
-      await verifyPassword(null, password);
+      await waitLikeAVerification();
       throw invalidCredentials();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
