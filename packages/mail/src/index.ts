@@ -1,1 +1,3 @@
 export * from './outbox';
+export * from './transport';
+export * from './sender';

@@ -68,7 +68,10 @@ export class MailSender {
     return delivered;
   }
 
-  /** Runs {@link deliverDue} now and then `intervalMs` after each run ends, so runs never overlap. */
+  /**
+   * Runs {@link deliverDue} now and then `intervalMs` after each run ends, so runs never overlap.
+   * To start again after {@link stop}, wait for `stop()` to resolve first.
+   */
   start(intervalMs: number): void {
     if (this.started) return;
     this.started = true;
@@ -121,8 +124,8 @@ export class MailSender {
 }
 
 /**
- * Only the message, on one line: never the stack or the error's other fields, which can carry the
- * transport's options and with them the SMTP password.
+ * Only the message, on one line and within the column: the stack and the error's other fields are
+ * not ours to vet for secrets, and the row is read by operators.
  */
 function describeError(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim() || 'unknown error';

@@ -36,10 +36,10 @@ const smtpTimeouts = { connectionTimeout: 30_000, greetingTimeout: 30_000, socke
 /** Builds the transport the configuration asks for: real SMTP, or `.eml` files on disk. */
 export function createMailTransport(options: MailTransportOptions): MailTransport {
   if (!options.smtpUrl) return createMailDirTransport(options.mailDir, options.from);
-  const transporter = createTransport(new SMTPTransport({ url: options.smtpUrl, ...smtpTimeouts }), { from: options.from });
+  const transporter = createTransport(new SMTPTransport({ url: options.smtpUrl, ...smtpTimeouts }));
   return {
     async send(message) {
-      await transporter.sendMail(message);
+      await transporter.sendMail({ ...message, from: options.from });
     },
     close: () => transporter.close(),
   };
@@ -50,10 +50,10 @@ export function createMailTransport(options: MailTransportOptions): MailTranspor
  * appears only complete: it is written under a hidden temporary name, then renamed.
  */
 function createMailDirTransport(mailDir: string, from: string): MailTransport {
-  const builder = createTransport({ streamTransport: true, buffer: true, newline: 'windows' }, { from });
+  const builder = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     async send(message) {
-      const { message: eml } = await builder.sendMail(message);
+      const { message: eml } = await builder.sendMail({ ...message, from });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       await mkdir(mailDir, { recursive: true });
       const temporary = join(mailDir, `.${name}.tmp`);

@@ -8,6 +8,7 @@ const ENTRY_POINTS = {
   users: '@tenantry/users',
   permissions: '@tenantry/permissions',
   gateway: '@tenantry/gateway',
+  mail: '@tenantry/mail',
 } as const;
 
 export type ProcessName = keyof typeof ENTRY_POINTS;
@@ -44,7 +45,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 export interface RunningStack {
   gatewayUrl: string;
-  ports: Record<ProcessName, number>;
+  ports: Record<Exclude<ProcessName, 'mail'>, number>;
   stop(): Promise<void>;
 }
 
@@ -52,12 +53,12 @@ export interface StackOptions {
   /** Environment for every process (DATABASE_URL or DATABASE_FILE, secrets, MAIL_DIR...). */
   env: NodeJS.ProcessEnv;
   /** Ports; missing ones are picked free. */
-  ports?: Partial<Record<ProcessName, number>>;
+  ports?: Partial<Record<Exclude<ProcessName, 'mail'>, number>>;
   /** Where the processes' output goes: inherited by default. */
   stdio?: 'inherit' | 'ignore' | 'pipe';
 }
 
-/** Starts the three subgraphs and then the gateway as separate processes talking HTTP. */
+/** Starts the three subgraphs, then the gateway, as separate processes talking HTTP, and the mail outbox worker. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const ports = {
     organisations: options.ports?.organisations ?? (await freePort()),
@@ -76,11 +77,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     SUBGRAPH_URL_PERMISSIONS: `http://127.0.0.1:${ports.permissions}/graphql`,
   };
   const children: ChildProcess[] = [];
-  const start = (name: ProcessName) => {
+  const spawnProcess = (name: ProcessName) => {
     const child = spawn(process.execPath, [mainScript(name)], { env, stdio: options.stdio ?? 'inherit' });
     children.push(child);
-    return waitForHealth(`http://127.0.0.1:${ports[name]}/healthz`, child, 30_000);
+    return child;
   };
+  const start = (name: Exclude<ProcessName, 'mail'>) => waitForHealth(`http://127.0.0.1:${ports[name]}/healthz`, spawnProcess(name), 30_000);
   const stop = async () => {
     await Promise.all(
       children.map(
@@ -96,6 +98,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     await Promise.all([start('organisations'), start('users'), start('permissions')]);
     await start('gateway');
+    // The outbox worker serves no HTTP: it only polls the database.
+    spawnProcess('mail');
   } catch (error) {
     await stop();
     throw error;

@@ -5,16 +5,18 @@ import { resolveOrganisationReference } from './organisation/organisation.refere
 import { organisationRules } from './organisation/organisation.rules';
 import { AccountResolver } from './account/account.resolver';
 import { accountRules } from './account/account.rules';
+import { CustomerResolver } from './customer/customer.resolver';
+import { customerRules } from './customer/customer.rules';
 
 /** The organisations subgraph schema without rules: what its SDL file is printed from. */
 export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [OrganisationResolver, AccountResolver], orphanedTypes: [PageInfo] },
+    { resolvers: [OrganisationResolver, AccountResolver, CustomerResolver], orphanedTypes: [PageInfo] },
     { Organisation: { __resolveReference: resolveOrganisationReference } },
   );
 }
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedOrganisationsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
-  return applyRules(await buildOrganisationsSchema(), [organisationRules, accountRules], onInternalError);
+  return applyRules(await buildOrganisationsSchema(), [organisationRules, accountRules, customerRules], onInternalError);
 }

@@ -1,16 +1,16 @@
 import { DataSource } from '@tenantry/database';
 import { createSubgraphServer, SubgraphServer } from '@tenantry/federation';
-import { createContextFactory } from './context';
+import { createContextFactory, OrganisationsSettings } from './context';
 import { buildGuardedOrganisationsSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'organisations';
 
 /** Builds the organisations subgraph without listening, so tests drive it in-process. */
-export async function createOrganisationsServer(dataSource: DataSource, principalSecret: string): Promise<SubgraphServer> {
+export async function createOrganisationsServer(dataSource: DataSource, principalSecret: string, settings: OrganisationsSettings): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: SUBGRAPH_NAME,
     schema: await buildGuardedOrganisationsSchema((error) => console.error(error)),
     principalSecret,
-    createContext: createContextFactory(dataSource),
+    createContext: createContextFactory(dataSource, settings),
   });
 }

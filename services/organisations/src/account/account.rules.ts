@@ -2,7 +2,11 @@ import { allow, or } from 'graphql-shield';
 import { RuleMap } from '@tenantry/federation';
 import { isAccountOwner, isPromoted } from '@tenantry/auth';
 
+const ownerOrPromoted = or(isAccountOwner, isPromoted);
+
 export const accountRules: RuleMap = {
-  Query: { account: or(isAccountOwner, isPromoted) },
+  Query: { account: ownerOrPromoted },
+  // Reached through `account` (owner or promoted) or makeCustomerIndependent (its own rule).
   Account: allow,
+  AccountUsage: ownerOrPromoted,
 };

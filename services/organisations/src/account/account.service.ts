@@ -1,7 +1,10 @@
-import { AccountRecord, DataSource, OrganisationRecord, In } from '@tenantry/database';
+import {
+  AccountRecord, DataSource, In, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, WidgetRecord,
+} from '@tenantry/database';
 import { UserPrincipal } from '@tenantry/auth';
+import { seatsUsed } from '@tenantry/provisioning';
 import { toOrganisation } from '../organisation/organisation.mapper';
-import { Account } from './account.type';
+import { Account, AccountUsage } from './account.type';
 
 /** The caller's account, as its owner or a promoted user sees it. */
 export class AccountService {
@@ -15,5 +18,28 @@ export class AccountService {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     return { id: record.id, name: record.name, seatLimit: record.seatLimit, organisations: organisations.map(toOrganisation) };
+  }
+
+  /** Usage of the caller's own account; null for any other account. */
+  async usage(account: Account): Promise<AccountUsage | null> {
+    if (account.id !== this.principal.accountId) return null;
+    const manager = this.dataSource.manager;
+    const own = await manager.find(OrganisationRecord, {
+      select: { id: true },
+      where: { accountId: account.id, kind: In([OrganisationKind.DEFAULT, OrganisationKind.SUB]) },
+    });
+    const ownIds = own.map((organisation) => organisation.id);
+    const [used, pendingInvitations, widgets] = await Promise.all([
+      seatsUsed(manager, account.id),
+      manager.countBy(UserRecord, { organisationId: In(ownIds), status: UserStatus.INVITED }),
+      manager.countBy(WidgetRecord, { organisationId: In(ownIds) }),
+    ]);
+    return {
+      organisations: ownIds.length,
+      operators: used - pendingInvitations,
+      seatsLeft: Math.max(0, account.seatLimit - used),
+      widgets,
+      pendingInvitations,
+    };
   }
 }

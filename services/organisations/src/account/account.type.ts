@@ -1,6 +1,24 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../organisation/organisation.type';
 
+@ObjectType({ description: 'What the account uses of its plan, counted over all its own organisations at once (F4).' })
+export class AccountUsage {
+  @Field(() => Int, { description: 'Own organisations (DEFAULT and SUB); customers are not counted.' })
+  organisations: number;
+
+  @Field(() => Int, { description: 'Users of own organisations who are not archived and not merely invited.' })
+  operators: number;
+
+  @Field(() => Int, { description: 'Seats still free: seatLimit minus operators and pending invitations.' })
+  seatsLeft: number;
+
+  @Field(() => Int)
+  widgets: number;
+
+  @Field(() => Int, { description: 'Invited users who have not activated yet; they hold a seat.' })
+  pendingInvitations: number;
+}
+
 @ObjectType({ description: 'A customer of the platform: one owner, a plan, and its organisations.' })
 export class Account {
   @Field(() => ID)

@@ -7,6 +7,7 @@ export function toOrganisation(record: OrganisationRecord): Organisation {
     organisationId: record.id,
     accountId: record.accountId,
     kind: record.kind,
+    managingOrganisationId: record.managingOrganisationId,
     name: record.name,
     language: record.language,
     location: record.location,

@@ -4,13 +4,28 @@ import { UserPrincipal } from '@tenantry/auth';
 import { toOrganisation } from './organisation.mapper';
 import { Organisation } from './organisation.type';
 import { createOrganisationLoader } from './organisation.loaders';
+import { createOperatorGroupsLoader, createWidgetsLoader } from './organisation-parts.loaders';
+import { Widget } from '../widget/widget.type';
+import { OperatorGroup } from '../operator-group/operator-group.type';
 
 /** Organisation reads for one request, scoped to the organisations its principal may see. */
 export class OrganisationService {
   private readonly loader;
+  private readonly widgets;
+  private readonly operatorGroups;
 
   constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {
     this.loader = createOrganisationLoader(dataSource, principal.visibleOrganisationIds);
+    this.widgets = createWidgetsLoader(dataSource, principal.visibleOrganisationIds);
+    this.operatorGroups = createOperatorGroupsLoader(dataSource, principal.visibleOrganisationIds);
+  }
+
+  widgetsOf(organisationId: string): Promise<Widget[]> {
+    return this.widgets.load(organisationId);
+  }
+
+  operatorGroupsOf(organisationId: string): Promise<OperatorGroup[]> {
+    return this.operatorGroups.load(organisationId);
   }
 
   async findById(id: string): Promise<Organisation | null> {

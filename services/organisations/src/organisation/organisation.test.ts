@@ -23,7 +23,7 @@ describe('organisations', () => {
     operator = await (await support.createUser('OPERATOR')).principal();
     owner = await account.owner.principal();
     foreignOrganisationId = (await seed.createAccount()).defaultOrganisation.id;
-    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET), 'organisations');
+    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }), 'organisations');
   });
   afterAll(async () => {
     await subgraph.stop();

@@ -28,6 +28,9 @@ export class Organisation {
   /** Equals id; lets the shared organisation rule treat organisations like their members. */
   organisationId: string;
 
+  /** Not exposed directly: resolved as managingOrganisation when visible. */
+  managingOrganisationId: string | null;
+
   @Field(() => OrganisationKind)
   kind: OrganisationKind;
 

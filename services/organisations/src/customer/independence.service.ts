@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AccountRecord, AuditEventRecord, DataSource, OrganisationKind, OrganisationRecord, PromotionRecord, RoleAssignmentRecord, RoleRecord,
+  UserRecord, withTransaction,
+} from '@tenantry/database';
+import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
+import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
+import { Account } from '../account/account.type';
+import { toOrganisation } from '../organisation/organisation.mapper';
+
+/** Seats a customer's new account starts with, unless it already has more users. */
+export const INDEPENDENT_ACCOUNT_SEATS = 10;
+
+/** F17: a customer organisation leaves its managing organisation for an account of its own. */
+export class IndependenceService {
+  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
+
+  /**
+   * In one transaction: a new account owned by one of the customer's administrators, the
+   * organisation becomes its DEFAULT one and moves there with its ids and history; the former
+   * managing organisation sees nothing of it from the next request on.
+   */
+  async makeIndependent(organisationId: string, ownerUserId: string): Promise<Account> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const organisation = canSeeOrganisation(this.principal, organisationId)
+        ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER })
+        : null;
+      if (!organisation) throw graphqlError('NOT_FOUND', 'Customer organisation not found.');
+      const owner = await manager
+        .createQueryBuilder(UserRecord, 'u')
+        .innerJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
+        .innerJoin(RoleRecord, 'r', 'r.id = ra.role_id')
+        .where('u.id = :ownerUserId AND u.organisation_id = :organisationId AND r.key = :key', { ownerUserId, organisationId, key: 'ADMINISTRATOR' })
+        .getOne();
+      if (!owner) throw graphqlError('BAD_USER_INPUT', 'The new owner must be an administrator of the customer organisation.', { field: 'ownerUserId' });
+
+      const users = await manager.countBy(UserRecord, { organisationId });
+      const account = manager.create(AccountRecord, {
+        id: randomUUID(), name: organisation.name, seatLimit: Math.max(INDEPENDENT_ACCOUNT_SEATS, users), ownerUserId: owner.id, createdAt: new Date(),
+      });
+      await manager.insert(AccountRecord, account);
+      await manager.update(OrganisationRecord, { id: organisationId }, { accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null });
+      await manager.update(AuditEventRecord, { organisationId }, { accountId: account.id });
+      await manager.delete(PromotionRecord, { organisationId });
+
+      const now = new Date();
+      const ownerRole = manager.create(RoleRecord, { id: randomUUID(), organisationId, key: 'OWNER', name: BUILT_IN_ROLES.OWNER.name, builtIn: true, permissions: BUILT_IN_ROLES.OWNER.permissions, createdAt: now });
+      const missing = builtInRoleKeys(OrganisationKind.DEFAULT).filter((key) => key !== 'OWNER');
+      const existing = new Set((await manager.findBy(RoleRecord, { organisationId })).map((role) => role.key));
+      await manager.insert(RoleRecord, [
+        ownerRole,
+        ...missing.filter((key) => !existing.has(key)).map((key) => ({
+          id: randomUUID(), organisationId, key, name: BUILT_IN_ROLES[key].name, builtIn: true, permissions: BUILT_IN_ROLES[key].permissions, createdAt: now,
+        })),
+      ]);
+      await manager.update(RoleAssignmentRecord, { userId: owner.id }, { roleId: ownerRole.id, assignedAt: now });
+
+      const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };
+      await recordAudit(manager, { accountId: organisation.accountId, organisationId: null, actorUserId: this.principal.userId, action: 'customer.became_independent', targetId: organisationId, details });
+      await recordAudit(manager, { accountId: account.id, organisationId, actorUserId: this.principal.userId, action: 'account.created_from_customer', targetId: account.id, details });
+      const moved = toOrganisation({ ...organisation, accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null });
+      return { id: account.id, name: account.name, seatLimit: account.seatLimit, organisations: [moved] };
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  DataSource, EntityManager, InvitationRecord, InvitationStatus, OperatorGroupRecord, OrganisationKind, OrganisationRecord,
+  RoleRecord, SessionRecord, UserRecord, WidgetRecord, withTransaction,
+} from '@tenantry/database';
+import { canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
+import { createUserWithRole, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
+import { toOrganisation } from './organisation.mapper';
+import { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
+import { CreateOrganisationPayload, DeleteOrganisationPayload, DeletionPreview } from './organisation-payloads.type';
+import { Organisation } from './organisation.type';
+
+const notFound = () => graphqlError('NOT_FOUND', 'Organisation not found.');
+
+/** Creating, changing and deleting organisations: each use case is one transaction. */
+export class OrganisationLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly principal: UserPrincipal,
+    private readonly settings: { publicUrl: string },
+  ) {}
+
+  /** F2, F3, F5: the organisation, its MANAGER, widget, group, activation mail and audit event, or nothing. */
+  async create(input: CreateOrganisationInput): Promise<CreateOrganisationPayload> {
+    return withTransaction(this.dataSource, async (manager) => {
+      await reserveSeats(manager, this.principal.accountId);
+      await this.assertNameFree(manager, this.principal.accountId, input.name);
+      const provisioned = await provisionOrganisation(manager, {
+        accountId: this.principal.accountId,
+        kind: OrganisationKind.SUB,
+        name: input.name,
+        language: input.language,
+        location: input.location ?? null,
+        privacy: input.privacy ? { ...input.privacy } : undefined,
+      });
+      const operator = await this.createFirstUser(manager, provisioned.organisation, input.firstOperator, 'MANAGER');
+      await recordAudit(manager, {
+        accountId: this.principal.accountId,
+        organisationId: provisioned.organisation.id,
+        actorUserId: this.principal.userId,
+        action: 'organisation.created',
+        targetId: provisioned.organisation.id,
+        details: { name: input.name, firstOperatorId: operator.id },
+      });
+      return {
+        organisation: toOrganisation(provisioned.organisation),
+        firstOperator: { id: operator.id },
+        widget: provisioned.widget,
+        operatorGroup: provisioned.operatorGroup,
+      };
+    });
+  }
+
+  async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const organisation = await this.visible(manager, id);
+      if (input.name && input.name !== organisation.name) await this.assertNameFree(manager, organisation.accountId, input.name);
+      const changes = {
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.language ? { language: input.language } : {}),
+        ...(input.location !== undefined && input.location !== null ? { location: input.location || null } : {}),
+        ...(input.privacy ? { privacy: { ...input.privacy } } : {}),
+      };
+      await manager.update(OrganisationRecord, { id }, changes);
+      await recordAudit(manager, {
+        accountId: organisation.accountId, organisationId: id, actorUserId: this.principal.userId,
+        action: 'organisation.updated', targetId: id, details: { changed: Object.keys(changes) },
+      });
+      return toOrganisation({ ...organisation, ...changes });
+    });
+  }
+
+  /** F9: what deletion would destroy. */
+  async preview(id: string): Promise<DeletionPreview> {
+    return this.countContents(this.dataSource.manager, await this.deletable(this.dataSource.manager, id));
+  }
+
+  /**
+   * F9: deletes the organisation and everything in it (foreign keys cascade) after the exact
+   * name was typed; its users' sessions go with them, so their tokens stop working at once.
+   */
+  async delete(id: string, confirmName: string): Promise<DeleteOrganisationPayload> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const organisation = await this.deletable(manager, id);
+      if (confirmName !== organisation.name) {
+        throw graphqlError('CONFIRMATION_MISMATCH', 'Type the organisation\'s exact name to delete it.');
+      }
+      const deleted = await this.countContents(manager, organisation);
+      const endedSessions = await manager
+        .createQueryBuilder(SessionRecord, 's')
+        .innerJoin(UserRecord, 'u', 'u.id = s.user_id')
+        .where('u.organisation_id = :id AND s.revoked_at IS NULL AND s.expires_at > :now', { id, now: new Date() })
+        .getCount();
+      await manager.delete(OrganisationRecord, { id });
+      await recordAudit(manager, {
+        accountId: organisation.accountId, organisationId: null, actorUserId: this.principal.userId,
+        action: 'organisation.deleted', targetId: id, details: { ...deleted, endedSessions },
+      });
+      return { deletedOrganisationId: id, deleted, endedSessions };
+    });
+  }
+
+  /** F10, F11: a CUSTOMER organisation managed by the caller's active organisation, with its first ADMINISTRATOR. */
+  async createCustomer(input: CreateCustomerOrganisationInput): Promise<Organisation> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const managing = await this.visible(manager, this.principal.organisationId);
+      if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
+      await this.assertNameFree(manager, managing.accountId, input.name);
+      const { organisation } = await provisionOrganisation(manager, {
+        accountId: managing.accountId, kind: OrganisationKind.CUSTOMER, name: input.name, language: input.language, managingOrganisationId: managing.id,
+      });
+      const administrator = await this.createFirstUser(manager, organisation, input.firstAdministrator, 'ADMINISTRATOR');
+      await recordAudit(manager, {
+        accountId: managing.accountId, organisationId: managing.id, actorUserId: this.principal.userId,
+        action: 'customer.created', targetId: organisation.id, details: { name: input.name, firstAdministratorId: administrator.id },
+      });
+      return toOrganisation(organisation);
+    });
+  }
+
+  private async createFirstUser(manager: EntityManager, organisation: OrganisationRecord, input: FirstUserInput, roleKey: string) {
+    const user = await createUserWithRole(manager, {
+      organisationId: organisation.id, roleKey, username: input.username, email: input.email,
+      firstName: input.firstName, lastName: input.lastName, language: organisation.language,
+    });
+    await issueActivation(manager, user, { publicUrl: this.settings.publicUrl, organisationName: organisation.name });
+    return user;
+  }
+
+  private async assertNameFree(manager: EntityManager, accountId: string, name: string): Promise<void> {
+    if (await manager.existsBy(OrganisationRecord, { accountId, name })) {
+      throw graphqlError('BAD_USER_INPUT', 'An organisation with that name already exists in the account.', { field: 'name' });
+    }
+  }
+
+  /** The organisation when the caller may see it; NOT_FOUND otherwise, exactly as for a missing id. */
+  private async visible(manager: EntityManager, id: string): Promise<OrganisationRecord> {
+    const organisation = canSeeOrganisation(this.principal, id) ? await manager.findOneBy(OrganisationRecord, { id }) : null;
+    if (!organisation) throw notFound();
+    return organisation;
+  }
+
+  private async deletable(manager: EntityManager, id: string): Promise<OrganisationRecord> {
+    const organisation = await this.visible(manager, id);
+    if (organisation.accountId !== this.principal.accountId || !this.principal.isAccountOwner) throw notFound();
+    if (organisation.kind === OrganisationKind.DEFAULT) {
+      throw graphqlError('BAD_USER_INPUT', 'The default organisation cannot be deleted.', { reason: 'DEFAULT_ORGANISATION' });
+    }
+    return organisation;
+  }
+
+  private async countContents(manager: EntityManager, organisation: OrganisationRecord): Promise<DeletionPreview> {
+    const where = { organisationId: organisation.id };
+    const [operators, widgets, operatorGroups, invitations, roles, customerOrganisations] = await Promise.all([
+      manager.countBy(UserRecord, where),
+      manager.countBy(WidgetRecord, where),
+      manager.countBy(OperatorGroupRecord, where),
+      manager.countBy(InvitationRecord, { ...where, status: InvitationStatus.PENDING }),
+      manager.countBy(RoleRecord, where),
+      manager.countBy(OrganisationRecord, { managingOrganisationId: organisation.id }),
+    ]);
+    return { organisationId: organisation.id, name: organisation.name, operators, widgets, operatorGroups, invitations, roles, customerOrganisations };
+  }
+}

@@ -1,0 +1,66 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { OperatorGroup } from '../operator-group/operator-group.type';
+import { Widget } from '../widget/widget.type';
+import { Organisation } from './organisation.type';
+
+/** Stub of the users subgraph's entity. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType()
+export class User {
+  @Field(() => ID)
+  id: string;
+}
+
+@ObjectType({ description: 'What createOrganisation made, all in one transaction.' })
+export class CreateOrganisationPayload {
+  @Field(() => Organisation)
+  organisation: Organisation;
+
+  @Field(() => User, { description: 'The first operator (role MANAGER, status INVITED until activated).' })
+  firstOperator: User;
+
+  @Field(() => Widget)
+  widget: Widget;
+
+  @Field(() => OperatorGroup)
+  operatorGroup: OperatorGroup;
+}
+
+@ObjectType({ description: 'What deleting an organisation would destroy; shown before the name is typed to confirm.' })
+export class DeletionPreview {
+  @Field(() => ID)
+  organisationId: string;
+
+  @Field({ description: 'Type exactly this to confirm.' })
+  name: string;
+
+  @Field(() => Int)
+  operators: number;
+
+  @Field(() => Int)
+  widgets: number;
+
+  @Field(() => Int)
+  operatorGroups: number;
+
+  @Field(() => Int)
+  invitations: number;
+
+  @Field(() => Int)
+  roles: number;
+
+  @Field(() => Int, { description: 'Customer organisations this one manages; they go with it.' })
+  customerOrganisations: number;
+}
+
+@ObjectType({ description: 'The outcome of a deletion.' })
+export class DeleteOrganisationPayload {
+  @Field(() => ID)
+  deletedOrganisationId: string;
+
+  @Field(() => DeletionPreview, { description: 'What was destroyed.' })
+  deleted: DeletionPreview;
+
+  @Field(() => Int, { description: 'Sessions that ended with the organisation\'s users.' })
+  endedSessions: number;
+}

@@ -1,0 +1,108 @@
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+
+/** Languages the product speaks (F30). */
+export const LANGUAGES = ['en', 'de', 'nl', 'fr', 'es'];
+
+const NAME_PATTERN = /^\S(.*\S)?$/;
+const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{3,191}$/;
+
+@InputType({ description: 'Data-management and privacy settings.' })
+export class PrivacyInput {
+  @Field(() => Int, { description: 'Days transcripts are kept, 0 to 3650 (0: until deleted by hand).' })
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  transcriptRetentionDays: number;
+
+  @Field({ description: 'Anonymise visitor IP addresses before storing them.' })
+  @IsBoolean()
+  anonymiseVisitorIp: boolean;
+}
+
+@InputType({ description: 'The first user of a new organisation; gets an activation mail.' })
+export class FirstUserInput {
+  @Field({ description: 'The login: case-sensitive, unique, 3–191 of A–Z a–z 0–9 . _ @ + -.' })
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–191 characters of letters, digits and . _ @ + -' })
+  username: string;
+
+  @Field()
+  @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
+
+  @Field()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'firstName must not start or end with a space' })
+  firstName: string;
+
+  @Field()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'lastName must not start or end with a space' })
+  lastName: string;
+}
+
+@InputType({ description: 'A new sub-organisation with its first operator (role MANAGER).' })
+export class CreateOrganisationInput {
+  @Field({ description: 'Unique within the account; 1–120 characters.' })
+  @Length(1, 120)
+  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  name: string;
+
+  @Field({ defaultValue: 'en', description: 'One of en, de, nl, fr, es.' })
+  @IsIn(LANGUAGES)
+  language: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120)
+  location?: string | null;
+
+  @Field(() => PrivacyInput, { nullable: true, description: 'Default: transcripts kept 90 days, visitor IPs anonymised.' })
+  @IsOptional()
+  @ValidateNested()
+  privacy?: PrivacyInput | null;
+
+  @Field(() => FirstUserInput)
+  @ValidateNested()
+  firstOperator: FirstUserInput;
+}
+
+@InputType({ description: 'Changes to an organisation; fields left out stay as they are.' })
+export class UpdateOrganisationInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120)
+  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 120)
+  location?: string | null;
+
+  @Field(() => PrivacyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  privacy?: PrivacyInput | null;
+}
+
+@InputType({ description: 'A company customer with its own login, managed by the caller\'s organisation.' })
+export class CreateCustomerOrganisationInput {
+  @Field()
+  @Length(1, 120)
+  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  name: string;
+
+  @Field({ defaultValue: 'en' })
+  @IsIn(LANGUAGES)
+  language: string;
+
+  @Field(() => FirstUserInput, { description: 'The customer\'s first ADMINISTRATOR; gets an activation mail.' })
+  @ValidateNested()
+  firstAdministrator: FirstUserInput;
+}
