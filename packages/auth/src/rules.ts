@@ -11,11 +11,19 @@ export interface PrincipalContext {
 /** A signed-in user (not anonymous). */
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user');
 
-/** The role of the caller's active organisation grants this permission. */
-export const hasPermission = (permission: string) =>
-  rule(`hasPermission:${permission}`, { cache: 'contextual' })(
-    (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.permissions.includes(permission),
-  );
+const permissionRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+
+/** The caller's role grants this permission. One rule per key: shield refuses two rules of one name. */
+export function hasPermission(permission: string) {
+  let permissionRule = permissionRules.get(permission);
+  if (!permissionRule) {
+    permissionRule = rule(`hasPermission:${permission}`, { cache: 'contextual' })(
+      (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.permissions.includes(permission),
+    );
+    permissionRules.set(permission, permissionRule);
+  }
+  return permissionRule;
+}
 
 /** The caller owns the account. */
 export const isAccountOwner = rule({ cache: 'contextual' })(
