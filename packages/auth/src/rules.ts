@@ -46,3 +46,9 @@ export const isInVisibleOrganisation = rule({ cache: 'strict' })(
   (parent: { organisationId?: string; id?: string }, _args, { principal }: PrincipalContext) =>
     typeof parent?.organisationId === 'string' && canSeeOrganisation(principal, parent.organisationId),
 );
+
+/** The caller owns the account the parent object belongs to: the owner sees all of it, even what this very request created. */
+export const isOwnerOfItsAccount = rule({ cache: 'strict' })(
+  (parent: { accountId?: string }, _args, { principal }: PrincipalContext) =>
+    principal.kind === 'user' && principal.isAccountOwner && parent?.accountId === principal.accountId,
+);

@@ -44,8 +44,9 @@ export class OrganisationLifecycleService {
       return {
         organisation: toOrganisation(provisioned.organisation),
         firstOperator: { id: operator.id },
-        widget: provisioned.widget,
-        operatorGroup: provisioned.operatorGroup,
+        // accountId lets the owner's rule show parts of an organisation their principal predates.
+        widget: { ...provisioned.widget, accountId: this.principal.accountId },
+        operatorGroup: { ...provisioned.operatorGroup, accountId: this.principal.accountId },
       };
     });
   }

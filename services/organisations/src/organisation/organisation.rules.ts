@@ -1,6 +1,6 @@
-import { allow, and } from 'graphql-shield';
+import { allow, and, or } from 'graphql-shield';
 import { RuleMap } from '@tenantry/federation';
-import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation } from '@tenantry/auth';
+import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation, isOwnerOfItsAccount } from '@tenantry/auth';
 
 /** Who may do what with organisations; the services scope every query again, so a missing rule leaks nothing. */
 export const organisationRules: RuleMap = {
@@ -15,12 +15,12 @@ export const organisationRules: RuleMap = {
     deleteOrganisation: isAccountOwner,
     createCustomerOrganisation: hasPermission('customers.manage'),
   },
-  Organisation: isInVisibleOrganisation,
+  Organisation: or(isInVisibleOrganisation, isOwnerOfItsAccount),
   OrganisationConnection: allow,
   OrganisationEdge: allow,
   Privacy: hasPermission('organisation.read'),
-  Widget: and(isInVisibleOrganisation, hasPermission('sites.view')),
-  OperatorGroup: isInVisibleOrganisation,
+  Widget: or(and(isInVisibleOrganisation, hasPermission('sites.view')), isOwnerOfItsAccount),
+  OperatorGroup: or(isInVisibleOrganisation, isOwnerOfItsAccount),
   CreateOrganisationPayload: isAccountOwner,
   DeletionPreview: isAccountOwner,
   DeleteOrganisationPayload: isAccountOwner,
