@@ -43,17 +43,14 @@ export class IndependenceService {
       await manager.update(AuditEventRecord, { organisationId }, { accountId: account.id });
       await manager.delete(PromotionRecord, { organisationId });
 
+      // A default organisation has the built-in OWNER, MANAGER and OPERATOR roles; the customer roles stay.
       const now = new Date();
-      const ownerRole = manager.create(RoleRecord, { id: randomUUID(), organisationId, key: 'OWNER', name: BUILT_IN_ROLES.OWNER.name, builtIn: true, permissions: BUILT_IN_ROLES.OWNER.permissions, createdAt: now });
-      const missing = builtInRoleKeys(OrganisationKind.DEFAULT).filter((key) => key !== 'OWNER');
       const existing = new Set((await manager.findBy(RoleRecord, { organisationId })).map((role) => role.key));
-      await manager.insert(RoleRecord, [
-        ownerRole,
-        ...missing.filter((key) => !existing.has(key)).map((key) => ({
-          id: randomUUID(), organisationId, key, name: BUILT_IN_ROLES[key].name, builtIn: true, permissions: BUILT_IN_ROLES[key].permissions, createdAt: now,
-        })),
-      ]);
-      await manager.update(RoleAssignmentRecord, { userId: owner.id }, { roleId: ownerRole.id, assignedAt: now });
+      const roleIds = new Map(builtInRoleKeys(OrganisationKind.DEFAULT).filter((key) => !existing.has(key)).map((key) => [key, randomUUID()]));
+      for (const [key, id] of roleIds) {
+        await manager.insert(RoleRecord, { id, organisationId, key, name: BUILT_IN_ROLES[key].name, builtIn: true, permissions: BUILT_IN_ROLES[key].permissions, createdAt: now });
+      }
+      await manager.update(RoleAssignmentRecord, { userId: owner.id }, { roleId: roleIds.get('OWNER'), assignedAt: now });
 
       const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };
       await recordAudit(manager, { accountId: organisation.accountId, organisationId: null, actorUserId: this.principal.userId, action: 'customer.became_independent', targetId: organisationId, details });

@@ -1,6 +1,12 @@
-import { allow, and, or } from 'graphql-shield';
+import { allow, and, or, rule } from 'graphql-shield';
 import { RuleMap } from '@tenantry/federation';
-import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation, isOwnerOfItsAccount } from '@tenantry/auth';
+import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation, isOwnerOfItsAccount, PrincipalContext } from '@tenantry/auth';
+
+/** The parent is a customer of the caller's own organisation, which the caller manages customers for. */
+const isManagedByCaller = rule({ cache: 'strict' })(
+  (parent: { managingOrganisationId?: string | null }, _args, { principal }: PrincipalContext) =>
+    principal.kind === 'user' && principal.permissions.includes('customers.manage') && parent?.managingOrganisationId === principal.homeOrganisationId,
+);
 
 /** Who may do what with organisations; the services scope every query again, so a missing rule leaks nothing. */
 export const organisationRules: RuleMap = {
@@ -15,7 +21,7 @@ export const organisationRules: RuleMap = {
     deleteOrganisation: isAccountOwner,
     createCustomerOrganisation: hasPermission('customers.manage'),
   },
-  Organisation: or(isInVisibleOrganisation, isOwnerOfItsAccount),
+  Organisation: or(isInVisibleOrganisation, isOwnerOfItsAccount, isManagedByCaller),
   OrganisationConnection: allow,
   OrganisationEdge: allow,
   Privacy: hasPermission('organisation.read'),

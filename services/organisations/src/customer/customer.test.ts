@@ -1,0 +1,97 @@
+import { AccountRecord, OrganisationRecord, resolvePrincipal } from '@tenantry/database';
+import {
+  AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
+} from '@tenantry/testing';
+import { createOrganisationsServer } from '../server';
+
+const CREATE_CUSTOMER = `mutation($input: CreateCustomerOrganisationInput!) { createCustomerOrganisation(input: $input) { id name kind managingOrganisation { id } } }`;
+const NAMES = `{ organisations { edges { node { name kind } } } }`;
+const ORGANISATION = `query($id: ID!) { organisation(id: $id) { id } }`;
+const INDEPENDENT = `mutation($id: ID!, $owner: ID!) { makeCustomerIndependent(organisationId: $id, ownerUserId: $owner) { id name organisations { id kind } } }`;
+
+describe('customer organisations', () => {
+  let db: TestDatabase;
+  let subgraph: SubgraphHarness;
+  let account: AccountSeed;
+  let manager: UserSeed;
+  let acme: OrganisationSeed;
+  let acmeAdministrator: UserSeed;
+  let globex: OrganisationSeed;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    account = await initSeed(db.dataSource).createAccount('Field Service');
+    manager = await account.defaultOrganisation.createUser('MANAGER');
+    acme = await account.defaultOrganisation.createCustomer('Acme');
+    acmeAdministrator = await acme.createUser('ADMINISTRATOR');
+    globex = await account.defaultOrganisation.createCustomer('Globex');
+    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }), 'organisations');
+  });
+  afterAll(async () => {
+    await subgraph.stop();
+    await db.drop();
+  });
+
+  it('an administrator of the managing organisation creates a customer with its first administrator', async () => {
+    const response = await subgraph.query(await manager.principal(), CREATE_CUSTOMER, {
+      input: { name: 'Initech', firstAdministrator: { username: 'initech.admin', email: 'admin@initech.example', firstName: 'Bill', lastName: 'Lumbergh' } },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.createCustomerOrganisation).toMatchObject({ name: 'Initech', kind: 'CUSTOMER', managingOrganisation: { id: account.defaultOrganisation.id } });
+  });
+
+  it('operators and customer users may not create customers', async () => {
+    const operator = await account.defaultOrganisation.createUser('OPERATOR');
+    const input = { name: 'Nope', firstAdministrator: { username: 'nope.admin', email: 'n@example.com', firstName: 'N', lastName: 'O' } };
+    expect(errorCodes(await subgraph.query(await operator.principal(), CREATE_CUSTOMER, { input }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await subgraph.query(await acmeAdministrator.principal(), CREATE_CUSTOMER, { input }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('a customer administrator sees only their own customer organisation', async () => {
+    const principal = await acmeAdministrator.principal();
+    expect((await subgraph.query(principal, NAMES)).data.organisations.edges).toEqual([{ node: { name: 'Acme', kind: 'CUSTOMER' } }]);
+    for (const hidden of [account.defaultOrganisation.id, globex.id]) {
+      expect((await subgraph.query(principal, ORGANISATION, { id: hidden })).data).toEqual({ organisation: null });
+    }
+    const managing = await subgraph.query(principal, `query($id: ID!) { organisation(id: $id) { managingOrganisation { id } } }`, { id: acme.id });
+    expect(managing.data.organisation).toEqual({ managingOrganisation: null });
+  });
+
+  it('the managing organisation\'s administrators see their customers', async () => {
+    const names = (await subgraph.query(await manager.principal(), NAMES)).data.organisations.edges.map((edge: { node: { name: string } }) => edge.node.name);
+    expect(names).toEqual(expect.arrayContaining(['Field Service', 'Acme', 'Globex']));
+  });
+
+  describe('makeCustomerIndependent', () => {
+    it('refuses an owner who is not one of the customer\'s administrators, and a foreign customer', async () => {
+      const principal = await manager.principal();
+      expect(errorCodes(await subgraph.query(principal, INDEPENDENT, { id: acme.id, owner: manager.id }))).toEqual(['BAD_USER_INPUT']);
+      const foreign = await (await initSeed(db.dataSource).createAccount()).defaultOrganisation.createCustomer();
+      const foreignAdministrator = await foreign.createUser('ADMINISTRATOR');
+      expect(errorCodes(await subgraph.query(principal, INDEPENDENT, { id: foreign.id, owner: foreignAdministrator.id }))).toEqual(['NOT_FOUND']);
+    });
+
+    it('moves the customer into a new account owned by its administrator; the former manager sees nothing of it', async () => {
+      const response = await subgraph.query(await manager.principal(), INDEPENDENT, { id: acme.id, owner: acmeAdministrator.id });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.makeCustomerIndependent).toMatchObject({ name: 'Acme', organisations: [{ id: acme.id, kind: 'DEFAULT' }] });
+
+      const moved = await db.dataSource.getRepository(OrganisationRecord).findOneByOrFail({ id: acme.id });
+      const newAccount = await db.dataSource.getRepository(AccountRecord).findOneByOrFail({ id: moved.accountId });
+      expect(newAccount.ownerUserId).toBe(acmeAdministrator.id);
+      expect(moved.managingOrganisationId).toBeNull();
+
+      const formerManager = await manager.principal();
+      expect(formerManager.visibleOrganisationIds).not.toContain(acme.id);
+      expect((await subgraph.query(formerManager, ORGANISATION, { id: acme.id })).data).toEqual({ organisation: null });
+
+      const newOwner = await acmeAdministrator.principal();
+      expect(newOwner).toMatchObject({ isAccountOwner: true, accountId: newAccount.id, roleKey: 'OWNER', homeOrganisationId: acme.id });
+      expect((await subgraph.query(newOwner, '{ account { name usage { organisations operators } } }')).data.account).toEqual({
+        name: 'Acme', usage: { organisations: 1, operators: 1 },
+      });
+      const { claims } = await acmeAdministrator.openSession();
+      expect(await resolvePrincipal(db.dataSource, claims)).not.toBeNull();
+    });
+  });
+});
