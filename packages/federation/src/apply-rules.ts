@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema, isObjectType } from 'graphql';
 import { applyMiddleware, IMiddlewareFunction } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import { IRuleTypeMap } from 'graphql-shield/typings/types';
@@ -84,4 +84,22 @@ function isRule(value: unknown): boolean {
 
 function isFieldMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !isRule(value);
+}
+
+/**
+ * Fields of the schema that no rule names (neither their type nor themselves), so a field that
+ * only the deny-by-default fallback guards is noticed. Introspection types are left out.
+ */
+export function fieldsWithoutRule(schema: GraphQLSchema, rules: RuleMap[]): string[] {
+  const merged = mergeRules(federationRules, ...rules);
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const typeRule = merged[type.name];
+    for (const field of Object.keys(type.getFields())) {
+      const covered = typeRule !== undefined && (!isFieldMap(typeRule) || field in typeRule || '*' in typeRule);
+      if (!covered) missing.push(`${type.name}.${field}`);
+    }
+  }
+  return missing;
 }

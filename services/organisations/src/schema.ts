@@ -16,7 +16,10 @@ export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
   );
 }
 
+/** Every rule of the subgraph, by domain module. */
+export const organisationsRules = [organisationRules, accountRules, customerRules];
+
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedOrganisationsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
-  return applyRules(await buildOrganisationsSchema(), [organisationRules, accountRules, customerRules], onInternalError);
+  return applyRules(await buildOrganisationsSchema(), organisationsRules, onInternalError);
 }
