@@ -3,7 +3,7 @@ import { RuleMap } from '@tenantry/federation';
 import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation, isOwnerOfItsAccount, PrincipalContext } from '@tenantry/auth';
 
 /** The parent is a customer of the caller's own organisation, which the caller manages customers for. */
-const isManagedByCaller = rule({ cache: 'strict' })(
+const isManagedByCaller = rule({ cache: 'no_cache' })(
   (parent: { managingOrganisationId?: string | null }, _args, { principal }: PrincipalContext) =>
     principal.kind === 'user' && principal.permissions.includes('customers.manage') && parent?.managingOrganisationId === principal.homeOrganisationId,
 );

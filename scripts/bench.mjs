@@ -1,0 +1,20 @@
+// `npm run bench`: every *.bench.ts under a workspace's src, one after the other, each in its own process.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function benchesIn(folder) {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.bench.ts'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
+
+const workspaces = ['packages', 'services'].flatMap((root) => readdirSync(root).map((name) => join(root, name))).concat(['gateway']);
+const benches = workspaces.flatMap((workspace) => benchesIn(join(workspace, 'src'))).sort();
+let failed = 0;
+for (const bench of benches) {
+  console.log(`\n=== ${bench} ===`);
+  const result = spawnSync(process.execPath, ['node_modules/ts-node/dist/bin.js', '--transpile-only', '--project', 'tsconfig.base.json', bench], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
