@@ -19,3 +19,4 @@ export * from './audit/audit-event.entity';
 export { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 export * from './principal/resolve-principal';
 export * from './transaction';
+export * from './unique-violation';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  EntityManager, OperatorGroupMemberRecord, OperatorGroupRecord, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus,
+  EntityManager, isUniqueViolation, OperatorGroupMemberRecord, OperatorGroupRecord, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus,
 } from '@tenantry/database';
 import { graphqlError, hashPassword } from '@tenantry/auth';
 
@@ -56,7 +56,10 @@ export async function createUserWithRole(manager: EntityManager, input: NewUser)
     createdAt: now,
     updatedAt: now,
   });
-  await manager.insert(UserRecord, user);
+  await manager.insert(UserRecord, user).catch((error) => {
+    // Two requests raced for one username: the loser gets the same answer as a later request.
+    throw isUniqueViolation(error, 'uq_users_username', ['username']) ? graphqlError('USERNAME_TAKEN', 'That username is taken.') : error;
+  });
   await manager.insert(RoleAssignmentRecord, { userId: user.id, roleId: role.id, assignedAt: now });
   const inboxIds = input.inboxIds ?? (await firstOperatorGroupId(manager, input.organisationId));
   if (inboxIds.length) await manager.insert(OperatorGroupMemberRecord, inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })));

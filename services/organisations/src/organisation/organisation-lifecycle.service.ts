@@ -1,5 +1,5 @@
 import {
-  DataSource, EntityManager, InvitationRecord, InvitationStatus, OperatorGroupRecord, OrganisationKind, OrganisationRecord,
+  DataSource, EntityManager, InvitationRecord, InvitationStatus, lockAccount, OperatorGroupRecord, OrganisationKind, OrganisationRecord,
   RoleRecord, SessionRecord, UserRecord, WidgetRecord, withTransaction,
 } from '@tenantry/database';
 import { canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
@@ -54,6 +54,7 @@ export class OrganisationLifecycleService {
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
       const organisation = await this.visible(manager, id);
+      await lockAccount(manager, organisation.accountId);
       if (input.name && input.name !== organisation.name) await this.assertNameFree(manager, organisation.accountId, input.name);
       const changes = {
         ...(input.name ? { name: input.name } : {}),
@@ -105,6 +106,8 @@ export class OrganisationLifecycleService {
     return withTransaction(this.dataSource, async (manager) => {
       const managing = await this.visible(manager, this.principal.organisationId);
       if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
+      // Names are unique per account: the account lock makes the check and the insert one step.
+      await lockAccount(manager, managing.accountId);
       await this.assertNameFree(manager, managing.accountId, input.name);
       const { organisation } = await provisionOrganisation(manager, {
         accountId: managing.accountId, kind: OrganisationKind.CUSTOMER, name: input.name, language: input.language, managingOrganisationId: managing.id,
