@@ -4,7 +4,7 @@ import {
   UserRecord, UserStatus, UserTokenRecord,
 } from '@tenantry/database';
 import {
-  AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
+  AccountSeed, countAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
@@ -26,13 +26,6 @@ const input = (overrides: Record<string, unknown> = {}) => {
     ...overrides,
   };
 };
-
-/** Rows of every table, so a failed mutation can be shown to have changed nothing. */
-async function countAllRows(db: TestDatabase): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const entity of entities) counts[entity.name] = await db.dataSource.getRepository(entity).count();
-  return counts;
-}
 
 describe('organisation lifecycle', () => {
   let db: TestDatabase;
@@ -81,18 +74,18 @@ describe('organisation lifecycle', () => {
       ['a retention beyond ten years', { privacy: { transcriptRetentionDays: 5000, anonymiseVisitorIp: true } }, 'BAD_USER_INPUT'],
       ['a malformed operator email', { firstOperator: { username: 'valid.name', email: 'not-an-email', firstName: 'A', lastName: 'B' } }, 'BAD_USER_INPUT'],
     ])('refuses %s and changes nothing', async (_case, overrides, code) => {
-      const before = await countAllRows(db);
+      const before = await countAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(owner, CREATE, { input: input(overrides) }))).toEqual([code]);
-      expect(await countAllRows(db)).toEqual(before);
+      expect(await countAllRows(db.dataSource)).toEqual(before);
     });
 
     it('refuses a name already used in the account, and a taken username, leaving nothing behind', async () => {
-      const before = await countAllRows(db);
+      const before = await countAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(owner, CREATE, { input: input({ name: 'Support Hamburg' }) }))).toEqual(['BAD_USER_INPUT']);
       const taken = input();
       taken.firstOperator = { ...taken.firstOperator, username: account.owner.record.username };
       expect(errorCodes(await subgraph.query(owner, CREATE, { input: taken }))).toEqual(['USERNAME_TAKEN']);
-      expect(await countAllRows(db)).toEqual(before);
+      expect(await countAllRows(db.dataSource)).toEqual(before);
     });
 
     it('is the owner\'s alone: a manager of the account gets FORBIDDEN', async () => {
@@ -133,9 +126,9 @@ describe('organisation lifecycle', () => {
 
     it('refuses a wrong confirmation and changes nothing', async () => {
       const principal = await ownerNow();
-      const before = await countAllRows(db);
+      const before = await countAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(principal, DELETE, { id: doomed.id, name: 'doomed branch' }))).toEqual(['CONFIRMATION_MISMATCH']);
-      expect(await countAllRows(db)).toEqual(before);
+      expect(await countAllRows(db.dataSource)).toEqual(before);
     });
 
     it('refuses the DEFAULT organisation, non-owners, and foreign ids (NOT_FOUND like a missing one)', async () => {

@@ -1,0 +1,109 @@
+import { parse, ObjectTypeDefinitionNode } from 'graphql';
+import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { RunningStack, startStack } from '@tenantry/stack';
+import {
+  bearer, countAllRows, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
+} from '@tenantry/testing';
+import { readSubgraphSdl } from '@tenantry/federation';
+import { readSupergraph } from '../gateway';
+import { ENTITY_ROWS, OPERATION_ROWS } from './authorization-matrix';
+import { buildWorld, Persona, PERSONAS, World } from './world';
+
+/** Whether a response granted the operation: data came back, not an error, null or an empty list. */
+function granted(response: GraphQLResponse, field: string): boolean {
+  if (response.errors?.length || !response.data) return false;
+  const value = response.data[field];
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object' && Array.isArray(value.edges)) return value.edges.length > 0;
+  return true;
+}
+
+describe('authorization matrix', () => {
+  let db: TestDatabase;
+  let stack: RunningStack;
+  let world: World;
+  const tokens = new Map<Persona, string>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    world = await buildWorld(db.dataSource);
+    for (const [persona, user] of Object.entries(world.users)) tokens.set(persona as Persona, (await user.openSession()).accessToken);
+    stack = await startStack({
+      env: { ...process.env, ...db.env, ACCESS_TOKEN_SECRET: TEST_ACCESS_TOKEN_SECRET, PRINCIPAL_SECRET: TEST_PRINCIPAL_SECRET },
+      stdio: 'ignore',
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await db.drop();
+  });
+
+  async function tokenFor(persona: Persona, fresh: boolean): Promise<string | undefined> {
+    if (persona === 'anonymous') return undefined;
+    return fresh ? (await world.users[persona].openSession()).accessToken : tokens.get(persona);
+  }
+
+  it.each(OPERATION_ROWS.map((row) => [row.field, row] as const))('%s allows exactly its personas', async (_field, row) => {
+    const mismatches: string[] = [];
+    for (const persona of PERSONAS) {
+      const variables = await row.variables(world);
+      const token = await tokenFor(persona, row.freshSession ?? false);
+      const expected = row.allowed.includes(persona);
+      const before = row.kind === 'mutation' && !expected ? await countAllRows(db.dataSource) : null;
+      const response = await postGraphQL(stack.gatewayUrl, row.document, variables, token ? bearer(token) : {});
+      if (granted(response, row.field) !== expected) {
+        mismatches.push(`${persona}: expected ${expected ? 'allowed' : 'denied'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
+      }
+      if (before && JSON.stringify(await countAllRows(db.dataSource)) !== JSON.stringify(before)) {
+        mismatches.push(`${persona}: a denied ${row.field} changed the database`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each(ENTITY_ROWS.map((row) => [`${row.type} in ${row.subgraph}`, row] as const))(
+    '%s resolves only for personas who may see it, asked straight at the subgraph',
+    async (_name, row) => {
+      const url = `http://127.0.0.1:${stack.ports[row.subgraph as 'users']}/graphql`;
+      const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${row.type} { ${row.selection} } } }`;
+      const foreignOwner = await world.foreign.owner.principal();
+      const askers: [string, Principal, boolean][] = [['foreign account owner', foreignOwner, false], ['anonymous', ANONYMOUS, false]];
+      for (const persona of PERSONAS.filter((name) => name !== 'anonymous')) {
+        askers.push([persona, await world.users[persona as Exclude<Persona, 'anonymous'>].principal(), row.allowed.includes(persona)]);
+      }
+      const mismatches: string[] = [];
+      for (const [name, principal, expected] of askers) {
+        const headers = { [PRINCIPAL_HEADER]: await signPrincipalToken(principal, row.subgraph, TEST_PRINCIPAL_SECRET) };
+        const response = await postGraphQL(url, query, { representations: [row.representation(world)] }, headers);
+        const resolved = !response.errors?.length && response.data?._entities?.[0] != null;
+        if (resolved !== expected) mismatches.push(`${name}: expected ${expected ? 'resolved' : 'null'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+
+  it('has a row for every query and mutation of the supergraph', () => {
+    const document = parse(readSupergraph());
+    const rootFields = (name: string) =>
+      document.definitions
+        .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === 'ObjectTypeDefinition' && definition.name.value === name)
+        .flatMap((definition) => (definition.fields ?? []).map((field) => field.name.value));
+    const covered = new Set(OPERATION_ROWS.map((row) => row.field));
+    expect([...rootFields('Query'), ...rootFields('Mutation')].filter((field) => !covered.has(field))).toEqual([]);
+  });
+
+  it('has a row for every entity type each subgraph resolves', () => {
+    const missing: string[] = [];
+    for (const subgraph of ['organisations', 'users', 'permissions']) {
+      for (const definition of parse(readSubgraphSdl(subgraph)).definitions) {
+        if (definition.kind !== 'ObjectTypeDefinition') continue;
+        const key = definition.directives?.find((directive) => directive.name.value === 'key');
+        const resolvable = key?.arguments?.find((argument) => argument.name.value === 'resolvable');
+        if (!key || (resolvable?.value.kind === 'BooleanValue' && !resolvable.value.value)) continue;
+        if (!ENTITY_ROWS.some((row) => row.type === definition.name.value && row.subgraph === subgraph)) missing.push(`${definition.name.value} in ${subgraph}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
