@@ -1,7 +1,11 @@
 import { GraphQLSchema } from 'graphql';
-import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
+import { applyRules, buildFederatedSchema, PageInfo, RuleMap } from '@tenantry/federation';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { catalogRules } from './catalog/catalog.rules';
+import { DecisionResolver } from './decision/decision.resolver';
+import { decisionRules } from './decision/decision.rules';
+import { PromotionResolver } from './promotion/promotion.resolver';
+import { promotionRules } from './promotion/promotion.rules';
 import { RoleResolver, UserRoleResolver } from './role/role.resolver';
 import { roleRules } from './role/role.rules';
 import { resolveUserReference } from './role/user.reference';
@@ -10,12 +14,15 @@ import { User } from './role/role.type';
 /** The permissions subgraph schema without rules: what its SDL file is printed from. */
 export function buildPermissionsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CatalogResolver, RoleResolver, UserRoleResolver], orphanedTypes: [PageInfo, User] },
+    { resolvers: [CatalogResolver, RoleResolver, UserRoleResolver, PromotionResolver, DecisionResolver], orphanedTypes: [PageInfo, User] },
     { User: { __resolveReference: resolveUserReference } },
   );
 }
 
+/** Every rule of the subgraph, by domain module. */
+export const permissionsRules: RuleMap[] = [catalogRules, roleRules, promotionRules, decisionRules];
+
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedPermissionsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
-  return applyRules(await buildPermissionsSchema(), [catalogRules, roleRules], onInternalError);
+  return applyRules(await buildPermissionsSchema(), permissionsRules, onInternalError);
 }

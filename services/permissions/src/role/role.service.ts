@@ -1,6 +1,7 @@
 import { DataSource, In, RoleRecord } from '@tenantry/database';
 import { canSeeOrganisation, UserPrincipal } from '@tenantry/auth';
 import { createRoleByUserLoader } from './role.loaders';
+import { toRole } from './role.mapper';
 import { Role } from './role.type';
 
 /** Role reads for one request, scoped to the organisations its principal may see. */
@@ -15,6 +16,11 @@ export class RoleService {
     return this.roleByUser.load(userId);
   }
 
+  /** Drops loaded roles after a change in this request, so its answer shows the new state. */
+  forgetAll(): void {
+    this.roleByUser.clearAll();
+  }
+
   /** Roles of an organisation; a foreign organisation has none, like a missing one. */
   async inOrganisation(organisationId: string): Promise<Role[]> {
     if (!canSeeOrganisation(this.principal, organisationId)) return [];
@@ -22,6 +28,6 @@ export class RoleService {
       where: { organisationId: In([organisationId]) },
       order: { builtIn: 'DESC', name: 'ASC' },
     });
-    return rows.map((row) => Object.assign(new Role(), row));
+    return rows.map(toRole);
   }
 }

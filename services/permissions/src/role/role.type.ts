@@ -14,7 +14,7 @@ export class Role {
   @Field()
   name: string;
 
-  @Field({ description: 'Built-in roles cannot be deleted.' })
+  @Field({ description: 'Built-in roles cannot be changed or deleted; their permissions are the same in every organisation.' })
   builtIn: boolean;
 
   @Field(() => [String], { description: 'Permission keys from permissionCatalog.' })

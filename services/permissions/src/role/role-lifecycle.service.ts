@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AccountRecord, DataSource, EntityManager, In, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord, withTransaction,
+} from '@tenantry/database';
+import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
+import { recordAudit } from '@tenantry/provisioning';
+import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
+import { toRole } from './role.mapper';
+import { Role, User } from './role.type';
+
+const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
+const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
+
+/**
+ * Creating, changing, deleting and assigning roles: each use case is one transaction with its
+ * audit event. Everything is looked up only in organisations the principal may see, so a
+ * foreign id answers NOT_FOUND exactly like a missing one. Nobody grants more than they hold:
+ * a role may only carry, and be given or taken by, someone holding all of its permissions.
+ * The caller's own principal is resolved per request, so their changes apply from the next one.
+ */
+export class RoleLifecycleService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly principal: UserPrincipal,
+    /** Called after every change, so role reads later in the same request see it. */
+    private readonly onChange: () => void,
+  ) {}
+
+  /** A custom role; its key is derived from the name once (e.g. "Night shift" → NIGHT_SHIFT). */
+  async create(input: CreateRoleInput): Promise<Role> {
+    return this.write(async (manager) => {
+      const organisation = await this.visibleOrganisation(manager, input.organisationId);
+      const permissions = this.grantable(input.permissions, organisation.kind);
+      const siblings = await manager.findBy(RoleRecord, { organisationId: organisation.id });
+      assertNameFree(siblings, input.name);
+      const id = randomUUID();
+      const record: RoleRecord = {
+        id, organisationId: organisation.id, key: freeKey(siblings, input.name, id), name: input.name,
+        builtIn: false, permissions, createdAt: new Date(),
+      };
+      await manager.insert(RoleRecord, record);
+      await this.audit(manager, organisation, 'role.created', id, { key: record.key, name: record.name, permissions });
+      return toRole(record);
+    });
+  }
+
+  /**
+   * Renames a custom role or replaces its permissions. Built-in roles are fixed: their keys and
+   * permission sets mean the same in every organisation (invitations name them, the
+   * authorization matrix tests them); tailoring is what custom roles are for.
+   */
+  async update(id: string, input: UpdateRoleInput): Promise<Role> {
+    return this.write(async (manager) => {
+      const role = await this.visibleRole(manager, id);
+      if (role.builtIn) {
+        throw graphqlError('BAD_USER_INPUT', 'Built-in roles cannot be changed; create a custom role instead.', { reason: 'BUILT_IN_ROLE' });
+      }
+      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
+      this.assertHolds(role.permissions);
+      const changes: Partial<RoleRecord> = {};
+      if (input.name && input.name !== role.name) {
+        assertNameFree((await manager.findBy(RoleRecord, { organisationId: role.organisationId })).filter((other) => other.id !== id), input.name);
+        changes.name = input.name;
+      }
+      if (input.permissions) changes.permissions = this.grantable(input.permissions, organisation.kind);
+      if (Object.keys(changes).length) await manager.update(RoleRecord, { id }, changes);
+      await this.audit(manager, organisation, 'role.updated', id, { key: role.key, ...changes });
+      return toRole({ ...role, ...changes });
+    });
+  }
+
+  /**
+   * Deletes a custom role. Its holders must keep a role (each user has exactly one), so while it
+   * is assigned a replacement of the same organisation is required; they move to it in the same
+   * transaction.
+   */
+  async delete(id: string, replacementRoleId?: string | null): Promise<boolean> {
+    return this.write(async (manager) => {
+      const role = await this.visibleRole(manager, id);
+      if (role.builtIn) throw graphqlError('BAD_USER_INPUT', 'Built-in roles cannot be deleted.', { reason: 'BUILT_IN_ROLE' });
+      this.assertHolds(role.permissions);
+      const holders = await manager.countBy(RoleAssignmentRecord, { roleId: id });
+      let replacement: RoleRecord | null = null;
+      if (replacementRoleId) {
+        replacement = await manager.findOneBy(RoleRecord, { id: replacementRoleId, organisationId: role.organisationId });
+        if (!replacement) throw graphqlError('NOT_FOUND', 'Replacement role not found in the role\'s organisation.');
+        if (replacement.id === id) throw graphqlError('BAD_USER_INPUT', 'A role cannot replace itself.', { field: 'replacementRoleId' });
+        this.assertAssignable(replacement);
+      } else if (holders > 0) {
+        throw graphqlError('BAD_USER_INPUT', `The role is still assigned to ${holders} user(s); name a replacement role.`, {
+          field: 'replacementRoleId', assignedUsers: holders,
+        });
+      }
+      if (replacement && holders > 0) await manager.update(RoleAssignmentRecord, { roleId: id }, { roleId: replacement.id, assignedAt: new Date() });
+      await manager.delete(RoleRecord, { id });
+      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
+      await this.audit(manager, organisation, 'role.deleted', id, {
+        key: role.key, reassignedUsers: replacement ? holders : 0, replacementRoleKey: replacement?.key ?? null,
+      });
+      return true;
+    });
+  }
+
+  /** Gives a user one role of their own organisation instead of the one they hold. */
+  async assign(userId: string, roleId: string): Promise<User> {
+    return this.write(async (manager) => {
+      const user = await manager.findOneBy(UserRecord, { id: userId, organisationId: In(this.principal.visibleOrganisationIds) });
+      if (!user) throw userNotFound();
+      const role = await this.visibleRole(manager, roleId);
+      if (role.organisationId !== user.organisationId) {
+        throw graphqlError('BAD_USER_INPUT', 'The role belongs to another organisation than the user.', { field: 'roleId' });
+      }
+      this.assertAssignable(role);
+      if (await manager.existsBy(AccountRecord, { ownerUserId: user.id })) {
+        throw graphqlError('BAD_USER_INPUT', 'The account owner keeps the OWNER role.', { field: 'userId' });
+      }
+      const previous = await manager.findOne(RoleAssignmentRecord, { where: { userId }, relations: { role: true } });
+      if (previous?.role) this.assertHolds(previous.role.permissions);
+      await manager.delete(RoleAssignmentRecord, { userId });
+      await manager.insert(RoleAssignmentRecord, { userId, roleId, assignedAt: new Date() });
+      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
+      await this.audit(manager, organisation, 'role.assigned', userId, { roleKey: role.key, previousRoleKey: previous?.role?.key ?? null });
+      return Object.assign(new User(), { id: userId });
+    });
+  }
+
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await withTransaction(this.dataSource, work);
+    this.onChange();
+    return result;
+  }
+
+  private async visibleOrganisation(manager: EntityManager, id: string): Promise<OrganisationRecord> {
+    const organisation = canSeeOrganisation(this.principal, id) ? await manager.findOneBy(OrganisationRecord, { id }) : null;
+    if (!organisation) throw graphqlError('NOT_FOUND', 'Organisation not found.');
+    return organisation;
+  }
+
+  private async visibleRole(manager: EntityManager, id: string): Promise<RoleRecord> {
+    const role = await manager.findOneBy(RoleRecord, { id, organisationId: In(this.principal.visibleOrganisationIds) });
+    if (!role) throw roleNotFound();
+    return role;
+  }
+
+  /** Catalog keys in catalog order; customer roles never get templates (F15). */
+  private grantable(requested: string[], kind: OrganisationKind): string[] {
+    const unknown = requested.filter((key) => !PERMISSION_KEYS.has(key));
+    if (unknown.length) throw graphqlError('BAD_USER_INPUT', `Unknown permission ${unknown.join(', ')}.`, { field: 'permissions' });
+    if (kind === OrganisationKind.CUSTOMER && requested.includes('templates.use')) {
+      throw graphqlError('BAD_USER_INPUT', 'Roles of customer organisations never get templates.use.', { field: 'permissions' });
+    }
+    this.assertHolds(requested);
+    return PERMISSION_CATALOG.map((permission) => permission.key).filter((key) => requested.includes(key));
+  }
+
+  /** OWNER belongs to the account owner alone; other roles need the caller to hold all their permissions. */
+  private assertAssignable(role: RoleRecord): void {
+    if (role.key === 'OWNER') throw graphqlError('BAD_USER_INPUT', 'The OWNER role cannot be assigned.', { field: 'roleId' });
+    this.assertHolds(role.permissions);
+  }
+
+  private assertHolds(permissions: string[]): void {
+    const lacking = permissions.filter((key) => !this.principal.permissions.includes(key));
+    if (lacking.length) throw graphqlError('FORBIDDEN', `You cannot grant or take permissions you do not hold: ${lacking.join(', ')}.`);
+  }
+
+  private audit(manager: EntityManager, organisation: OrganisationRecord, action: string, targetId: string, details: Record<string, unknown>) {
+    return recordAudit(manager, {
+      accountId: organisation.accountId, organisationId: organisation.id, actorUserId: this.principal.userId, action, targetId, details,
+    });
+  }
+}
+
+function assertNameFree(roles: RoleRecord[], name: string): void {
+  if (roles.some((role) => role.name.toLowerCase() === name.toLowerCase())) {
+    throw graphqlError('BAD_USER_INPUT', 'A role with that name already exists in the organisation.', { field: 'name' });
+  }
+}
+
+/**
+ * A stable key from the name, never one of the built-in keys nor one already used in the
+ * organisation (a renamed role keeps its old key); names without latin letters get one from the id.
+ */
+function freeKey(roles: RoleRecord[], name: string, id: string): string {
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
+  const base = slug || `ROLE_${id.slice(0, 8).toUpperCase()}`;
+  const taken = new Set([...roles.map((role) => role.key), ...Object.keys(BUILT_IN_ROLES)]);
+  let key = base;
+  for (let suffix = 2; taken.has(key); suffix++) key = `${base}_${suffix}`;
+  return key;
+}
