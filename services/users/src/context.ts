@@ -1,22 +1,54 @@
 import { DataSource } from '@tenantry/database';
 import { Principal, requireUser } from '@tenantry/auth';
 import { perRequest } from '@tenantry/federation';
+import { ActivationService } from './activation/activation.service';
+import { AuditService } from './audit/audit.service';
+import { ExportService } from './export/export.service';
+import { InvitationService } from './invitation/invitation.service';
+import { LifecycleService } from './lifecycle/lifecycle.service';
+import { PasswordService } from './password/password.service';
+import { PreferencesService } from './preferences/preferences.service';
+import { SessionService } from './session/session.service';
+import { UsersSettings } from './settings';
+import { TotpService } from './totp/totp.service';
 import { UserService } from './user/user.service';
-import { SessionService, SessionSettings } from './session/session.service';
 
-/** Per-request context: the principal and services already scoped to what it may see. */
+/**
+ * Per-request context: the principal, services already scoped to what it may see (built on first
+ * use, UNAUTHENTICATED for anonymous callers), and the services of flows that start anonymous.
+ */
 export interface UsersContext {
   principal: Principal;
   signedInUserId?: string;
   users: () => UserService;
+  invitations: () => InvitationService;
+  lifecycle: () => LifecycleService;
+  exports: () => ExportService;
+  audit: () => AuditService;
   sessions: SessionService;
+  activation: ActivationService;
+  passwords: PasswordService;
+  totp: TotpService;
+  preferences: PreferencesService;
 }
 
-export function createContextFactory(dataSource: DataSource, settings: SessionSettings) {
+export function createContextFactory(dataSource: DataSource, settings: UsersSettings) {
   const sessions = new SessionService(dataSource, settings);
+  const activation = new ActivationService(dataSource, settings, sessions);
+  const passwords = new PasswordService(dataSource, settings);
+  const totp = new TotpService(dataSource, settings);
+  const preferences = new PreferencesService(dataSource, settings);
   return (principal: Principal): UsersContext => ({
     principal,
-    users: perRequest(() => new UserService(dataSource, requireUser(principal))),
+    users: perRequest(() => new UserService(dataSource, requireUser(principal), settings)),
+    invitations: perRequest(() => new InvitationService(dataSource, requireUser(principal), settings)),
+    lifecycle: perRequest(() => new LifecycleService(dataSource, requireUser(principal), settings)),
+    exports: perRequest(() => new ExportService(dataSource, requireUser(principal))),
+    audit: perRequest(() => new AuditService(dataSource, requireUser(principal))),
     sessions,
+    activation,
+    passwords,
+    totp,
+    preferences,
   });
 }

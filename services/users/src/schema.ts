@@ -1,20 +1,45 @@
 import { GraphQLSchema } from 'graphql';
 import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
+import { ActivationResolver } from './activation/activation.resolver';
+import { activationRules } from './activation/activation.rules';
+import { AuditResolver } from './audit/audit.resolver';
+import { auditRules } from './audit/audit.rules';
+import { ExportResolver } from './export/export.resolver';
+import { exportRules } from './export/export.rules';
+import { InvitationResolver } from './invitation/invitation.resolver';
+import { invitationRules } from './invitation/invitation.rules';
+import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { lifecycleRules } from './lifecycle/lifecycle.rules';
+import { PasswordResolver } from './password/password.resolver';
+import { passwordRules } from './password/password.rules';
+import { PreferencesResolver } from './preferences/preferences.resolver';
+import { preferencesRules } from './preferences/preferences.rules';
+import { SessionResolver } from './session/session.resolver';
+import { sessionRules } from './session/session.rules';
+import { TotpResolver } from './totp/totp.resolver';
+import { totpRules } from './totp/totp.rules';
 import { UserResolver } from './user/user.resolver';
 import { resolveUserReference } from './user/user.reference';
 import { userRules } from './user/user.rules';
-import { SessionResolver } from './session/session.resolver';
-import { sessionRules } from './session/session.rules';
+
+const resolvers = [
+  UserResolver, SessionResolver, InvitationResolver, ActivationResolver, PasswordResolver, TotpResolver, PreferencesResolver,
+  LifecycleResolver, ExportResolver, AuditResolver,
+] as const;
 
 /** The users subgraph schema without rules: what its SDL file is printed from. */
 export function buildUsersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [UserResolver, SessionResolver], orphanedTypes: [PageInfo] },
+    { resolvers, orphanedTypes: [PageInfo] },
     { User: { __resolveReference: resolveUserReference } },
   );
 }
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedUsersSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
-  return applyRules(await buildUsersSchema(), [userRules, sessionRules], onInternalError);
+  return applyRules(
+    await buildUsersSchema(),
+    [userRules, sessionRules, invitationRules, activationRules, passwordRules, totpRules, preferencesRules, lifecycleRules, exportRules, auditRules],
+    onInternalError,
+  );
 }

@@ -3,17 +3,17 @@ import { createSubgraphServer, SubgraphServer } from '@tenantry/federation';
 import { createContextFactory } from './context';
 import { principalRoute, PRINCIPAL_ROUTE } from './principal/principal.route';
 import { buildGuardedUsersSchema } from './schema';
-import { SessionSettings } from './session/session.service';
+import { usersSettings, UsersSettingsInput } from './settings';
 
 export const SUBGRAPH_NAME = 'users';
 
 /** Builds the users subgraph without listening, so tests drive it in-process. */
-export async function createUsersServer(dataSource: DataSource, principalSecret: string, settings: SessionSettings): Promise<SubgraphServer> {
+export async function createUsersServer(dataSource: DataSource, principalSecret: string, settings: UsersSettingsInput): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: SUBGRAPH_NAME,
     schema: await buildGuardedUsersSchema((error) => console.error(error)),
     principalSecret,
-    createContext: createContextFactory(dataSource, settings),
+    createContext: createContextFactory(dataSource, usersSettings(settings)),
     routes: { [PRINCIPAL_ROUTE]: principalRoute(dataSource) },
   });
 }

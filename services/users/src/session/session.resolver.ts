@@ -1,23 +1,30 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireUser } from '@tenantry/auth';
 import { UsersContext } from '../context';
 import { AuthPayload } from './session.type';
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => AuthPayload, { description: 'Signs in. Every failure answers UNAUTHENTICATED with the same message.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Signs in. Every failure answers UNAUTHENTICATED with the same message; once two-factor is on, totpCode is required.',
+  })
   login(
     @Arg('username') username: string,
     @Arg('password') password: string,
     @Ctx() context: UsersContext,
-    @Arg('totpCode', () => String, { nullable: true }) _totpCode?: string,
+    @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, once two-factor is on.' }) totpCode?: string | null,
   ): Promise<AuthPayload> {
-    return signedIn(context, context.sessions.login(username, password));
+    return signedIn(context, context.sessions.login(username, password, totpCode));
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old one stops working.' })
   refreshSession(@Arg('refreshToken') refreshToken: string, @Ctx() context: UsersContext): Promise<AuthPayload> {
     return signedIn(context, context.sessions.refresh(refreshToken));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Acts in another organisation the caller may see; answers new tokens, the old ones stop working.' })
+  switchOrganisation(@Arg('organisationId', () => ID) organisationId: string, @Ctx() context: UsersContext): Promise<AuthPayload> {
+    return signedIn(context, context.sessions.switchOrganisation(requireUser(context.principal), organisationId));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.' })
@@ -27,7 +34,7 @@ export class SessionResolver {
 }
 
 /** Lets the rules show the payload's user to the caller who just proved to be that user. */
-async function signedIn(context: UsersContext, payload: Promise<AuthPayload>): Promise<AuthPayload> {
+export async function signedIn(context: UsersContext, payload: Promise<AuthPayload>): Promise<AuthPayload> {
   const result = await payload;
   context.signedInUserId = result.user.id;
   return result;

@@ -6,6 +6,7 @@ export const sessionRules: RuleMap = {
   Mutation: {
     login: allow,
     refreshSession: allow,
+    switchOrganisation: isAuthenticated,
     logout: isAuthenticated,
   },
   // Only ever returned to the user who just proved who they are.

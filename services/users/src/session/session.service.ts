@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
+  Availability, DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import {
-  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, verifyPassword, waitLikeAVerification,
+  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
 } from '@tenantry/auth';
+import { enqueueMail } from '@tenantry/mail';
+import { recordUserAudit } from '../audit/audit.record';
+import { lockedMail } from '../mail/user-mails';
+import { effectivePreferences } from '../preferences/preferences.mapper';
+import { verifyTotp } from '../totp/totp.verify';
 import { toUser } from '../user/user.mapper';
 import { AuthPayload } from './session.type';
 
@@ -13,22 +18,32 @@ export interface SessionSettings {
   accessTokenSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** The current time (TOTP codes are checked against it); default the system clock. */
+  now?: () => Date;
 }
 
 /** Consecutive failures that lock a user until an administrator unlocks them. */
 export const MAX_FAILED_LOGINS = 3;
 
+/** Told to a caller whose password was right but who sent no two-factor code. */
+export const TOTP_REQUIRED_MESSAGE = 'A two-factor code is required.';
+
 const invalidCredentials = () => graphqlError('UNAUTHENTICATED', INVALID_CREDENTIALS_MESSAGE);
 
-/** Logins, refresh-token rotation and logout. */
+/** Logins, refresh-token rotation, organisation switching and logout. */
 export class SessionService {
   constructor(private readonly dataSource: DataSource, private readonly settings: SessionSettings) {}
 
+  private now(): Date {
+    return this.settings.now?.() ?? new Date();
+  }
+
   /**
    * Every failure answers the same error. An attempt is reserved (counter incremented) before the
-   * password is hashed, so parallel wrong guesses lock at exactly MAX_FAILED_LOGINS.
+   * password is hashed, so parallel wrong guesses lock at exactly MAX_FAILED_LOGINS and hash at
+   * most that often. Once TOTP is on, a right password needs a right code too (F35).
    */
-  async login(username: string, password: string): Promise<AuthPayload> {
+  async login(username: string, password: string, totpCode?: string | null): Promise<AuthPayload> {
     const users = this.dataSource.getRepository(UserRecord);
     const user = await users.findOneBy({ username });
     if (!user || user.status !== UserStatus.ACTIVE || user.username !== username) {
@@ -46,18 +61,55 @@ export class SessionService {
       throw invalidCredentials();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await withTransaction(this.dataSource, (manager) => manager
+      await this.recordFailure(user, 'password');
+      throw invalidCredentials();
+    }
+    if (user.totpEnabled) {
+      if (!totpCode) {
+        // The password was right, so this attempt is no guess: give the reserved attempt back.
+        await withTransaction(this.dataSource, (manager) => manager
+          .createQueryBuilder(UserRecord, 'u')
+          .update()
+          .set({ failedLoginCount: () => 'failed_login_count - 1' })
+          .where('id = :id AND failed_login_count > 0', { id: user.id })
+          .execute());
+        throw graphqlError('UNAUTHENTICATED', TOTP_REQUIRED_MESSAGE, { totpRequired: true });
+      }
+      if (!user.totpSecret || !verifyTotp(user.totpSecret, totpCode, this.now())) {
+        await this.recordFailure(user, 'totp');
+        throw invalidCredentials();
+      }
+    }
+    return withTransaction(this.dataSource, async (manager) => {
+      const now = new Date();
+      const availability = effectivePreferences(user.preferences).defaultAvailability ?? Availability.ONLINE;
+      await manager.update(UserRecord, { id: user.id }, { failedLoginCount: 0, lastLoginAt: now, availability });
+      await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.login', targetId: user.id });
+      return this.openSession(manager, { ...user, lastLoginAt: now, availability, failedLoginCount: 0 }, randomUUID(), user.organisationId);
+    });
+  }
+
+  /** Audits a failed attempt and, at the limit, locks the user and tells them by mail — one transaction. */
+  private async recordFailure(user: UserRecord, reason: 'password' | 'totp'): Promise<void> {
+    await withTransaction(this.dataSource, async (manager) => {
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: null, action: 'user.login_failed', targetId: user.id, details: { reason },
+      });
+      const locked = await manager
         .createQueryBuilder(UserRecord, 'u')
         .update()
         .set({ status: UserStatus.LOCKED })
         .where('id = :id AND status = :status AND failed_login_count >= :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-        .execute());
-      throw invalidCredentials();
-    }
-    return withTransaction(this.dataSource, async (manager) => {
-      const now = new Date();
-      await manager.update(UserRecord, { id: user.id }, { failedLoginCount: 0, lastLoginAt: now });
-      return this.openSession(manager, { ...user, lastLoginAt: now }, randomUUID(), user.organisationId);
+        .execute();
+      if (!locked.affected) return;
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: null, action: 'user.locked', targetId: user.id, details: { failedLogins: MAX_FAILED_LOGINS },
+      });
+      await enqueueMail(manager, {
+        to: user.email,
+        organisationId: user.organisationId,
+        ...lockedMail(user.language, { firstName: user.firstName, username: user.username, attempts: MAX_FAILED_LOGINS }),
+      });
     });
   }
 
@@ -78,6 +130,31 @@ export class SessionService {
     return outcome;
   }
 
+  /**
+   * Moves the caller's session into another organisation it may see (F8): the session rotates into
+   * a new one of the same family acting there, so the old tokens stop working.
+   */
+  async switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<AuthPayload> {
+    if (!principal.visibleOrganisationIds.includes(organisationId)) throw graphqlError('NOT_FOUND', 'Organisation not found.');
+    const outcome = await withTransaction(this.dataSource, async (manager) => {
+      const session = await manager.findOneBy(SessionRecord, { id: principal.sessionId, userId: principal.userId });
+      if (!session) return null;
+      const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const user = await manager.findOneBy(UserRecord, { id: principal.userId, status: UserStatus.ACTIVE });
+      if (!rotated.affected || !user) return null;
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId,
+        actorUserId: user.id,
+        action: 'session.organisation_switched',
+        targetId: user.id,
+        details: { from: session.activeOrganisationId, to: organisationId },
+      });
+      return this.openSession(manager, user, session.familyId, organisationId);
+    });
+    if (!outcome) throw graphqlError('UNAUTHENTICATED', 'Sign in first.');
+    return outcome;
+  }
+
   /** Ends the session and every session rotated from the same login. */
   async logout(sessionId: string): Promise<boolean> {
     return withTransaction(this.dataSource, async (manager) => {
@@ -88,7 +165,8 @@ export class SessionService {
     });
   }
 
-  private async openSession(manager: EntityManager, user: UserRecord, familyId: string, activeOrganisationId: string): Promise<AuthPayload> {
+  /** Opens a session in the caller's transaction and signs its tokens (login, activation, rotation). */
+  async openSession(manager: EntityManager, user: UserRecord, familyId: string, activeOrganisationId: string): Promise<AuthPayload> {
     const refreshToken = randomToken();
     const now = new Date();
     const session = manager.create(SessionRecord, {

@@ -12,6 +12,6 @@ export class AuthPayload {
   @Field({ description: 'When the access token expires.' })
   expiresAt: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The user the tokens belong to.' })
   user: User;
 }

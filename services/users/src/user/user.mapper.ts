@@ -1,5 +1,9 @@
 import { UserRecord } from '@tenantry/database';
+import { Language } from '../preferences/preferences.type';
+import { toPreferences } from '../preferences/preferences.mapper';
 import { User } from './user.type';
+
+const LANGUAGES = new Set<string>(Object.values(Language));
 
 export function toUser(record: UserRecord): User {
   return Object.assign(new User(), {
@@ -11,7 +15,14 @@ export function toUser(record: UserRecord): User {
     lastName: record.lastName,
     middleName: record.middleName,
     screenName: record.screenName,
+    avatarUrl: record.avatarUrl,
+    mobile: record.mobile,
+    language: (LANGUAGES.has(record.language) ? record.language : Language.EN) as Language,
     status: record.status,
+    availability: record.availability,
+    preferences: toPreferences(record.preferences),
+    tfaEnabled: record.totpEnabled,
+    archivedAt: record.archivedAt,
     organisation: { id: record.organisationId },
     lastLoginAt: record.lastLoginAt,
     createdAt: record.createdAt,

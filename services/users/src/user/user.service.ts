@@ -1,14 +1,30 @@
-import { DataSource } from '@tenantry/database';
-import { UserPrincipal } from '@tenantry/auth';
+import {
+  Connection, decodeCursor, pageSize, toConnection,
+} from '@tenantry/federation';
+import {
+  DataSource, OperatorGroupMemberRecord, OrganisationKind, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus, withTransaction,
+} from '@tenantry/database';
+import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { createUserWithRole, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
+import { enqueueMail } from '@tenantry/mail';
+import { recordUserAudit } from '../audit/audit.record';
+import { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
+import { CreateUserInput, UpdateUserInput } from './user.inputs';
+import {
+  assertOrganisationInScope, checkInboxes, findGrantableRole, findOrganisationInScope, findUserInScope, isUniqueViolation, usernameTaken,
+} from './user.scope';
 import { User } from './user.type';
 
-/** User reads for one request, scoped to the organisations its principal may see. */
+/** What `users` shows unless asked otherwise: everybody but the archived (F19). */
+export const DEFAULT_STATUS_FILTER = [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED];
+
+/** Users of one request, scoped to the organisations its principal may see: reads, creation and edits. */
 export class UserService {
   private readonly loader;
 
-  constructor(dataSource: DataSource, private readonly principal: UserPrincipal) {
+  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal, private readonly settings: UsersSettings) {
     this.loader = createUserLoader(dataSource, principal.visibleOrganisationIds);
   }
 
@@ -20,4 +36,141 @@ export class UserService {
   me(): Promise<User | null> {
     return this.findById(this.principal.userId);
   }
+
+  /** Users of one organisation, oldest first, keyset-paginated by (createdAt, id). */
+  async list(organisationId: string, statuses: UserStatus[] | null | undefined, search: string | null | undefined, first?: number | null, after?: string | null): Promise<Connection<User>> {
+    assertOrganisationInScope(this.principal, organisationId);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const filter = () => {
+      const query = this.dataSource
+        .getRepository(UserRecord)
+        .createQueryBuilder('u')
+        .where('u.organisation_id = :organisationId', { organisationId })
+        .andWhere('u.status IN (:...statuses)', { statuses: statuses?.length ? statuses : DEFAULT_STATUS_FILTER });
+      const term = search?.trim();
+      if (term) {
+        const pattern = `%${term.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
+        query.andWhere(
+          "(LOWER(u.username) LIKE :pattern ESCAPE '!' OR LOWER(u.email) LIKE :pattern ESCAPE '!' OR LOWER(u.first_name) LIKE :pattern ESCAPE '!'"
+            + " OR LOWER(u.last_name) LIKE :pattern ESCAPE '!' OR LOWER(u.screen_name) LIKE :pattern ESCAPE '!')",
+          { pattern },
+        );
+      }
+      return query;
+    };
+    const page = filter().orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC').take(size + 1);
+    if (cursor) page.andWhere('(u.created_at > :key OR (u.created_at = :key AND u.id > :id))', { key: new Date(cursor.key), id: cursor.id });
+    const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
+    return toConnection(rows.map(toUser), size, totalCount, (user) => user.createdAt.toISOString());
+  }
+
+  /** Colleagues a chat may be handed to: same (active) organisation, ACTIVE, holding chats.access, not the caller. */
+  async transferTargets(): Promise<User[]> {
+    const roles = await this.dataSource.getRepository(RoleRecord).findBy({ organisationId: this.principal.organisationId });
+    const roleIds = roles.filter((role) => role.permissions.includes('chats.access')).map((role) => role.id);
+    if (!roleIds.length) return [];
+    const rows = await this.dataSource
+      .getRepository(UserRecord)
+      .createQueryBuilder('u')
+      .innerJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
+      .where('u.organisation_id = :organisationId AND u.status = :active AND u.id <> :self', {
+        organisationId: this.principal.organisationId, active: UserStatus.ACTIVE, self: this.principal.userId,
+      })
+      .andWhere('ra.role_id IN (:...roleIds)', { roleIds })
+      .orderBy('u.screen_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getMany();
+    return rows.map(toUser);
+  }
+
+  /**
+   * Creates a user directly (F13, F22, F27): INVITED, holding a role, in inboxes; takes a seat
+   * outside customer organisations; mails the username and a single-use activation link.
+   */
+  async create(input: CreateUserInput): Promise<User> {
+    const username = input.useEmailAsUsername ? input.email : input.username;
+    if (!username) throw graphqlError('BAD_USER_INPUT', 'Give a username or set useEmailAsUsername.');
+    try {
+      const record = await withTransaction(this.dataSource, async (manager) => {
+        const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
+        const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
+        const inboxIds = input.inboxIds ? await checkInboxes(manager, organisation.id, input.inboxIds) : undefined;
+        if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
+        const user = await createUserWithRole(manager, {
+          organisationId: organisation.id,
+          username,
+          roleKey: role.key,
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          middleName: input.middleName ?? null,
+          screenName: input.screenName ?? undefined,
+          language: input.language ?? organisation.language,
+          status: UserStatus.INVITED,
+          inboxIds,
+        });
+        const extras = { avatarUrl: input.avatarUrl ?? null, mobile: input.mobile ?? null };
+        await manager.update(UserRecord, { id: user.id }, extras);
+        const sendTo = input.sendMailsTo ?? user.email;
+        await enqueueMail(manager, {
+          to: sendTo,
+          organisationId: organisation.id,
+          ...usernameMail(user.language, { firstName: user.firstName, organisation: organisation.name, username: user.username }),
+        });
+        await issueActivation(manager, user, {
+          publicUrl: this.settings.publicUrl, organisationName: organisation.name, sendTo, ttlHours: this.settings.invitationTtlHours,
+        });
+        await recordUserAudit(manager, {
+          organisationId: organisation.id,
+          actorUserId: this.principal.userId,
+          action: 'user.created',
+          targetId: user.id,
+          details: { username: user.username, roleKey: role.key, mailedToOtherAddress: sendTo !== user.email },
+        });
+        return { ...user, ...extras };
+      });
+      return toUser(record);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw usernameTaken();
+      throw error;
+    }
+  }
+
+  /** Edits a user (F32): everything but the username and the organisation. */
+  async update(id: string, input: UpdateUserInput): Promise<User> {
+    if (input.username !== undefined && input.username !== null) {
+      throw graphqlError('BAD_USER_INPUT', 'The username cannot be changed once saved.', { field: 'username' });
+    }
+    const record = await withTransaction(this.dataSource, async (manager) => {
+      const user = await findUserInScope(manager, this.principal, id);
+      const changes: Partial<UserRecord> = {};
+      for (const field of ['email', 'firstName', 'lastName', 'screenName', 'language'] as const) {
+        const value = input[field];
+        if (value === null) throw graphqlError('BAD_USER_INPUT', `${field} cannot be cleared.`, { field });
+        if (value !== undefined) changes[field] = value;
+      }
+      for (const field of ['middleName', 'avatarUrl', 'mobile'] as const) {
+        if (input[field] !== undefined) changes[field] = input[field] ?? null;
+      }
+      if (input.inboxIds) {
+        const inboxIds = await checkInboxes(manager, user.organisationId, input.inboxIds);
+        await manager.delete(OperatorGroupMemberRecord, { userId: user.id });
+        if (inboxIds.length) await manager.insert(OperatorGroupMemberRecord, inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })));
+      }
+      const updated = { ...user, ...changes, updatedAt: new Date() };
+      await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId,
+        actorUserId: this.principal.userId,
+        action: 'user.updated',
+        targetId: user.id,
+        details: { fields: [...Object.keys(changes), ...(input.inboxIds ? ['inboxIds'] : [])] },
+      });
+      return updated;
+    });
+    this.loader.clear(id);
+    return toUser(record);
+  }
 }
+

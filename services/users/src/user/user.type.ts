@@ -1,5 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { UserStatus } from '@tenantry/database';
+import { Availability, UserStatus } from '@tenantry/database';
+import { ConnectionType } from '@tenantry/federation';
+import { Language, Preferences } from '../preferences/preferences.type';
 
 registerEnumType(UserStatus, {
   name: 'UserStatus',
@@ -41,8 +43,32 @@ export class User {
   @Field({ description: 'The name visitors see; defaults to first and last name.' })
   screenName: string;
 
+  @Field(() => String, { nullable: true, description: 'Profile picture shown to visitors in chats.' })
+  avatarUrl: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mobile number for notifications; masked unless the viewer is the user or may see phone numbers.',
+  })
+  mobile: string | null;
+
+  @Field(() => Language, { description: 'Interface and mail language.' })
+  language: Language;
+
   @Field(() => UserStatus)
   status: UserStatus;
+
+  @Field(() => Availability, { description: 'Current availability; the default availability applies at every login.' })
+  availability: Availability;
+
+  @Field(() => Preferences, { description: 'Landing page, default availability, notifications and signatures; only the user themself sees them.' })
+  preferences: Preferences;
+
+  @Field({ description: 'Whether two-factor authentication (TOTP) is required at login.' })
+  tfaEnabled: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the user was archived; restorable for 30 days from then.' })
+  archivedAt: Date | null;
 
   @Field(() => Organisation, { description: 'The organisation the user belongs to.' })
   organisation: Organisation;
@@ -53,3 +79,5 @@ export class User {
   @Field({ description: 'When the user was created.' })
   createdAt: Date;
 }
+
+export const UserConnection = ConnectionType(User, 'User');

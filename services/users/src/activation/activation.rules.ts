@@ -1,0 +1,8 @@
+import { allow } from 'graphql-shield';
+import { RuleMap } from '@tenantry/federation';
+import { hasPermission } from '@tenantry/auth';
+
+export const activationRules: RuleMap = {
+  // The link itself is the credential.
+  Mutation: { activateAccount: allow, resendActivation: hasPermission('users.manage') },
+};

@@ -1,0 +1,21 @@
+import { EntityManager, OrganisationRecord } from '@tenantry/database';
+import { recordAudit } from '@tenantry/provisioning';
+
+/** An audit event about a user of an organisation; never carries passwords, tokens or hashes. */
+export interface UserAuditEvent {
+  organisationId: string;
+  actorUserId: string | null;
+  action: string;
+  targetId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes the event in the caller's transaction. The account is looked up from the organisation,
+ * so anonymous flows (login, activation, reset) can audit too.
+ */
+export async function recordUserAudit(manager: EntityManager, event: UserAuditEvent): Promise<void> {
+  const organisation = await manager.findOne(OrganisationRecord, { select: { id: true, accountId: true }, where: { id: event.organisationId } });
+  if (!organisation) return;
+  await recordAudit(manager, { ...event, accountId: organisation.accountId });
+}

@@ -1,0 +1,10 @@
+import { allow, and } from 'graphql-shield';
+import { RuleMap } from '@tenantry/federation';
+import { hasPermission, isInVisibleOrganisation } from '@tenantry/auth';
+
+export const auditRules: RuleMap = {
+  Query: { auditEvents: hasPermission('audit.read') },
+  AuditEvent: and(isInVisibleOrganisation, hasPermission('audit.read')),
+  AuditEventConnection: allow,
+  AuditEventEdge: allow,
+};

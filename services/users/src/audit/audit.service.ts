@@ -1,0 +1,34 @@
+import { AuditEventRecord, DataSource } from '@tenantry/database';
+import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import { UserPrincipal } from '@tenantry/auth';
+import { assertOrganisationInScope } from '../user/user.scope';
+import { AuditEvent } from './audit.type';
+
+function toAuditEvent(record: AuditEventRecord): AuditEvent {
+  return Object.assign(new AuditEvent(), {
+    id: record.id,
+    organisationId: record.organisationId,
+    action: record.action,
+    actorId: record.actorUserId,
+    targetId: record.targetId,
+    details: JSON.stringify(record.details ?? {}),
+    createdAt: record.createdAt,
+  });
+}
+
+/** The audit trail of organisations the principal may see. */
+export class AuditService {
+  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
+
+  /** Newest first, keyset-paginated by (createdAt, id) descending. */
+  async list(organisationId: string, first?: number | null, after?: string | null): Promise<Connection<AuditEvent>> {
+    assertOrganisationInScope(this.principal, organisationId);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const base = () => this.dataSource.getRepository(AuditEventRecord).createQueryBuilder('e').where('e.organisation_id = :organisationId', { organisationId });
+    const page = base().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(size + 1);
+    if (cursor) page.andWhere('(e.created_at < :key OR (e.created_at = :key AND e.id < :id))', { key: new Date(cursor.key), id: cursor.id });
+    const [rows, totalCount] = await Promise.all([page.getMany(), base().getCount()]);
+    return toConnection(rows.map(toAuditEvent), size, totalCount, (event) => event.createdAt.toISOString());
+  }
+}

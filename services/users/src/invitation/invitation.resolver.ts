@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InvitationStatus } from '@tenantry/database';
+import { UsersContext } from '../context';
+import { User } from '../user/user.type';
+import { Invitation, InvitationConnection, InviteUserInput } from './invitation.type';
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Query(() => InvitationConnection, { description: 'Invitations of an organisation, oldest first. Users created directly never show here (F13).' })
+  invitations(
+    @Arg('organisationId', () => ID) organisationId: string,
+    @Ctx() { invitations }: UsersContext,
+    @Arg('status', () => [InvitationStatus], { nullable: true, description: 'Statuses to show; default all.' }) status?: InvitationStatus[] | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string | null,
+  ) {
+    return invitations().list(organisationId, status, first, after);
+  }
+
+  @Mutation(() => Invitation, { description: 'Invites somebody by email; the link expires after 72 hours unless configured otherwise.' })
+  inviteUser(@Arg('input') input: InviteUserInput, @Ctx() { invitations }: UsersContext): Promise<Invitation> {
+    return invitations().invite(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Revokes an invitation and deletes the invited user too (F14).' })
+  revokeInvitation(@Arg('id', () => ID) id: string, @Ctx() { invitations }: UsersContext): Promise<boolean> {
+    return invitations().revoke(id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The invited user.' })
+  user(@Root() invitation: Invitation, @Ctx() { users }: UsersContext): Promise<User | null> {
+    return users().findById(invitation.userId);
+  }
+}

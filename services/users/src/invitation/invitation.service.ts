@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DataSource, InvitationRecord, InvitationStatus, OrganisationKind, UserRecord, UserStatus, withTransaction,
+} from '@tenantry/database';
+import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
+import { createUserWithRole, reserveSeats } from '@tenantry/provisioning';
+import { enqueueMail } from '@tenantry/mail';
+import { recordUserAudit } from '../audit/audit.record';
+import { invitationMail } from '../mail/user-mails';
+import { Language } from '../preferences/preferences.type';
+import { linkTo, UsersSettings } from '../settings';
+import {
+  assertOrganisationInScope, findGrantableRole, findOrganisationInScope, isUniqueViolation, usernameTaken,
+} from '../user/user.scope';
+import { effectiveInvitationStatus } from './invitation.token';
+import { Invitation, InviteUserInput } from './invitation.type';
+
+const invitationNotFound = () => graphqlError('NOT_FOUND', 'Invitation not found.');
+
+export function toInvitation(record: InvitationRecord, now: Date): Invitation {
+  return Object.assign(new Invitation(), {
+    id: record.id,
+    organisationId: record.organisationId,
+    userId: record.userId,
+    email: record.email,
+    language: (Object.values(Language) as string[]).includes(record.language) ? record.language : Language.EN,
+    roleKey: record.roleKey,
+    status: effectiveInvitationStatus(record, now),
+    expiresAt: record.expiresAt,
+    createdAt: record.createdAt,
+  });
+}
+
+/** Invitations of one request, scoped to the organisations its principal may see. */
+export class InvitationService {
+  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal, private readonly settings: UsersSettings) {}
+
+  /** Invitations of an organisation, oldest first, keyset-paginated; EXPIRED is computed from the clock. */
+  async list(organisationId: string, statuses: InvitationStatus[] | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Invitation>> {
+    assertOrganisationInScope(this.principal, organisationId);
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const now = this.settings.now();
+    const filter = () => {
+      const query = this.dataSource.getRepository(InvitationRecord).createQueryBuilder('i').where('i.organisation_id = :organisationId', { organisationId });
+      if (statuses?.length) {
+        const wanted = new Set(statuses);
+        const clauses: string[] = [];
+        if (wanted.has(InvitationStatus.PENDING)) clauses.push("(i.status = 'PENDING' AND i.expires_at > :now)");
+        if (wanted.has(InvitationStatus.EXPIRED)) clauses.push("(i.status = 'EXPIRED' OR (i.status = 'PENDING' AND i.expires_at <= :now))");
+        if (wanted.has(InvitationStatus.ACCEPTED)) clauses.push("i.status = 'ACCEPTED'");
+        if (wanted.has(InvitationStatus.REVOKED)) clauses.push("i.status = 'REVOKED'");
+        query.andWhere(`(${clauses.join(' OR ')})`, { now });
+      }
+      return query;
+    };
+    const page = filter().orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').take(size + 1);
+    if (cursor) page.andWhere('(i.created_at > :key OR (i.created_at = :key AND i.id > :id))', { key: new Date(cursor.key), id: cursor.id });
+    const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
+    return toConnection(rows.map((row) => toInvitation(row, now)), size, totalCount, (invitation) => invitation.createdAt.toISOString());
+  }
+
+  /**
+   * Invites by email (F12): the user exists at once as INVITED (taking a seat outside customer
+   * organisations), the invitation is PENDING with a single-use link mailed in the user's language.
+   */
+  async invite(input: InviteUserInput): Promise<Invitation> {
+    const now = this.settings.now();
+    try {
+      const record = await withTransaction(this.dataSource, async (manager) => {
+        const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
+        const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
+        if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
+        const user = await createUserWithRole(manager, {
+          organisationId: organisation.id,
+          username: input.username ?? input.email,
+          roleKey: role.key,
+          email: input.email,
+          firstName: input.firstName,
+          lastName: input.lastName,
+          language: input.language,
+          status: UserStatus.INVITED,
+        });
+        const token = randomToken();
+        const invitation = manager.create(InvitationRecord, {
+          id: randomUUID(),
+          organisationId: organisation.id,
+          userId: user.id,
+          email: input.email,
+          language: input.language,
+          roleKey: role.key,
+          status: InvitationStatus.PENDING,
+          tokenHash: hashToken(token),
+          expiresAt: new Date(now.getTime() + this.settings.invitationTtlHours * 3_600_000),
+          invitedByUserId: this.principal.userId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await manager.insert(InvitationRecord, invitation);
+        await enqueueMail(manager, {
+          to: input.email,
+          organisationId: organisation.id,
+          ...invitationMail(input.language, {
+            firstName: input.firstName, organisation: organisation.name, link: linkTo(this.settings, 'activate', token), hours: this.settings.invitationTtlHours,
+          }),
+        });
+        await recordUserAudit(manager, {
+          organisationId: organisation.id,
+          actorUserId: this.principal.userId,
+          action: 'invitation.created',
+          targetId: user.id,
+          details: { invitationId: invitation.id, username: user.username, roleKey: role.key },
+        });
+        return invitation;
+      });
+      return toInvitation(record, now);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw usernameTaken();
+      throw error;
+    }
+  }
+
+  /** Revokes a pending (or expired) invitation and deletes its invited user (F14); its link dies with it. */
+  async revoke(id: string): Promise<boolean> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const invitation = await manager.findOneBy(InvitationRecord, { id });
+      if (!invitation || !this.principal.visibleOrganisationIds.includes(invitation.organisationId)) throw invitationNotFound();
+      if (invitation.status === InvitationStatus.ACCEPTED) {
+        throw graphqlError('BAD_USER_INPUT', 'The invitation was accepted; archive or delete the user instead.');
+      }
+      const user = await manager.findOneBy(UserRecord, { id: invitation.userId });
+      // The invitation row references the user with ON DELETE CASCADE, so both go together.
+      const deleted = await manager.delete(UserRecord, { id: invitation.userId, status: UserStatus.INVITED });
+      if (!deleted.affected) throw graphqlError('BAD_USER_INPUT', 'The invited user is no longer waiting for activation.');
+      await recordUserAudit(manager, {
+        organisationId: invitation.organisationId,
+        actorUserId: this.principal.userId,
+        action: 'invitation.revoked',
+        targetId: invitation.userId,
+        details: { invitationId: invitation.id, username: user?.username ?? null },
+      });
+      return true;
+    });
+  }
+}

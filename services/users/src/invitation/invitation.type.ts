@@ -1,0 +1,74 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { InvitationStatus } from '@tenantry/database';
+import { ConnectionType } from '@tenantry/federation';
+import { Language } from '../preferences/preferences.type';
+import { USERNAME_PATTERN } from '../user/user.inputs';
+
+registerEnumType(InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'PENDING until accepted (ACCEPTED), revoked (REVOKED, which deletes the invited user) or past its expiry (EXPIRED).',
+});
+
+@ObjectType({ description: 'An invitation by email (F12, F14); the invited user exists with status INVITED meanwhile.' })
+export class Invitation {
+  @Field(() => ID)
+  id: string;
+
+  /** Not exposed: for rules and scoping. */
+  organisationId: string;
+
+  /** Not exposed: the invited user, resolved through the scoped loader. */
+  userId: string;
+
+  @Field({ description: 'Where the invitation was sent.' })
+  email: string;
+
+  @Field(() => Language, { description: "The invited user's preferred language; the mail is written in it." })
+  language: Language;
+
+  @Field({ description: 'Key of the role the user gets.' })
+  roleKey: string;
+
+  @Field(() => InvitationStatus, { description: 'Where the invitation stands; a pending one past its expiry reads EXPIRED.' })
+  status: InvitationStatus;
+
+  @Field({ description: 'When the current link stops working.' })
+  expiresAt: Date;
+
+  @Field({ description: 'When the invitation was first sent.' })
+  createdAt: Date;
+}
+
+export const InvitationConnection = ConnectionType(Invitation, 'Invitation');
+
+@InputType({ description: 'Invites somebody by email (F12): they accept with activateAccount and choose a password.' })
+export class InviteUserInput {
+  @Field(() => ID, { description: 'The organisation the user will belong to, forever.' })
+  organisationId: string;
+
+  @Field({ description: 'Where the invitation goes.' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(191)
+  email: string;
+
+  @Field()
+  @Length(1, 100)
+  firstName: string;
+
+  @Field()
+  @Length(1, 100)
+  lastName: string;
+
+  @Field(() => Language, { description: 'Preferred language of the user and of the invitation mail.' })
+  language: Language;
+
+  @Field({ description: 'Key of the role, e.g. MEMBER, MODERATOR or ADMINISTRATOR in a customer organisation.' })
+  @Length(1, 64)
+  roleKey: string;
+
+  @Field(() => String, { nullable: true, description: 'The login; default the email address. Case-sensitive, unique, never changed.' })
+  @IsOptional()
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–191 characters of letters, digits and . _ @ + -' })
+  username?: string | null;
+}

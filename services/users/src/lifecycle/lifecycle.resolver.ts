@@ -1,0 +1,36 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { UsersContext } from '../context';
+import { User } from '../user/user.type';
+
+@Resolver()
+export class LifecycleResolver {
+  @Mutation(() => User, { description: 'Denies the user access for now; their sessions end at once (F33).' })
+  suspendUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
+    return lifecycle().suspend(id);
+  }
+
+  @Mutation(() => User, { description: 'Grants a suspended user access again.' })
+  restoreAccess(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
+    return lifecycle().restoreAccess(id);
+  }
+
+  @Mutation(() => User, { description: 'Unlocks a user locked after three failed logins (F34).' })
+  unlockUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
+    return lifecycle().unlock(id);
+  }
+
+  @Mutation(() => User, { description: 'Archives the user: access ends at once, the seat is freed; restorable for 30 days (F20).' })
+  archiveUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
+    return lifecycle().archive(id);
+  }
+
+  @Mutation(() => User, { description: 'Restores an archived user within 30 days; RESTORE_WINDOW_PASSED after.' })
+  restoreUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
+    return lifecycle().restore(id);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes the user with their sessions, role and inboxes; cannot be undone (F24, F32).' })
+  deleteUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<boolean> {
+    return lifecycle().delete(id);
+  }
+}

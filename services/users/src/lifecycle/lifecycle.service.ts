@@ -1,0 +1,134 @@
+import {
+  AccountRecord, DataSource, EntityManager, In, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, withTransaction,
+} from '@tenantry/database';
+import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { reserveSeats } from '@tenantry/provisioning';
+import { recordUserAudit } from '../audit/audit.record';
+import { endSessions } from '../session/session.revoke';
+import { UsersSettings } from '../settings';
+import { toUser } from '../user/user.mapper';
+import { findUserInScope } from '../user/user.scope';
+import { User } from '../user/user.type';
+
+const DAY_MS = 86_400_000;
+
+/** One status change: from which statuses, to what, and whether the caller may do it to themself or the owner. */
+interface Transition {
+  action: string;
+  from: UserStatus[];
+  to: (user: UserRecord, manager: EntityManager) => Promise<Partial<UserRecord>> | Partial<UserRecord>;
+  /** Suspending, archiving or deleting oneself or the account owner would lock the account out. */
+  protectSelfAndOwner: boolean;
+}
+
+/** Status changes and deletion (F19, F20, F24, F33, F34); every one ends the user's sessions at once. */
+export class LifecycleService {
+  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal, private readonly settings: UsersSettings) {}
+
+  /** Denies access for now (F33). */
+  suspend(id: string): Promise<User> {
+    return this.transition(id, {
+      action: 'user.suspended',
+      from: [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.LOCKED],
+      to: () => ({ status: UserStatus.SUSPENDED }),
+      protectSelfAndOwner: true,
+    });
+  }
+
+  /** Grants access again after suspendUser (F33). */
+  restoreAccess(id: string): Promise<User> {
+    return this.transition(id, {
+      action: 'user.access_restored',
+      from: [UserStatus.SUSPENDED],
+      to: (user) => ({ status: activeOrInvited(user), failedLoginCount: 0 }),
+      protectSelfAndOwner: false,
+    });
+  }
+
+  /** Lifts a lockout after failed logins (F34). */
+  unlock(id: string): Promise<User> {
+    return this.transition(id, {
+      action: 'user.unlocked',
+      from: [UserStatus.LOCKED],
+      to: () => ({ status: UserStatus.ACTIVE, failedLoginCount: 0 }),
+      protectSelfAndOwner: false,
+    });
+  }
+
+  /** Ends access and frees the seat; restorable for the restore window (F20). */
+  archive(id: string): Promise<User> {
+    return this.transition(id, {
+      action: 'user.archived',
+      from: [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED],
+      to: () => ({ status: UserStatus.ARCHIVED, archivedAt: this.settings.now() }),
+      protectSelfAndOwner: true,
+    });
+  }
+
+  /** Brings an archived user back within the window (else RESTORE_WINDOW_PASSED); takes a seat again. */
+  restore(id: string): Promise<User> {
+    return this.transition(id, {
+      action: 'user.restored',
+      from: [UserStatus.ARCHIVED],
+      to: async (user, manager) => {
+        const archivedAt = user.archivedAt ?? user.updatedAt;
+        if (this.settings.now().getTime() - archivedAt.getTime() > this.settings.restoreWindowDays * DAY_MS) {
+          throw graphqlError('RESTORE_WINDOW_PASSED', `Archived users can be restored for ${this.settings.restoreWindowDays} days; this one was archived earlier.`);
+        }
+        const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
+        if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
+        return { status: activeOrInvited(user), archivedAt: null, failedLoginCount: 0 };
+      },
+      protectSelfAndOwner: false,
+    });
+  }
+
+  /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once (F24). */
+  async delete(id: string): Promise<boolean> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const user = await findUserInScope(manager, this.principal, id);
+      await this.guardSelfAndOwner(manager, user);
+      await endSessions(manager, user.id);
+      await manager.delete(UserRecord, { id: user.id });
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: this.principal.userId, action: 'user.deleted', targetId: user.id,
+        details: { username: user.username, status: user.status },
+      });
+      return true;
+    });
+  }
+
+  private async transition(id: string, transition: Transition): Promise<User> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const user = await findUserInScope(manager, this.principal, id);
+      if (transition.protectSelfAndOwner) await this.guardSelfAndOwner(manager, user);
+      if (!transition.from.includes(user.status)) {
+        throw graphqlError('BAD_USER_INPUT', `The user is ${user.status}; this needs one of ${transition.from.join(', ')}.`);
+      }
+      const changes = { ...(await transition.to(user, manager)), updatedAt: this.settings.now() };
+      // Conditional on the status read above, so two racing changes cannot both apply.
+      const updated = await manager.update(UserRecord, { id: user.id, status: In(transition.from) }, changes);
+      if (!updated.affected) throw graphqlError('BAD_USER_INPUT', 'The user changed meanwhile; try again.');
+      const sessionsEnded = await endSessions(manager, user.id);
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: this.principal.userId, action: transition.action, targetId: user.id,
+        details: { from: user.status, to: changes.status ?? user.status, sessionsEnded },
+      });
+      return toUser({ ...user, ...changes });
+    });
+  }
+
+  private async guardSelfAndOwner(manager: EntityManager, user: UserRecord): Promise<void> {
+    if (user.id === this.principal.userId) throw graphqlError('BAD_USER_INPUT', 'You cannot do this to yourself.');
+    const owner = await manager
+      .createQueryBuilder(AccountRecord, 'a')
+      .innerJoin(OrganisationRecord, 'o', 'o.account_id = a.id')
+      .where('o.id = :organisationId AND a.owner_user_id = :userId', { organisationId: user.organisationId, userId: user.id })
+      .getExists();
+    if (owner) throw graphqlError('FORBIDDEN', 'The account owner cannot be suspended, archived or deleted.');
+  }
+}
+
+function activeOrInvited(user: UserRecord): UserStatus {
+  return user.passwordHash ? UserStatus.ACTIVE : UserStatus.INVITED;
+}

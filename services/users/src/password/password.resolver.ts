@@ -1,0 +1,25 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireUser } from '@tenantry/auth';
+import { UsersContext } from '../context';
+
+@Resolver()
+export class PasswordResolver {
+  @Mutation(() => Boolean, { description: 'Mails a reset link (valid one hour, single use) if such a user exists; always true.' })
+  requestPasswordReset(@Arg('usernameOrEmail') usernameOrEmail: string, @Ctx() { passwords }: UsersContext): Promise<boolean> {
+    return passwords.requestReset(usernameOrEmail);
+  }
+
+  @Mutation(() => Boolean, { description: "Sets a new password from a reset link; also lifts a lockout and ends the user's sessions." })
+  resetPassword(@Arg('token') token: string, @Arg('password') password: string, @Ctx() { passwords }: UsersContext): Promise<boolean> {
+    return passwords.reset(token, password);
+  }
+
+  @Mutation(() => Boolean, { description: "Changes the caller's password; their other sessions end." })
+  changePassword(
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+    @Ctx() { passwords, principal }: UsersContext,
+  ): Promise<boolean> {
+    return passwords.change(requireUser(principal), currentPassword, newPassword);
+  }
+}

@@ -1,0 +1,7 @@
+import { allow } from 'graphql-shield';
+import { RuleMap } from '@tenantry/federation';
+import { isAuthenticated } from '@tenantry/auth';
+
+export const passwordRules: RuleMap = {
+  Mutation: { requestPasswordReset: allow, resetPassword: allow, changePassword: isAuthenticated },
+};

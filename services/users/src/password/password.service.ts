@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DataSource, In, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
+} from '@tenantry/database';
+import { graphqlError, hashPassword, hashToken, randomToken, UserPrincipal, verifyPassword } from '@tenantry/auth';
+import { enqueueMail } from '@tenantry/mail';
+import { recordUserAudit } from '../audit/audit.record';
+import { passwordResetMail } from '../mail/user-mails';
+import { endSessions } from '../session/session.revoke';
+import { linkTo, UsersSettings } from '../settings';
+import { checkPassword } from './password.policy';
+
+/** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (F34). */
+const RESETTABLE = [UserStatus.ACTIVE, UserStatus.LOCKED];
+
+const invalidResetLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid, has expired or was already used.');
+
+/** Password resets by mail and password changes. */
+export class PasswordService {
+  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
+
+  /**
+   * Mails a single-use reset link (≤ 1 h) to the user with this username (exact) or to every user
+   * with this email. Always true, and the same work either way: nobody learns who exists.
+   */
+  async requestReset(usernameOrEmail: string): Promise<boolean> {
+    const wanted = usernameOrEmail.trim();
+    if (!wanted || wanted.length > 254) return true;
+    const now = this.settings.now();
+    const minutes = this.settings.passwordResetTtlMinutes;
+    await withTransaction(this.dataSource, async (manager) => {
+      const users = (await manager
+        .createQueryBuilder(UserRecord, 'u')
+        .where('(u.username = :wanted OR LOWER(u.email) = :email) AND u.status IN (:...statuses)', {
+          wanted, email: wanted.toLowerCase(), statuses: RESETTABLE,
+        })
+        .getMany()).filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
+      for (const user of users) {
+        const token = randomToken();
+        await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.PASSWORD_RESET, usedAt: IsNull() }, { usedAt: now });
+        await manager.insert(UserTokenRecord, {
+          id: randomUUID(),
+          userId: user.id,
+          purpose: UserTokenPurpose.PASSWORD_RESET,
+          tokenHash: hashToken(token),
+          expiresAt: new Date(now.getTime() + minutes * 60_000),
+          usedAt: null,
+          createdAt: now,
+        });
+        await enqueueMail(manager, {
+          to: user.email,
+          organisationId: user.organisationId,
+          ...passwordResetMail(user.language, { firstName: user.firstName, username: user.username, link: linkTo(this.settings, 'reset-password', token), minutes }),
+        });
+        await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: null, action: 'user.password_reset_requested', targetId: user.id });
+      }
+    });
+    return true;
+  }
+
+  /** Sets a new password from a reset link (single use); unlocks a locked user and ends their sessions. */
+  async reset(token: string, password: string): Promise<boolean> {
+    const now = this.settings.now();
+    const record = await this.dataSource.getRepository(UserTokenRecord).findOneBy({ tokenHash: hashToken(token), purpose: UserTokenPurpose.PASSWORD_RESET });
+    if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) throw invalidResetLink();
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId, status: In(RESETTABLE) });
+    if (!user) throw invalidResetLink();
+    checkPassword(password, user);
+    const passwordHash = await hashPassword(password);
+    return withTransaction(this.dataSource, async (manager) => {
+      const spent = await manager.update(UserTokenRecord, { id: record.id, usedAt: IsNull() }, { usedAt: now });
+      if (!spent.affected) throw invalidResetLink();
+      const updated = await manager.update(
+        UserRecord,
+        { id: user.id, status: In(RESETTABLE) },
+        { passwordHash, failedLoginCount: 0, status: UserStatus.ACTIVE, updatedAt: now },
+      );
+      if (!updated.affected) throw invalidResetLink();
+      await endSessions(manager, user.id);
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: user.id, action: 'user.password_reset', targetId: user.id,
+        details: { unlocked: user.status === UserStatus.LOCKED },
+      });
+      return true;
+    });
+  }
+
+  /** Changes the caller's own password; their other sessions end, this one stays. */
+  async change(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<boolean> {
+    const user = await this.dataSource.getRepository(UserRecord).findOneByOrFail({ id: principal.userId });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw graphqlError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
+    checkPassword(newPassword, user);
+    const passwordHash = await hashPassword(newPassword);
+    return withTransaction(this.dataSource, async (manager) => {
+      await manager.update(UserRecord, { id: user.id }, { passwordHash, updatedAt: this.settings.now() });
+      const ended = await endSessions(manager, user.id, principal.sessionId);
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: user.id, action: 'user.password_changed', targetId: user.id, details: { sessionsEnded: ended },
+      });
+      return true;
+    });
+  }
+}

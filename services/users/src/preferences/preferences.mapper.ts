@@ -1,0 +1,35 @@
+import { Availability, UserPreferences } from '@tenantry/database';
+import { NOTIFICATION_KEYS, Preferences, Signature, SignatureChannel } from './preferences.type';
+
+/** What a user who never changed anything has: the dashboard, ONLINE, every notification on. */
+export function defaultPreferences(): UserPreferences {
+  return {
+    landingPage: 'dashboard',
+    defaultAvailability: Availability.ONLINE,
+    notifications: Object.fromEntries(NOTIFICATION_KEYS.map((key) => [key, true])),
+    signatures: {},
+  };
+}
+
+/** Stored preferences over the defaults, so a switch added later starts on. */
+export function effectivePreferences(stored: UserPreferences | null): UserPreferences {
+  const defaults = defaultPreferences();
+  return {
+    ...defaults,
+    ...stored,
+    notifications: { ...defaults.notifications, ...stored?.notifications },
+    signatures: { ...stored?.signatures },
+  };
+}
+
+export function toPreferences(stored: UserPreferences | null): Preferences {
+  const effective = effectivePreferences(stored);
+  return Object.assign(new Preferences(), {
+    landingPage: effective.landingPage,
+    defaultAvailability: effective.defaultAvailability,
+    notifications: Object.fromEntries(NOTIFICATION_KEYS.map((key) => [key, effective.notifications[key] !== false])),
+    signatures: Object.entries(effective.signatures)
+      .filter(([channel]) => channel in SignatureChannel)
+      .map(([channel, text]) => Object.assign(new Signature(), { channel, text })),
+  });
+}

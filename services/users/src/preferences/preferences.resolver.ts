@@ -1,0 +1,19 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Availability } from '@tenantry/database';
+import { requireUser } from '@tenantry/auth';
+import { UsersContext } from '../context';
+import { User } from '../user/user.type';
+import { PreferencesInput } from './preferences.type';
+
+@Resolver()
+export class PreferencesResolver {
+  @Mutation(() => User, { description: "Changes the caller's language, landing page, default availability, notifications and signatures." })
+  updateMyPreferences(@Arg('input') input: PreferencesInput, @Ctx() { preferences, principal }: UsersContext): Promise<User> {
+    return preferences.update(requireUser(principal), input);
+  }
+
+  @Mutation(() => User, { description: "Changes the caller's current availability." })
+  setMyAvailability(@Arg('status', () => Availability) status: Availability, @Ctx() { preferences, principal }: UsersContext): Promise<User> {
+    return preferences.setAvailability(requireUser(principal), status);
+  }
+}

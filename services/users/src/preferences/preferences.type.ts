@@ -1,0 +1,130 @@
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { IsIn, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { Availability } from '@tenantry/database';
+
+registerEnumType(Availability, {
+  name: 'Availability',
+  description: 'Whether a user is reachable: ONLINE, AVAILABLE_FOR_CHAT (online and taking chats) or OFFLINE.',
+});
+
+/** Interface and mail languages (F30); stored as the lower-case ISO 639-1 code. */
+export enum Language {
+  EN = 'en',
+  DE = 'de',
+  NL = 'nl',
+  FR = 'fr',
+  ES = 'es',
+}
+
+registerEnumType(Language, { name: 'Language', description: 'Interface and mail language: English, German, Dutch, French or Spanish.' });
+
+/** Channels a user can sign replies on (F29). */
+export enum SignatureChannel {
+  CHAT = 'CHAT',
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+  WHATSAPP = 'WHATSAPP',
+  FACEBOOK = 'FACEBOOK',
+  TWITTER = 'TWITTER',
+}
+
+registerEnumType(SignatureChannel, { name: 'SignatureChannel', description: 'A channel replies are sent on.' });
+
+/** Pages a user can land on after login (F30). */
+export const LANDING_PAGES = ['dashboard', 'inbox', 'chats', 'publishing', 'reports', 'settings'] as const;
+
+/** Notification switches (F16, F29); every one is on until the user switches it off. */
+export const NOTIFICATION_KEYS = ['assignedToMe', 'failedPublication', 'newChat', 'customerUpdates'] as const;
+export type NotificationKey = (typeof NOTIFICATION_KEYS)[number];
+
+@ObjectType({ description: 'Which notifications the user gets; all on by default.' })
+export class NotificationSettings {
+  @Field({ description: 'A message or chat was assigned to the user.' })
+  assignedToMe: boolean;
+
+  @Field({ description: 'A scheduled publication could not be posted.' })
+  failedPublication: boolean;
+
+  @Field({ description: 'A new chat is waiting.' })
+  newChat: boolean;
+
+  @Field({ description: "Updates about the customer organisation's devices, tickets and sessions." })
+  customerUpdates: boolean;
+}
+
+@ObjectType({ description: 'Text appended to replies on one channel, e.g. "^AR".' })
+export class Signature {
+  @Field(() => SignatureChannel, { description: 'The channel the signature is used on.' })
+  channel: SignatureChannel;
+
+  @Field({ description: 'The signature text.' })
+  text: string;
+}
+
+@ObjectType({ description: "A user's own settings: landing page, default availability, notifications, signatures." })
+export class Preferences {
+  @Field({ description: 'Page shown after login.' })
+  landingPage: string;
+
+  @Field(() => Availability, { description: 'Availability applied at every login: ONLINE or AVAILABLE_FOR_CHAT.' })
+  defaultAvailability: Availability;
+
+  @Field(() => NotificationSettings, { description: 'Notification switches.' })
+  notifications: NotificationSettings;
+
+  @Field(() => [Signature], { description: 'One signature per channel that has one.' })
+  signatures: Signature[];
+}
+
+@InputType({ description: 'Notification switches to change; omitted ones stay as they are.' })
+export class NotificationSettingsInput {
+  @Field({ nullable: true, description: 'A message or chat was assigned to the user.' })
+  assignedToMe?: boolean;
+
+  @Field({ nullable: true, description: 'A scheduled publication could not be posted.' })
+  failedPublication?: boolean;
+
+  @Field({ nullable: true, description: 'A new chat is waiting.' })
+  newChat?: boolean;
+
+  @Field({ nullable: true, description: "Updates about the customer organisation's devices, tickets and sessions." })
+  customerUpdates?: boolean;
+}
+
+@InputType({ description: 'The signature of one channel; an empty text removes it.' })
+export class SignatureInput {
+  @Field(() => SignatureChannel, { description: 'The channel.' })
+  channel: SignatureChannel;
+
+  @Field({ description: 'Up to 100 characters; empty removes the signature.' })
+  @MaxLength(100)
+  text: string;
+}
+
+@InputType({ description: 'Changes to the signed-in user\'s preferences; omitted fields stay as they are.' })
+export class PreferencesInput {
+  @Field(() => Language, { nullable: true, description: 'Interface and mail language.' })
+  @IsOptional()
+  language?: Language;
+
+  @Field({ nullable: true, description: `Page shown after login: ${LANDING_PAGES.join(', ')}.` })
+  @IsOptional()
+  @IsIn(LANDING_PAGES as unknown as string[], { message: `landingPage must be one of ${LANDING_PAGES.join(', ')}` })
+  @Length(1, 40)
+  landingPage?: string;
+
+  @Field(() => Availability, { nullable: true, description: 'ONLINE or AVAILABLE_FOR_CHAT; applied at every login.' })
+  @IsOptional()
+  @IsIn([Availability.ONLINE, Availability.AVAILABLE_FOR_CHAT], { message: 'defaultAvailability must be ONLINE or AVAILABLE_FOR_CHAT' })
+  defaultAvailability?: Availability;
+
+  @Field(() => NotificationSettingsInput, { nullable: true, description: 'Notification switches to change.' })
+  @IsOptional()
+  @ValidateNested()
+  notifications?: NotificationSettingsInput;
+
+  @Field(() => [SignatureInput], { nullable: true, description: 'Signatures to set, per channel.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  signatures?: SignatureInput[];
+}

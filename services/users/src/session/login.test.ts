@@ -1,0 +1,112 @@
+import { performance } from 'node:perf_hooks';
+import { INVALID_CREDENTIALS_MESSAGE, passwordVerificationCount } from '@tenantry/auth';
+import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { SEED_PASSWORD } from '@tenantry/testing';
+import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+describe('login: lockout, enumeration, availability and switching organisations', () => {
+  let bed: UsersTestbed;
+
+  beforeAll(async () => {
+    bed = await startTestbed();
+  });
+  afterAll(() => bed.close());
+
+  const login = (username: string, password: string, totpCode?: string) => bed.anonymous(LOGIN, { username, password, totpCode });
+
+  it('50 parallel wrong passwords lock at exactly 3 failures, hashing at most 3 times; the user is told by mail', async () => {
+    const victim = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
+    await login('nobody.warms.up', 'calibrate the timing first');
+    const before = passwordVerificationCount();
+    const attempts = await Promise.all(Array.from({ length: 50 }, () => login(victim.record.username, 'wrong password')));
+    const verifications = passwordVerificationCount() - before;
+    console.info(`50 parallel wrong logins: ${verifications} password verifications`);
+
+    expect(attempts.every((attempt) => errorCode(attempt) === 'UNAUTHENTICATED' && attempt.errors![0].message === INVALID_CREDENTIALS_MESSAGE)).toBe(true);
+    expect(verifications).toBeLessThanOrEqual(3);
+    const stored = await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: victim.id });
+    expect(stored).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
+    const events = await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: victim.id });
+    expect(events.filter((event) => event.action === 'user.login_failed')).toHaveLength(3);
+    expect(events.filter((event) => event.action === 'user.locked')).toHaveLength(1);
+    const mails = await bed.mailsTo(victim.record.email);
+    expect(mails.map((mail) => mail.subject)).toEqual(['Your account is locked']);
+    expect(errorCode(await login(victim.record.username, SEED_PASSWORD))).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers unknown, locked, suspended and archived users like a wrong password, in about the same time', async () => {
+    const team = await bed.seed.createAccount();
+    const known = await team.defaultOrganisation.createUser('OPERATOR');
+    const locked = await team.defaultOrganisation.createUser('OPERATOR');
+    const suspended = await team.defaultOrganisation.createUser('OPERATOR');
+    const archived = await team.defaultOrganisation.createUser('OPERATOR');
+    const users = bed.db.dataSource.getRepository(UserRecord);
+    await users.update({ id: locked.id }, { status: UserStatus.LOCKED });
+    await users.update({ id: suspended.id }, { status: UserStatus.SUSPENDED });
+    await users.update({ id: archived.id }, { status: UserStatus.ARCHIVED, archivedAt: new Date() });
+
+    const timed = async (username: string, password: string) => {
+      const started = performance.now();
+      const response = await login(username, password);
+      return { response, ms: performance.now() - started };
+    };
+    const samples: Record<string, number[]> = { wrongPassword: [], unknown: [], locked: [], suspended: [], archived: [] };
+    const messages = new Set<string>();
+    for (let round = 0; round < 7; round++) {
+      // Two wrong passwords, then a right one resets the counter, so the known user never locks.
+      for (const [name, username, password] of [
+        ['wrongPassword', known.record.username, 'wrong password'],
+        ['unknown', `unknown.${round}.${process.pid}`, 'wrong password'],
+        ['locked', locked.record.username, SEED_PASSWORD],
+        ['suspended', suspended.record.username, SEED_PASSWORD],
+        ['archived', archived.record.username, SEED_PASSWORD],
+      ] as const) {
+        const { response, ms } = await timed(username, password);
+        expect(errorCode(response)).toBe('UNAUTHENTICATED');
+        messages.add(response.errors![0].message);
+        samples[name].push(ms);
+      }
+      if (round % 2 === 1) expect((await login(known.record.username, SEED_PASSWORD)).errors).toBeUndefined();
+    }
+    expect([...messages]).toEqual([INVALID_CREDENTIALS_MESSAGE]);
+    const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, Math.round(median(values))]));
+    console.info(`median login failure times (ms): ${JSON.stringify(medians)}`);
+    for (const name of ['unknown', 'locked', 'suspended', 'archived']) {
+      // Generous bounds: CI machines are noisy, but no hashing at all would be far below half.
+      expect(medians[name]).toBeGreaterThan(medians.wrongPassword * 0.4);
+      expect(medians[name]).toBeLessThan(medians.wrongPassword * 2.5 + 20);
+    }
+  });
+
+  it('applies the default availability at login and audits the login', async () => {
+    const user = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
+    await bed.db.dataSource.getRepository(UserRecord).update({ id: user.id }, {
+      preferences: { landingPage: 'inbox', defaultAvailability: 'AVAILABLE_FOR_CHAT' as never, notifications: {}, signatures: {} },
+    });
+    const response = await login(user.record.username, SEED_PASSWORD);
+    expect(response.data.login.user).toMatchObject({ availability: 'AVAILABLE_FOR_CHAT', status: 'ACTIVE' });
+    expect(await bed.db.dataSource.getRepository(AuditEventRecord).countBy({ targetId: user.id, action: 'user.login' })).toBe(1);
+  });
+
+  it('switches the session into another visible organisation; a foreign one is NOT_FOUND', async () => {
+    const team = await bed.seed.createAccount();
+    const sub = await team.createOrganisation();
+    const foreign = await bed.seed.createAccount();
+    const { accessToken } = (await login(team.owner.record.username, SEED_PASSWORD)).data.login;
+    const principal = (await bed.principalOf(accessToken))!;
+    expect(principal.organisationId).toBe(team.defaultOrganisation.id);
+
+    const SWITCH = `mutation($id: ID!) { switchOrganisation(organisationId: $id) { accessToken refreshToken user { id } } }`;
+    const switched = await bed.query(principal, SWITCH, { id: sub.id });
+    expect(switched.errors).toBeUndefined();
+    expect((await bed.principalOf(switched.data.switchOrganisation.accessToken))!.organisationId).toBe(sub.id);
+    expect(await bed.principalOf(accessToken)).toBeNull();
+
+    const again = (await bed.principalOf(switched.data.switchOrganisation.accessToken))!;
+    expect(errorCode(await bed.query(again, SWITCH, { id: foreign.defaultOrganisation.id }))).toBe('NOT_FOUND');
+    const operator = await (await sub.createUser('OPERATOR')).principal();
+    expect(errorCode(await bed.query(operator, SWITCH, { id: team.defaultOrganisation.id }))).toBe('NOT_FOUND');
+  });
+});

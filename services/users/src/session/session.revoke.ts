@@ -1,0 +1,16 @@
+import { EntityManager, SessionRecord } from '@tenantry/database';
+
+/**
+ * Revokes every open session of a user in the caller's transaction: the gateway resolves the
+ * principal on each request, so their next request with an old token is refused (F24).
+ * `except` keeps one session (the caller's own, after changing their own password).
+ */
+export async function endSessions(manager: EntityManager, userId: string, except?: string): Promise<number> {
+  const query = manager
+    .createQueryBuilder()
+    .update(SessionRecord)
+    .set({ revokedAt: new Date() })
+    .where('user_id = :userId AND revoked_at IS NULL', { userId });
+  if (except) query.andWhere('id <> :except', { except });
+  return (await query.execute()).affected ?? 0;
+}

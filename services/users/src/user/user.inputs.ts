@@ -1,0 +1,132 @@
+import { IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { Language } from '../preferences/preferences.type';
+
+const NAME_PATTERN = /^\S(.*\S)?$/;
+/** The login: letters, digits and . _ @ + - (so an email address fits), 3–191 characters. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{3,191}$/;
+const MOBILE_PATTERN = /^\+?[0-9 ()-]{4,32}$/;
+
+@InputType({
+  description:
+    'A user created directly (F13, F21, F22, F27). Email, first and last name are required in every organisation. ' +
+    'The user starts INVITED and gets two mails: the username, then a single-use activation link.',
+})
+export class CreateUserInput {
+  @Field(() => ID, { description: 'The organisation the user will belong to, forever.' })
+  organisationId: string;
+
+  @Field(() => String, { nullable: true, description: 'The login: case-sensitive, unique, never changed. Required unless useEmailAsUsername.' })
+  @IsOptional()
+  @Matches(USERNAME_PATTERN, { message: 'username must be 3–191 characters of letters, digits and . _ @ + -' })
+  username?: string | null;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Use the email address as the username (F22).' })
+  useEmailAsUsername: boolean;
+
+  @Field({ description: 'Where mails go unless sendMailsTo says otherwise.' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(191)
+  email: string;
+
+  @Field()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'firstName must not start or end with a space' })
+  firstName: string;
+
+  @Field()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'lastName must not start or end with a space' })
+  lastName: string;
+
+  @Field(() => String, { nullable: true, description: 'Optional patronymic.' })
+  @IsOptional()
+  @Length(1, 100)
+  middleName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name visitors see; defaults to "First Last".' })
+  @IsOptional()
+  @Length(1, 200)
+  screenName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Profile picture (https URL).' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'avatarUrl must be an https URL' })
+  @MaxLength(500)
+  avatarUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mobile number for notifications.' })
+  @IsOptional()
+  @Matches(MOBILE_PATTERN, { message: 'mobile must be a phone number' })
+  mobile?: string | null;
+
+  @Field(() => Language, { nullable: true, description: 'Interface and mail language; default the organisation\'s.' })
+  @IsOptional()
+  language?: Language | null;
+
+  @Field({ description: 'Key of one of the organisation\'s roles; it may not grant more than the caller holds.' })
+  @Length(1, 64)
+  roleKey: string;
+
+  @Field(() => [ID], { nullable: true, description: "Operator groups (inboxes); default the organisation's first one." })
+  @IsOptional()
+  inboxIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Send both mails to this address instead of the user\'s (F22).' })
+  @IsOptional()
+  @IsEmail({}, { message: 'sendMailsTo must be an email address' })
+  sendMailsTo?: string | null;
+}
+
+@InputType({ description: 'Changes to a user (F32); omitted fields stay as they are. The organisation can never change.' })
+export class UpdateUserInput {
+  @Field(() => String, { nullable: true, description: 'Never changeable: sending it is rejected with BAD_USER_INPUT.' })
+  username?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(191)
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'firstName must not start or end with a space' })
+  firstName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'lastName must not start or end with a space' })
+  lastName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Optional patronymic; null clears it.' })
+  @IsOptional()
+  @Length(1, 100)
+  middleName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The name visitors see.' })
+  @IsOptional()
+  @Length(1, 200)
+  screenName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Profile picture (https URL); null clears it.' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'avatarUrl must be an https URL' })
+  @MaxLength(500)
+  avatarUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Mobile number; null clears it.' })
+  @IsOptional()
+  @Matches(MOBILE_PATTERN, { message: 'mobile must be a phone number' })
+  mobile?: string | null;
+
+  @Field(() => Language, { nullable: true, description: 'Interface and mail language.' })
+  @IsOptional()
+  language?: Language;
+
+  @Field(() => [ID], { nullable: true, description: 'Operator groups (inboxes) of the organisation; replaces the current ones.' })
+  @IsOptional()
+  inboxIds?: string[];
+}

@@ -1,0 +1,54 @@
+import { EntityManager, In, OperatorGroupRecord, OrganisationRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { graphqlError, UserPrincipal } from '@tenantry/auth';
+
+export const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
+export const organisationNotFound = () => graphqlError('NOT_FOUND', 'Organisation not found.');
+
+/** A user of an organisation the principal may see; any other id, foreign or missing, is NOT_FOUND. */
+export async function findUserInScope(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
+  const user = await manager.findOneBy(UserRecord, { id, organisationId: In(principal.visibleOrganisationIds) });
+  if (!user) throw userNotFound();
+  return user;
+}
+
+/** An organisation the principal may see, else NOT_FOUND (a foreign id answers like a missing one). */
+export async function findOrganisationInScope(manager: EntityManager, principal: UserPrincipal, id: string): Promise<OrganisationRecord> {
+  assertOrganisationInScope(principal, id);
+  const organisation = await manager.findOneBy(OrganisationRecord, { id });
+  if (!organisation) throw organisationNotFound();
+  return organisation;
+}
+
+/** Throws NOT_FOUND unless the principal may see the organisation; no query needed. */
+export function assertOrganisationInScope(principal: UserPrincipal, id: string): void {
+  if (!principal.visibleOrganisationIds.includes(id)) throw organisationNotFound();
+}
+
+/**
+ * A role of the organisation that the caller may hand out: never OWNER (there is one, the account's),
+ * and never more permissions than the caller holds, so nobody creates a user mightier than themself.
+ */
+export async function findGrantableRole(manager: EntityManager, principal: UserPrincipal, organisationId: string, roleKey: string): Promise<RoleRecord> {
+  const role = await manager.findOneBy(RoleRecord, { organisationId, key: roleKey });
+  if (!role || role.key === 'OWNER') throw graphqlError('BAD_USER_INPUT', `Role ${roleKey} does not exist in this organisation or cannot be given.`);
+  const missing = role.permissions.filter((permission) => !principal.permissions.includes(permission));
+  if (missing.length) throw graphqlError('FORBIDDEN', `Role ${roleKey} grants permissions you do not hold: ${missing.join(', ')}.`);
+  return role;
+}
+
+/** Inbox ids must be operator groups of the user's organisation; returns them de-duplicated. */
+export async function checkInboxes(manager: EntityManager, organisationId: string, inboxIds: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(inboxIds)];
+  if (!unique.length) return unique;
+  const found = await manager.countBy(OperatorGroupRecord, { id: In(unique), organisationId });
+  if (found !== unique.length) throw graphqlError('BAD_USER_INPUT', 'Every inbox must be an operator group of the organisation.');
+  return unique;
+}
+
+/** Whether a write failed on a unique index (MySQL ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; errno?: number } })?.driverError;
+  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driverError?.errno === 1062;
+}
+
+export const usernameTaken = () => graphqlError('USERNAME_TAKEN', 'That username is taken.');
