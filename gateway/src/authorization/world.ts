@@ -41,6 +41,8 @@ export async function buildWorld(dataSource: DataSource): Promise<World> {
   const foreign = await seed.createAccount('Zeta', 10);
   const promoted = await a2.createUser('OPERATOR');
   await dataSource.getRepository(PromotionRecord).insert({ userId: promoted.id, organisationId: a1.id, grantedAt: new Date() });
+  // The owner has a colleague too, so every chat persona has somebody to hand a chat to.
+  await alpha.defaultOrganisation.createUser('OPERATOR');
   return {
     alpha, a1, a2, customer, foreign, dataSource,
     colleague: await a1.createUser('OPERATOR'),

@@ -1,0 +1,83 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { DEMO_USERNAMES, RunningStack, seedDemoData, startStack } from '@tenantry/stack';
+import { bearer, createTestDatabase, errorCodes, postGraphQL, TestDatabase } from '@tenantry/testing';
+
+const PASSWORD = 'story-demo-password';
+const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
+
+/** Waits for the outbox worker to deliver a mail to `to` into MAIL_DIR and returns its text. */
+async function mailTo(mailDir: string, to: string, timeoutMs = 15_000): Promise<{ subject: string; text: string }> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const file of readdirSync(mailDir).filter((name) => name.endsWith('.eml'))) {
+      const mail = await simpleParser(readFileSync(join(mailDir, file)));
+      const recipients = [mail.to].flat().flatMap((address) => address?.value.map((entry) => entry.address) ?? []);
+      if (recipients.includes(to)) return { subject: mail.subject ?? '', text: mail.text ?? '' };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+describe('help page 000 through the gateway: add, use and delete a sub-organisation', () => {
+  let db: TestDatabase;
+  let stack: RunningStack;
+  let mailDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedDemoData(db.dataSource, PASSWORD);
+    mailDir = mkdtempSync(join(tmpdir(), 'tenantry-story-mail-'));
+    stack = await startStack({ env: { ...process.env, ...db.env, MAIL_DIR: mailDir, PUBLIC_URL: 'http://app.test' }, stdio: 'ignore' });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await db.drop();
+    rmSync(mailDir, { recursive: true, force: true });
+  });
+
+  it('the owner adds it with its first operator, who activates from the mail, sees only it, and loses access when it is deleted', async () => {
+    const graph = (query: string, variables: Record<string, unknown> = {}, token?: string) =>
+      postGraphQL(stack.gatewayUrl, query, variables, token ? bearer(token) : {});
+    const owner = (await graph(LOGIN, { username: DEMO_USERNAMES.owner, password: PASSWORD })).data.login.accessToken;
+
+    const created = await graph(
+      `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id name } firstOperator { id } } }`,
+      { input: { name: 'Webcare Rotterdam', language: 'nl', location: 'Rotterdam', firstOperator: { username: 'sanne.webcare', email: 'sanne@example.nl', firstName: 'Sanne', lastName: 'de Vries' } } },
+      owner,
+    );
+    expect(created.errors).toBeUndefined();
+    const organisationId = created.data.createOrganisation.organisation.id;
+
+    const mail = await mailTo(mailDir, 'sanne@example.nl');
+    expect(mail.subject).toBe('Activeer je account bij Webcare Rotterdam');
+    const token = /activate\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(token).toBeDefined();
+    const activated = await graph(`mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }`, {
+      token, password: 'a long and private passphrase',
+    });
+    expect(activated.errors).toBeUndefined();
+
+    const operator = (await graph(LOGIN, { username: 'sanne.webcare', password: 'a long and private passphrase' })).data.login.accessToken;
+    const seen = await graph(`{ organisations { edges { node { id name } } } me { role { key } organisation { name } } }`, {}, operator);
+    expect(seen.data).toEqual({
+      organisations: { edges: [{ node: { id: organisationId, name: 'Webcare Rotterdam' } }] },
+      me: { role: { key: 'MANAGER' }, organisation: { name: 'Webcare Rotterdam' } },
+    });
+
+    const preview = await graph(`query($id: ID!) { organisationDeletionPreview(id: $id) { name operators widgets } }`, { id: organisationId }, owner);
+    expect(preview.data.organisationDeletionPreview).toEqual({ name: 'Webcare Rotterdam', operators: 1, widgets: 1 });
+    const mismatch = await graph(`mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "webcare rotterdam") { deletedOrganisationId } }`, { id: organisationId }, owner);
+    expect(errorCodes(mismatch)).toEqual(['CONFIRMATION_MISMATCH']);
+    const deleted = await graph(`mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "Webcare Rotterdam") { deletedOrganisationId endedSessions } }`, { id: organisationId }, owner);
+    expect(deleted.data.deleteOrganisation).toMatchObject({ deletedOrganisationId: organisationId });
+    expect(deleted.data.deleteOrganisation.endedSessions).toBeGreaterThanOrEqual(1);
+
+    const after = await graph('{ me { id } }', {}, operator);
+    expect(after.status).toBe(401);
+    expect(errorCodes(after)).toEqual(['UNAUTHENTICATED']);
+  });
+});
