@@ -28,14 +28,15 @@ export class UserSeed {
     return principal;
   }
 
-  /** A session row plus a signed access token for it. */
+  /** A session row plus a signed access token and the refresh token for it. */
   async openSession() {
     const sessionId = randomUUID();
+    const refreshToken = randomToken();
     await this.dataSource.getRepository(SessionRecord).insert({
       id: sessionId,
       userId: this.record.id,
       familyId: sessionId,
-      refreshTokenHash: hashToken(randomToken()),
+      refreshTokenHash: hashToken(refreshToken),
       activeOrganisationId: this.record.organisationId,
       expiresAt: new Date(Date.now() + 3_600_000),
       revokedAt: null,
@@ -43,7 +44,7 @@ export class UserSeed {
     });
     const claims = { userId: this.record.id, sessionId };
     const { token } = await signAccessToken(claims, TEST_ACCESS_TOKEN_SECRET, 900);
-    return { claims, accessToken: token };
+    return { claims, accessToken: token, refreshToken };
   }
 }
 
