@@ -1,10 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { INVALID_CREDENTIALS_MESSAGE, passwordVerificationCount } from '@tenantry/auth';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/database';
 import { SEED_PASSWORD } from '@tenantry/testing';
 import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 describe('login: lockout, enumeration, availability and switching organisations', () => {
   let bed: UsersTestbed;
@@ -36,7 +33,7 @@ describe('login: lockout, enumeration, availability and switching organisations'
     expect(errorCode(await login(victim.record.username, SEED_PASSWORD))).toBe('UNAUTHENTICATED');
   });
 
-  it('answers unknown, locked, suspended and archived users like a wrong password, in about the same time', async () => {
+  it('answers unknown, locked, suspended and archived users with the very error of a wrong password (timing: npm run bench)', async () => {
     const team = await bed.seed.createAccount();
     const known = await team.defaultOrganisation.createUser('OPERATOR');
     const locked = await team.defaultOrganisation.createUser('OPERATOR');
@@ -47,37 +44,20 @@ describe('login: lockout, enumeration, availability and switching organisations'
     await users.update({ id: suspended.id }, { status: UserStatus.SUSPENDED });
     await users.update({ id: archived.id }, { status: UserStatus.ARCHIVED, archivedAt: new Date() });
 
-    const timed = async (username: string, password: string) => {
-      const started = performance.now();
-      const response = await login(username, password);
-      return { response, ms: performance.now() - started };
-    };
-    const samples: Record<string, number[]> = { wrongPassword: [], unknown: [], locked: [], suspended: [], archived: [] };
     const messages = new Set<string>();
-    for (let round = 0; round < 7; round++) {
-      // Two wrong passwords, then a right one resets the counter, so the known user never locks.
-      for (const [name, username, password] of [
-        ['wrongPassword', known.record.username, 'wrong password'],
-        ['unknown', `unknown.${round}.${process.pid}`, 'wrong password'],
-        ['locked', locked.record.username, SEED_PASSWORD],
-        ['suspended', suspended.record.username, SEED_PASSWORD],
-        ['archived', archived.record.username, SEED_PASSWORD],
-      ] as const) {
-        const { response, ms } = await timed(username, password);
-        expect(errorCode(response)).toBe('UNAUTHENTICATED');
-        messages.add(response.errors![0].message);
-        samples[name].push(ms);
-      }
-      if (round % 2 === 1) expect((await login(known.record.username, SEED_PASSWORD)).errors).toBeUndefined();
+    for (const [username, password] of [
+      [known.record.username, 'wrong password'],
+      [`unknown.${process.pid}`, 'wrong password'],
+      [locked.record.username, SEED_PASSWORD],
+      [suspended.record.username, SEED_PASSWORD],
+      [archived.record.username, SEED_PASSWORD],
+    ]) {
+      const response = await login(username, password);
+      expect(errorCode(response)).toBe('UNAUTHENTICATED');
+      expect(response.data).toBeNull();
+      messages.add(response.errors![0].message);
     }
     expect([...messages]).toEqual([INVALID_CREDENTIALS_MESSAGE]);
-    const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, Math.round(median(values))]));
-    console.info(`median login failure times (ms): ${JSON.stringify(medians)}`);
-    for (const name of ['unknown', 'locked', 'suspended', 'archived']) {
-      // Generous bounds: CI machines are noisy, but no hashing at all would be far below half.
-      expect(medians[name]).toBeGreaterThan(medians.wrongPassword * 0.4);
-      expect(medians[name]).toBeLessThan(medians.wrongPassword * 2.5 + 20);
-    }
   });
 
   it('applies the default availability at login and audits the login', async () => {
