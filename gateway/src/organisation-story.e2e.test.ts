@@ -1,26 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { DEMO_USERNAMES, RunningStack, seedDemoData, startStack } from '@tenantry/stack';
 import { bearer, createTestDatabase, errorCodes, postGraphQL, TestDatabase } from '@tenantry/testing';
+import { activationTokenIn, mailsTo } from './testing/mailbox';
 
 const PASSWORD = 'story-demo-password';
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
-
-/** Waits for the outbox worker to deliver a mail to `to` into MAIL_DIR and returns its text. */
-async function mailTo(mailDir: string, to: string, timeoutMs = 15_000): Promise<{ subject: string; text: string }> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const file of readdirSync(mailDir).filter((name) => name.endsWith('.eml'))) {
-      const mail = await simpleParser(readFileSync(join(mailDir, file)));
-      const recipients = [mail.to].flat().flatMap((address) => address?.value.map((entry) => entry.address) ?? []);
-      if (recipients.includes(to)) return { subject: mail.subject ?? '', text: mail.text ?? '' };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
-}
 
 describe('help page 000 through the gateway: add, use and delete a sub-organisation', () => {
   let db: TestDatabase;
@@ -52,10 +38,9 @@ describe('help page 000 through the gateway: add, use and delete a sub-organisat
     expect(created.errors).toBeUndefined();
     const organisationId = created.data.createOrganisation.organisation.id;
 
-    const mail = await mailTo(mailDir, 'sanne@example.nl');
+    const [mail] = await mailsTo(mailDir, 'sanne@example.nl');
     expect(mail.subject).toBe('Activeer je account bij Webcare Rotterdam');
-    const token = /activate\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-    expect(token).toBeDefined();
+    const token = activationTokenIn(mail);
     const activated = await graph(`mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }`, {
       token, password: 'a long and private passphrase',
     });
