@@ -1,34 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEMO_USERNAMES, RunningStack, seedDemoData, startStack } from '@tenantry/stack';
-import { bearer, createTestDatabase, errorCodes, postGraphQL, TestDatabase } from '@tenantry/testing';
+import { DEMO_USERNAMES } from '@tenantry/stack';
+import { errorCodes } from '@tenantry/testing';
+import { DemoGraph, startDemoGraph } from './testing/demo-graph';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 
-const PASSWORD = 'story-demo-password';
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
 
 describe('help page 000 through the gateway: add, use and delete a sub-organisation', () => {
-  let db: TestDatabase;
-  let stack: RunningStack;
-  let mailDir: string;
+  let demo: DemoGraph;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedDemoData(db.dataSource, PASSWORD);
-    mailDir = mkdtempSync(join(tmpdir(), 'tenantry-story-mail-'));
-    stack = await startStack({ env: { ...process.env, ...db.env, MAIL_DIR: mailDir, PUBLIC_URL: 'http://app.test' }, stdio: 'ignore' });
+    demo = await startDemoGraph();
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await db.drop();
-    rmSync(mailDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   it('the owner adds it with its first operator, who activates from the mail, sees only it, and loses access when it is deleted', async () => {
-    const graph = (query: string, variables: Record<string, unknown> = {}, token?: string) =>
-      postGraphQL(stack.gatewayUrl, query, variables, token ? bearer(token) : {});
-    const owner = (await graph(LOGIN, { username: DEMO_USERNAMES.owner, password: PASSWORD })).data.login.accessToken;
+    const { graph } = demo;
+    const owner = await demo.login(DEMO_USERNAMES.owner);
 
     const created = await graph(
       `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id name } firstOperator { id } } }`,
@@ -38,7 +25,7 @@ describe('help page 000 through the gateway: add, use and delete a sub-organisat
     expect(created.errors).toBeUndefined();
     const organisationId = created.data.createOrganisation.organisation.id;
 
-    const [mail] = await mailsTo(mailDir, 'sanne@example.nl');
+    const [mail] = await mailsTo(demo.mailDir, 'sanne@example.nl');
     expect(mail.subject).toBe('Activeer je account bij Webcare Rotterdam');
     const token = activationTokenIn(mail);
     const activated = await graph(`mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }`, {

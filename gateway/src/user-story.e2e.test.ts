@@ -1,35 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEMO_USERNAMES, RunningStack, seedDemoData, startStack } from '@tenantry/stack';
-import { bearer, createTestDatabase, errorCodes, postGraphQL, TestDatabase } from '@tenantry/testing';
+import { DEMO_USERNAMES } from '@tenantry/stack';
+import { errorCodes } from '@tenantry/testing';
+import { DemoGraph, startDemoGraph } from './testing/demo-graph';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 
-const PASSWORD = 'story-demo-password';
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
 
 describe('help page 004 through the gateway: a user from creation to CSV export', () => {
-  let db: TestDatabase;
-  let stack: RunningStack;
-  let mailDir: string;
+  let demo: DemoGraph;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await seedDemoData(db.dataSource, PASSWORD);
-    mailDir = mkdtempSync(join(tmpdir(), 'tenantry-user-story-mail-'));
-    stack = await startStack({ env: { ...process.env, ...db.env, MAIL_DIR: mailDir, PUBLIC_URL: 'http://app.test' }, stdio: 'ignore' });
+    demo = await startDemoGraph();
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await db.drop();
-    rmSync(mailDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo?.close());
 
   it('is created, activates from the mail, gets locked after three failures, is unlocked by an administrator and shows in the export', async () => {
-    const graph = (query: string, variables: Record<string, unknown> = {}, token?: string) =>
-      postGraphQL(stack.gatewayUrl, query, variables, token ? bearer(token) : {});
+    const { graph } = demo;
     const login = (username: string, password: string) => graph(LOGIN, { username, password });
-    const owner = (await login(DEMO_USERNAMES.owner, PASSWORD)).data.login.accessToken;
+    const owner = await demo.login(DEMO_USERNAMES.owner);
     const organisationId = (await graph('{ me { organisation { id } } }', {}, owner)).data.me.organisation.id;
 
     const created = await graph(
@@ -41,7 +28,7 @@ describe('help page 004 through the gateway: a user from creation to CSV export'
     expect(created.data.createUser).toMatchObject({ username: 'Jan.Jansen', status: 'INVITED' });
     const userId = created.data.createUser.id;
 
-    const mails = await mailsTo(mailDir, 'jan@example.nl', 2);
+    const mails = await mailsTo(demo.mailDir, 'jan@example.nl', 2);
     const usernameMail = mails.find((mail) => mail.text.includes('Jan.Jansen') && !mail.text.includes('activate?token='));
     expect(usernameMail).toBeDefined();
     const activationMail = mails.find((mail) => mail.text.includes('activate?token='))!;

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunningStack, seedDemoData, startStack } from '@tenantry/stack';
+import { bearer, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase } from '@tenantry/testing';
+
+/** Password of the demo users in end-to-end tests. */
+export const DEMO_TEST_PASSWORD = 'e2e-demo-password';
+
+/** The whole graph as real processes over HTTP, on a test database with the demo data. */
+export interface DemoGraph {
+  stack: RunningStack;
+  db: TestDatabase;
+  /** Where the outbox worker writes mail. */
+  mailDir: string;
+  graph<TData = any>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<GraphQLResponse<TData>>;
+  /** Logs a demo user in and returns the access token. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startDemoGraph(): Promise<DemoGraph> {
+  const db = await createTestDatabase();
+  await seedDemoData(db.dataSource, DEMO_TEST_PASSWORD);
+  const mailDir = mkdtempSync(join(tmpdir(), 'tenantry-mail-'));
+  const stack = await startStack({ env: { ...process.env, ...db.env, MAIL_DIR: mailDir, PUBLIC_URL: 'http://app.test' }, stdio: 'ignore' });
+  const graph = <TData>(query: string, variables: Record<string, unknown> = {}, accessToken?: string) =>
+    postGraphQL<TData>(stack.gatewayUrl, query, variables, accessToken ? bearer(accessToken) : {});
+  return {
+    stack,
+    db,
+    mailDir,
+    graph,
+    async login(username) {
+      const response = await graph<{ login: { accessToken: string } }>(
+        'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }',
+        { username, password: DEMO_TEST_PASSWORD },
+      );
+      if (!response.data) throw new Error(`login of ${username} failed: ${JSON.stringify(response.errors)}`);
+      return response.data.login.accessToken;
+    },
+    async close() {
+      await stack.stop();
+      await db.drop();
+      rmSync(mailDir, { recursive: true, force: true });
+    },
+  };
+}
