@@ -11,7 +11,7 @@ import { invitationMail } from '../mail/user-mails';
 import { Language } from '../preferences/preferences.type';
 import { linkTo, UsersSettings } from '../settings';
 import {
-  assertOrganisationInScope, findGrantableRole, findOrganisationInScope, isUniqueViolation, usernameTaken,
+  assertOrganisationInScope, findGrantableRole, findOrganisationInScope,
 } from '../user/user.scope';
 import { effectiveInvitationStatus } from './invitation.token';
 import { Invitation, InviteUserInput } from './invitation.type';
@@ -67,58 +67,53 @@ export class InvitationService {
    */
   async invite(input: InviteUserInput): Promise<Invitation> {
     const now = this.settings.now();
-    try {
-      const record = await withTransaction(this.dataSource, async (manager) => {
-        const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
-        const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
-        if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
-        const user = await createUserWithRole(manager, {
-          organisationId: organisation.id,
-          username: input.username ?? input.email,
-          roleKey: role.key,
-          email: input.email,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          language: input.language,
-          status: UserStatus.INVITED,
-        });
-        const token = randomToken();
-        const invitation = manager.create(InvitationRecord, {
-          id: randomUUID(),
-          organisationId: organisation.id,
-          userId: user.id,
-          email: input.email,
-          language: input.language,
-          roleKey: role.key,
-          status: InvitationStatus.PENDING,
-          tokenHash: hashToken(token),
-          expiresAt: new Date(now.getTime() + this.settings.invitationTtlHours * 3_600_000),
-          invitedByUserId: this.principal.userId,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await manager.insert(InvitationRecord, invitation);
-        await enqueueMail(manager, {
-          to: input.email,
-          organisationId: organisation.id,
-          ...invitationMail(input.language, {
-            firstName: input.firstName, organisation: organisation.name, link: linkTo(this.settings, 'activate', token), hours: this.settings.invitationTtlHours,
-          }),
-        });
-        await recordUserAudit(manager, {
-          organisationId: organisation.id,
-          actorUserId: this.principal.userId,
-          action: 'invitation.created',
-          targetId: user.id,
-          details: { invitationId: invitation.id, username: user.username, roleKey: role.key },
-        });
-        return invitation;
+    const record = await withTransaction(this.dataSource, async (manager) => {
+      const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
+      const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
+      if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
+      const user = await createUserWithRole(manager, {
+        organisationId: organisation.id,
+        username: input.username ?? input.email,
+        roleKey: role.key,
+        email: input.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        language: input.language,
+        status: UserStatus.INVITED,
       });
-      return toInvitation(record, now);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw usernameTaken();
-      throw error;
-    }
+      const token = randomToken();
+      const invitation = manager.create(InvitationRecord, {
+        id: randomUUID(),
+        organisationId: organisation.id,
+        userId: user.id,
+        email: input.email,
+        language: input.language,
+        roleKey: role.key,
+        status: InvitationStatus.PENDING,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + this.settings.invitationTtlHours * 3_600_000),
+        invitedByUserId: this.principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(InvitationRecord, invitation);
+      await enqueueMail(manager, {
+        to: input.email,
+        organisationId: organisation.id,
+        ...invitationMail(input.language, {
+          firstName: input.firstName, organisation: organisation.name, link: linkTo(this.settings, 'activate', token), hours: this.settings.invitationTtlHours,
+        }),
+      });
+      await recordUserAudit(manager, {
+        organisationId: organisation.id,
+        actorUserId: this.principal.userId,
+        action: 'invitation.created',
+        targetId: user.id,
+        details: { invitationId: invitation.id, username: user.username, roleKey: role.key },
+      });
+      return invitation;
+    });
+    return toInvitation(record, now);
   }
 
   /** Revokes a pending (or expired) invitation and deletes its invited user (F14); its link dies with it. */

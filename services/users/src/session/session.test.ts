@@ -1,40 +1,29 @@
 import { ANONYMOUS, INVALID_CREDENTIALS_MESSAGE, verifyAccessToken } from '@tenantry/auth';
 import { resolvePrincipal, UserRecord, UserStatus } from '@tenantry/database';
-import {
-  createTestDatabase, errorCodes, initSeed, SEED_PASSWORD, SubgraphHarness, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET, UserSeed,
-} from '@tenantry/testing';
-import { createUsersServer } from '../server';
+import { errorCodes, initSeed, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET, UserSeed } from '@tenantry/testing';
+import { startTestbed, UsersTestbed } from '../testing/users.testkit';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken refreshToken expiresAt user { id username } } }`;
 const REFRESH = `mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken } }`;
 
 describe('sessions', () => {
-  let db: TestDatabase;
-  let subgraph: SubgraphHarness;
+  let bed: UsersTestbed;
   let operator: UserSeed;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const account = await initSeed(db.dataSource).createAccount();
-    operator = await account.defaultOrganisation.createUser('OPERATOR');
-    subgraph = await SubgraphHarness.start(
-      await createUsersServer(db.dataSource, TEST_PRINCIPAL_SECRET, { accessTokenSecret: TEST_ACCESS_TOKEN_SECRET, accessTokenTtlSeconds: 60, refreshTokenTtlDays: 1 }),
-      'users',
-    );
+    bed = await startTestbed();
+    operator = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
   });
-  afterAll(async () => {
-    await subgraph.stop();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
-  const login = (username: string, password: string) => subgraph.query(ANONYMOUS, LOGIN, { username, password });
+  const login = (username: string, password: string) => bed.subgraph.query(ANONYMOUS, LOGIN, { username, password });
   const claimsOf = async (accessToken: string) => (await verifyAccessToken(accessToken, TEST_ACCESS_TOKEN_SECRET))!;
 
   it('log in with the right password and return tokens for the user', async () => {
     const response = await login(operator.record.username, SEED_PASSWORD);
     expect(response.errors).toBeUndefined();
     expect(response.data.login.user).toEqual({ id: operator.id, username: operator.record.username });
-    const principal = await resolvePrincipal(db.dataSource, await claimsOf(response.data.login.accessToken));
+    const principal = await resolvePrincipal(bed.db.dataSource, await claimsOf(response.data.login.accessToken));
     expect(principal).toMatchObject({ userId: operator.id, roleKey: 'OPERATOR', organisationId: operator.record.organisationId });
   });
 
@@ -51,29 +40,29 @@ describe('sessions', () => {
 
   it('rotate refresh tokens, and end the whole family when a rotated token is used again', async () => {
     const first = (await login(operator.record.username, SEED_PASSWORD)).data.login;
-    const second = (await subgraph.query(ANONYMOUS, REFRESH, { token: first.refreshToken })).data.refreshSession;
+    const second = (await bed.subgraph.query(ANONYMOUS, REFRESH, { token: first.refreshToken })).data.refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect(await resolvePrincipal(db.dataSource, await claimsOf(second.accessToken))).not.toBeNull();
+    expect(await resolvePrincipal(bed.db.dataSource, await claimsOf(second.accessToken))).not.toBeNull();
 
-    const replay = await subgraph.query(ANONYMOUS, REFRESH, { token: first.refreshToken });
+    const replay = await bed.subgraph.query(ANONYMOUS, REFRESH, { token: first.refreshToken });
     expect(errorCodes(replay)).toEqual(['UNAUTHENTICATED']);
-    expect(await resolvePrincipal(db.dataSource, await claimsOf(second.accessToken))).toBeNull();
-    expect(errorCodes(await subgraph.query(ANONYMOUS, REFRESH, { token: second.refreshToken }))).toEqual(['UNAUTHENTICATED']);
+    expect(await resolvePrincipal(bed.db.dataSource, await claimsOf(second.accessToken))).toBeNull();
+    expect(errorCodes(await bed.subgraph.query(ANONYMOUS, REFRESH, { token: second.refreshToken }))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('end the session on logout so its access token no longer resolves', async () => {
     const { accessToken } = (await login(operator.record.username, SEED_PASSWORD)).data.login;
     const claims = await claimsOf(accessToken);
-    const principal = (await resolvePrincipal(db.dataSource, claims))!;
-    expect((await subgraph.query(principal, 'mutation { logout }')).data).toEqual({ logout: true });
-    expect(await resolvePrincipal(db.dataSource, claims)).toBeNull();
+    const principal = (await resolvePrincipal(bed.db.dataSource, claims))!;
+    expect((await bed.subgraph.query(principal, 'mutation { logout }')).data).toEqual({ logout: true });
+    expect(await resolvePrincipal(bed.db.dataSource, claims)).toBeNull();
   });
 
   it('lock the user after three consecutive failures, even against the right password then', async () => {
-    const victim = await (await initSeed(db.dataSource).createAccount()).defaultOrganisation.createUser('OPERATOR');
+    const victim = await (await initSeed(bed.db.dataSource).createAccount()).defaultOrganisation.createUser('OPERATOR');
     const attempts = await Promise.all(Array.from({ length: 10 }, () => login(victim.record.username, 'wrong password')));
     expect(attempts.every((attempt) => errorCodes(attempt)[0] === 'UNAUTHENTICATED')).toBe(true);
-    const stored = await db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: victim.id });
+    const stored = await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: victim.id });
     expect(stored).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
     expect(errorCodes(await login(victim.record.username, SEED_PASSWORD))).toEqual(['UNAUTHENTICATED']);
   });

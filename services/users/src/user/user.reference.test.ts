@@ -1,19 +1,17 @@
-import { createTestDatabase, initSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, TEST_ACCESS_TOKEN_SECRET } from '@tenantry/testing';
 import { UserPrincipal } from '@tenantry/auth';
-import { createUsersServer } from '../server';
+import { startTestbed, UsersTestbed } from '../testing/users.testkit';
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id username } } }`;
 
 describe('User references', () => {
-  let db: TestDatabase;
-  let subgraph: SubgraphHarness;
+  let bed: UsersTestbed;
   let manager: UserPrincipal;
   let colleagues: string[];
   let foreignUserId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const seed = initSeed(db.dataSource);
+    bed = await startTestbed();
+    const { seed } = bed;
     const account = await seed.createAccount();
     const support = await account.createOrganisation();
     const managerSeed = await support.createUser('MANAGER');
@@ -22,33 +20,26 @@ describe('User references', () => {
     colleagues.push(managerSeed.id);
     manager = await managerSeed.principal();
     foreignUserId = (await (await seed.createAccount()).defaultOrganisation.createUser('OPERATOR')).id;
-    subgraph = await SubgraphHarness.start(
-      await createUsersServer(db.dataSource, TEST_PRINCIPAL_SECRET, { accessTokenSecret: TEST_ACCESS_TOKEN_SECRET, accessTokenTtlSeconds: 60, refreshTokenTtlDays: 1 }),
-      'users',
-    );
   });
-  afterAll(async () => {
-    await subgraph.stop();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
   it('resolve 50 users with one SELECT', async () => {
-    db.queries.reset();
-    const response = await subgraph.query(manager, ENTITIES, { representations: colleagues.map((id) => ({ __typename: 'User', id })) });
+    bed.db.queries.reset();
+    const response = await bed.subgraph.query(manager, ENTITIES, { representations: colleagues.map((id) => ({ __typename: 'User', id })) });
     expect(response.errors).toBeUndefined();
     expect(response.data._entities.map((user: { id: string }) => user.id)).toEqual(colleagues);
-    expect(db.queries.selects).toHaveLength(1);
+    expect(bed.db.queries.selects).toHaveLength(1);
   });
 
   it('resolve a user of another account to null, like a missing one', async () => {
-    const response = await subgraph.query(manager, ENTITIES, {
+    const response = await bed.subgraph.query(manager, ENTITIES, {
       representations: [{ __typename: 'User', id: foreignUserId }, { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' }],
     });
     expect(response.data._entities).toEqual([null, null]);
   });
 
   it('answer 401 to a request whose principal is not signed by the gateway', async () => {
-    const response = await fetch(subgraph.url, {
+    const response = await fetch(bed.subgraph.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-tenantry-principal': 'forged', 'x-user-id': manager.userId },
       body: JSON.stringify({ query: '{ me { id } }' }),

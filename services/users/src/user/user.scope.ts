@@ -44,11 +44,3 @@ export async function checkInboxes(manager: EntityManager, organisationId: strin
   if (found !== unique.length) throw graphqlError('BAD_USER_INPUT', 'Every inbox must be an operator group of the organisation.');
   return unique;
 }
-
-/** Whether a write failed on a unique index (MySQL ER_DUP_ENTRY, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-export function isUniqueViolation(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string; errno?: number } })?.driverError;
-  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driverError?.errno === 1062;
-}
-
-export const usernameTaken = () => graphqlError('USERNAME_TAKEN', 'That username is taken.');

@@ -13,7 +13,7 @@ import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
 import {
-  assertOrganisationInScope, checkInboxes, findGrantableRole, findOrganisationInScope, findUserInScope, isUniqueViolation, usernameTaken,
+  assertOrganisationInScope, checkInboxes, findGrantableRole, findOrganisationInScope, findUserInScope,
 } from './user.scope';
 import { User } from './user.type';
 
@@ -91,50 +91,45 @@ export class UserService {
   async create(input: CreateUserInput): Promise<User> {
     const username = input.useEmailAsUsername ? input.email : input.username;
     if (!username) throw graphqlError('BAD_USER_INPUT', 'Give a username or set useEmailAsUsername.');
-    try {
-      const record = await withTransaction(this.dataSource, async (manager) => {
-        const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
-        const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
-        const inboxIds = input.inboxIds ? await checkInboxes(manager, organisation.id, input.inboxIds) : undefined;
-        if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
-        const user = await createUserWithRole(manager, {
-          organisationId: organisation.id,
-          username,
-          roleKey: role.key,
-          email: input.email,
-          firstName: input.firstName,
-          lastName: input.lastName,
-          middleName: input.middleName ?? null,
-          screenName: input.screenName ?? undefined,
-          language: input.language ?? organisation.language,
-          status: UserStatus.INVITED,
-          inboxIds,
-        });
-        const extras = { avatarUrl: input.avatarUrl ?? null, mobile: input.mobile ?? null };
-        await manager.update(UserRecord, { id: user.id }, extras);
-        const sendTo = input.sendMailsTo ?? user.email;
-        await enqueueMail(manager, {
-          to: sendTo,
-          organisationId: organisation.id,
-          ...usernameMail(user.language, { firstName: user.firstName, organisation: organisation.name, username: user.username }),
-        });
-        await issueActivation(manager, user, {
-          publicUrl: this.settings.publicUrl, organisationName: organisation.name, sendTo, ttlHours: this.settings.invitationTtlHours,
-        });
-        await recordUserAudit(manager, {
-          organisationId: organisation.id,
-          actorUserId: this.principal.userId,
-          action: 'user.created',
-          targetId: user.id,
-          details: { username: user.username, roleKey: role.key, mailedToOtherAddress: sendTo !== user.email },
-        });
-        return { ...user, ...extras };
+    const record = await withTransaction(this.dataSource, async (manager) => {
+      const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
+      const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
+      const inboxIds = input.inboxIds ? await checkInboxes(manager, organisation.id, input.inboxIds) : undefined;
+      if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
+      const user = await createUserWithRole(manager, {
+        organisationId: organisation.id,
+        username,
+        roleKey: role.key,
+        email: input.email,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        middleName: input.middleName ?? null,
+        screenName: input.screenName ?? undefined,
+        language: input.language ?? organisation.language,
+        status: UserStatus.INVITED,
+        inboxIds,
       });
-      return toUser(record);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw usernameTaken();
-      throw error;
-    }
+      const extras = { avatarUrl: input.avatarUrl ?? null, mobile: input.mobile ?? null };
+      await manager.update(UserRecord, { id: user.id }, extras);
+      const sendTo = input.sendMailsTo ?? user.email;
+      await enqueueMail(manager, {
+        to: sendTo,
+        organisationId: organisation.id,
+        ...usernameMail(user.language, { firstName: user.firstName, organisation: organisation.name, username: user.username }),
+      });
+      await issueActivation(manager, user, {
+        publicUrl: this.settings.publicUrl, organisationName: organisation.name, sendTo, ttlHours: this.settings.invitationTtlHours,
+      });
+      await recordUserAudit(manager, {
+        organisationId: organisation.id,
+        actorUserId: this.principal.userId,
+        action: 'user.created',
+        targetId: user.id,
+        details: { username: user.username, roleKey: role.key, mailedToOtherAddress: sendTo !== user.email },
+      });
+      return { ...user, ...extras };
+    });
+    return toUser(record);
   }
 
   /** Edits a user (F32): everything but the username and the organisation. */
