@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parse, ObjectTypeDefinitionNode } from 'graphql';
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
 import { RunningStack, startStack } from '@tenantry/stack';
@@ -7,6 +8,7 @@ import {
 import { readSubgraphSdl } from '@tenantry/federation';
 import { readSupergraph } from '../gateway';
 import { ENTITY_ROWS, OPERATION_ROWS, OperationRow } from './authorization-matrix';
+import { FOREIGN_ID_ROWS } from './foreign-ids';
 import { buildWorld, Persona, PERSONAS, World } from './world';
 
 const REFUSALS = ['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND'];
@@ -81,6 +83,24 @@ describe('authorization matrix', () => {
         if (resolved !== expected) mismatches.push(`${name}: expected ${expected ? 'resolved' : 'null'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
       }
       expect(mismatches).toEqual([]);
+    },
+  );
+
+  it.each(FOREIGN_ID_ROWS.map((row) => [row.name, row] as const))(
+    '%s answers a foreign account\'s id exactly like a missing one, and changes nothing',
+    async (_name, row) => {
+      const foreignId = await row.foreignId(world);
+      const missingId = randomUUID();
+      const ask = async (id: string) => {
+        const token = await tokenFor('ownerA');
+        const before = await countAllRows(db.dataSource);
+        const response = await postGraphQL(stack.gatewayUrl, row.document, row.variables(world, id), bearer(token!));
+        expect(await countAllRows(db.dataSource)).toEqual(before);
+        return JSON.stringify(response).split(id).join('<id>');
+      };
+      const foreign = await ask(foreignId);
+      expect(foreign).toBe(await ask(missingId));
+      expect(foreign).toMatch(/NOT_FOUND|null|"totalCount":0|\[\]/);
     },
   );
 
