@@ -15,8 +15,8 @@ const config: Config = {
     roots: [`<rootDir>/${workspace}/src`],
     testMatch: ['**/*.test.ts'],
     transform: {
-      // Type errors are caught by `npm run typecheck` (part of `npm test`); here we only transpile.
-      '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.base.json', isolatedModules: true }],
+      // isolatedModules: only transpile; type errors are caught by `npm run typecheck` (part of `npm test`).
+      '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
     },
     moduleNameMapper: {
       '^@tenantry/(config|federation|auth|database|mail|testing|stack|provisioning)$': '<rootDir>/packages/$1/src',
