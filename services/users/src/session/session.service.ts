@@ -1,9 +1,11 @@
+import { performance } from 'node:perf_hooks';
+import { FailedLoginPacer } from './failed-login-pacer';
 import { randomUUID } from 'node:crypto';
 import {
   Availability, DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import {
-  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
+  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword,
 } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
@@ -32,6 +34,8 @@ const invalidCredentials = () => graphqlError('UNAUTHENTICATED', INVALID_CREDENT
 
 /** Logins, refresh-token rotation, organisation switching and logout. */
 export class SessionService {
+  private readonly pacer = new FailedLoginPacer();
+
   constructor(private readonly dataSource: DataSource, private readonly settings: SessionSettings) {}
 
   private now(): Date {
@@ -44,10 +48,11 @@ export class SessionService {
    * most that often. Once TOTP is on, a right password needs a right code too (F35).
    */
   async login(username: string, password: string, totpCode?: string | null): Promise<AuthPayload> {
+    const startedAt = performance.now();
     const users = this.dataSource.getRepository(UserRecord);
     const user = await users.findOneBy({ username });
     if (!user || user.status !== UserStatus.ACTIVE || user.username !== username) {
-      await waitLikeAVerification();
+      await this.pacer.pad(startedAt);
       throw invalidCredentials();
     }
     const reserved = await withTransaction(this.dataSource, (manager) => manager
@@ -57,11 +62,12 @@ export class SessionService {
       .where('id = :id AND status = :status AND failed_login_count < :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
       .execute());
     if (!reserved.affected) {
-      await waitLikeAVerification();
+      await this.pacer.pad(startedAt);
       throw invalidCredentials();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       await this.recordFailure(user, 'password');
+      this.pacer.record(startedAt);
       throw invalidCredentials();
     }
     if (user.totpEnabled) {
