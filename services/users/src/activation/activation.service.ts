@@ -12,7 +12,7 @@ import { checkPassword } from '../password/password.policy';
 import { SessionService } from '../session/session.service';
 import { AuthPayload } from '../session/session.type';
 import { linkTo, UsersSettings } from '../settings';
-import { findUserInScope } from '../user/user.scope';
+import { findManageableUser } from '../user/user.scope';
 
 /** One answer for unknown, used and revoked links: nobody learns which of them it was. */
 export const invalidLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid or was already used.');
@@ -92,7 +92,7 @@ export class ActivationService {
   async resend(principal: UserPrincipal, userId: string): Promise<boolean> {
     const now = this.settings.now();
     return withTransaction(this.dataSource, async (manager) => {
-      const user = await findUserInScope(manager, principal, userId);
+      const user = await findManageableUser(manager, principal, userId);
       if (user.status !== UserStatus.INVITED) throw graphqlError('BAD_USER_INPUT', 'The user has already activated their account.');
       const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
       const invitation = await manager.findOneBy(InvitationRecord, { userId: user.id });

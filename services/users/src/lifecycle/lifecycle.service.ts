@@ -7,7 +7,7 @@ import { recordUserAudit } from '../audit/audit.record';
 import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
-import { findUserInScope } from '../user/user.scope';
+import { findManageableUser } from '../user/user.scope';
 import { User } from '../user/user.type';
 
 const DAY_MS = 86_400_000;
@@ -86,7 +86,7 @@ export class LifecycleService {
   /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once (F24). */
   async delete(id: string): Promise<boolean> {
     return withTransaction(this.dataSource, async (manager) => {
-      const user = await findUserInScope(manager, this.principal, id);
+      const user = await findManageableUser(manager, this.principal, id);
       await this.guardSelfAndOwner(manager, user);
       await endSessions(manager, user.id);
       await manager.delete(UserRecord, { id: user.id });
@@ -100,7 +100,7 @@ export class LifecycleService {
 
   private async transition(id: string, transition: Transition): Promise<User> {
     return withTransaction(this.dataSource, async (manager) => {
-      const user = await findUserInScope(manager, this.principal, id);
+      const user = await findManageableUser(manager, this.principal, id);
       if (transition.protectSelfAndOwner) await this.guardSelfAndOwner(manager, user);
       if (!transition.from.includes(user.status)) {
         throw graphqlError('BAD_USER_INPUT', `The user is ${user.status}; this needs one of ${transition.from.join(', ')}.`);

@@ -13,7 +13,7 @@ import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
 import {
-  assertOrganisationInScope, checkInboxes, findGrantableRole, findOrganisationInScope, findUserInScope,
+  assertOrganisationInScope, checkInboxes, findGrantableRole, findManageableUser, findOrganisationInScope, findUserInScope,
 } from './user.scope';
 import { User } from './user.type';
 
@@ -138,7 +138,7 @@ export class UserService {
       throw graphqlError('BAD_USER_INPUT', 'The username cannot be changed once saved.', { field: 'username' });
     }
     const record = await withTransaction(this.dataSource, async (manager) => {
-      const user = await findUserInScope(manager, this.principal, id);
+      const user = await findManageableUser(manager, this.principal, id);
       const changes: Partial<UserRecord> = {};
       for (const field of ['email', 'firstName', 'lastName', 'screenName', 'language'] as const) {
         const value = input[field];
