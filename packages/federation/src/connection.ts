@@ -12,7 +12,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-/** Keyset position: the sort key and id of the last row seen. */
+/** Keyset position: the sort key (an ISO timestamp: every list here is ordered by time) and id of the last row seen. */
 export interface Cursor {
   key: string;
   id: string;
@@ -26,7 +26,7 @@ export function decodeCursor(after: string | undefined | null): Cursor | null {
   if (!after) return null;
   try {
     const [key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+    if (typeof key === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(key))) return { key, id };
   } catch {
     // fall through to the error below
   }

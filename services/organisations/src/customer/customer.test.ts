@@ -57,7 +57,15 @@ describe('customer organisations', () => {
     expect(managing.data.organisation).toEqual({ managingOrganisation: null });
   });
 
-  it('the managing organisation\'s administrators see their customers', async () => {
+  it('a customer administrator edits their organisation but may not rename it (a clash would reveal other names)', async () => {
+    const principal = await acmeAdministrator.principal();
+    const update = `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { name location } }`;
+    expect(errorCodes(await subgraph.query(principal, update, { id: acme.id, input: { name: 'Globex' } }))).toEqual(['FORBIDDEN']);
+    expect((await subgraph.query(principal, update, { id: acme.id, input: { location: 'Leiden' } })).data.updateOrganisation).toEqual({ name: 'Acme', location: 'Leiden' });
+    expect((await subgraph.query(principal, update, { id: acme.id, input: {} })).data.updateOrganisation).toEqual({ name: 'Acme', location: 'Leiden' });
+  });
+
+  it('the managing organisation\'s managers see their customers', async () => {
     const names = (await subgraph.query(await manager.principal(), NAMES)).data.organisations.edges.map((edge: { node: { name: string } }) => edge.node.name);
     expect(names).toEqual(expect.arrayContaining(['Field Service', 'Acme', 'Globex']));
   });

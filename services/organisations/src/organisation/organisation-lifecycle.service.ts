@@ -54,14 +54,21 @@ export class OrganisationLifecycleService {
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
       const organisation = await this.visible(manager, id);
+      const renamed = input.name && input.name !== organisation.name;
+      // A customer's users may not rename it: a name clash would tell them what else exists in the account.
+      if (renamed && organisation.kind === OrganisationKind.CUSTOMER && organisation.id === this.principal.homeOrganisationId) {
+        throw graphqlError('FORBIDDEN', 'The managing organisation names its customers.');
+      }
       await lockAccount(manager, organisation.accountId);
-      if (input.name && input.name !== organisation.name) await this.assertNameFree(manager, organisation.accountId, input.name);
+      if (renamed) await this.assertNameFree(manager, organisation.accountId, input.name!);
       const changes = {
         ...(input.name ? { name: input.name } : {}),
         ...(input.language ? { language: input.language } : {}),
-        ...(input.location !== undefined && input.location !== null ? { location: input.location || null } : {}),
+        // An explicit null or empty location clears it; leaving it out keeps it.
+        ...(input.location !== undefined ? { location: input.location || null } : {}),
         ...(input.privacy ? { privacy: { ...input.privacy } } : {}),
       };
+      if (Object.keys(changes).length === 0) return toOrganisation(organisation);
       await manager.update(OrganisationRecord, { id }, changes);
       await recordAudit(manager, {
         accountId: organisation.accountId, organisationId: id, actorUserId: this.principal.userId,
@@ -87,10 +94,11 @@ export class OrganisationLifecycleService {
         throw graphqlError('CONFIRMATION_MISMATCH', 'Type the organisation\'s exact name to delete it.');
       }
       const deleted = await this.countContents(manager, organisation);
+      const customers = await manager.find(OrganisationRecord, { select: { id: true }, where: { managingOrganisationId: id } });
       const endedSessions = await manager
         .createQueryBuilder(SessionRecord, 's')
         .innerJoin(UserRecord, 'u', 'u.id = s.user_id')
-        .where('u.organisation_id = :id AND s.revoked_at IS NULL AND s.expires_at > :now', { id, now: new Date() })
+        .where('u.organisation_id IN (:...ids) AND s.revoked_at IS NULL AND s.expires_at > :now', { ids: [id, ...customers.map((c) => c.id)], now: new Date() })
         .getCount();
       await manager.delete(OrganisationRecord, { id });
       await recordAudit(manager, {
@@ -104,7 +112,8 @@ export class OrganisationLifecycleService {
   /** F10, F11: a CUSTOMER organisation managed by the caller's active organisation, with its first ADMINISTRATOR. */
   async createCustomer(input: CreateCustomerOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
-      const managing = await this.visible(manager, this.principal.organisationId);
+      // Customers belong to the caller's home organisation, whose administrators see them (resolvePrincipal).
+      const managing = await this.visible(manager, this.principal.homeOrganisationId);
       if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
       // Names are unique per account: the account lock makes the check and the insert one step.
       await lockAccount(manager, managing.accountId);

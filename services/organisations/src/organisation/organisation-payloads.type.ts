@@ -34,7 +34,7 @@ export class DeletionPreview {
   @Field({ description: 'Type exactly this to confirm.' })
   name: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Users of the organisation itself (customers\' users are not counted here).' })
   operators: number;
 
   @Field(() => Int)
@@ -49,7 +49,7 @@ export class DeletionPreview {
   @Field(() => Int)
   roles: number;
 
-  @Field(() => Int, { description: 'Customer organisations this one manages; they go with it.' })
+  @Field(() => Int, { description: 'Customer organisations this one manages; they go with it, with all their users.' })
   customerOrganisations: number;
 }
 
@@ -61,6 +61,6 @@ export class DeleteOrganisationPayload {
   @Field(() => DeletionPreview, { description: 'What was destroyed.' })
   deleted: DeletionPreview;
 
-  @Field(() => Int, { description: 'Sessions that ended with the organisation\'s users.' })
+  @Field(() => Int, { description: 'Sessions that ended with the users of the organisation and of its customers.' })
   endedSessions: number;
 }
