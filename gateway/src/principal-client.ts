@@ -1,4 +1,5 @@
 import { ANONYMOUS, AccessClaims, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { internalAudience } from '@tenantry/federation';
 
 /**
  * Asks the users subgraph who a verified access token stands for. Every request asks again,
@@ -16,7 +17,7 @@ export class PrincipalClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, 'users', this.principalSecret),
+        [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('users'), this.principalSecret),
       },
       body: JSON.stringify(claims),
     });

@@ -19,7 +19,7 @@ const foreignRole = async (world: World) =>
 const byOrganisation = (name: string, document: string): ForeignIdRow => ({ name, document, variables: (_world, id) => ({ id }), foreignId: foreignOrganisation });
 const byUser = (name: string, document: string): ForeignIdRow => ({ name, document, variables: (_world, id) => ({ id }), foreignId: foreignUser });
 
-/** Every query and mutation that takes an id of an organisation or a user. */
+/** The queries and mutations that take the id of an organisation, a user or a role. */
 export const FOREIGN_ID_ROWS: ForeignIdRow[] = [
   byOrganisation('organisation', 'query($id: ID!) { organisation(id: $id) { id } }'),
   byOrganisation('organisationDeletionPreview', 'query($id: ID!) { organisationDeletionPreview(id: $id) { operators } }'),
@@ -31,7 +31,10 @@ export const FOREIGN_ID_ROWS: ForeignIdRow[] = [
   byOrganisation('updateOrganisation', 'mutation($id: ID!) { updateOrganisation(id: $id, input: { location: "Nowhere" }) { id } }'),
   byOrganisation('deleteOrganisation', 'mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "Zeta") { deletedOrganisationId } }'),
   byOrganisation('switchOrganisation', 'mutation($id: ID!) { switchOrganisation(organisationId: $id) { accessToken } }'),
-  byOrganisation('makeCustomerIndependent', 'mutation($id: ID!) { makeCustomerIndependent(organisationId: $id, ownerUserId: $id) { id } }'),
+  {
+    name: 'makeCustomerIndependent', document: 'mutation($id: ID!, $owner: ID!) { makeCustomerIndependent(organisationId: $id, ownerUserId: $owner) { id } }',
+    variables: (world, id) => ({ id, owner: world.foreignCustomerAdministrator.id }), foreignId: (world) => world.foreignCustomer.id,
+  },
   byUser('user', 'query($id: ID!) { user(id: $id) { id } }'),
   ...['suspendUser', 'restoreAccess', 'unlockUser', 'archiveUser', 'restoreUser'].map((field) => byUser(field, `mutation($id: ID!) { ${field}(id: $id) { id } }`)),
   byUser('deleteUser', 'mutation($id: ID!) { deleteUser(id: $id) }'),

@@ -26,6 +26,9 @@ export interface World {
   a2: OrganisationSeed;
   customer: OrganisationSeed;
   foreign: AccountSeed;
+  /** A customer of the foreign account, and its administrator. */
+  foreignCustomer: OrganisationSeed;
+  foreignCustomerAdministrator: UserSeed;
   users: Record<Exclude<Persona, 'anonymous'>, UserSeed>;
   /** A user of A1 who is nobody's persona: target of user-level rows. */
   colleague: UserSeed;
@@ -39,12 +42,14 @@ export async function buildWorld(dataSource: DataSource): Promise<World> {
   const a2 = await alpha.createOrganisation('Alpha Two');
   const customer = await a1.createCustomer('Kappa Customer');
   const foreign = await seed.createAccount('Zeta', 10);
+  const foreignCustomer = await foreign.defaultOrganisation.createCustomer('Zeta Customer');
   const promoted = await a2.createUser('OPERATOR');
   await dataSource.getRepository(PromotionRecord).insert({ userId: promoted.id, organisationId: a1.id, grantedAt: new Date() });
   // The owner has a colleague too, so every chat persona has somebody to hand a chat to.
   await alpha.defaultOrganisation.createUser('OPERATOR');
   return {
-    alpha, a1, a2, customer, foreign, dataSource,
+    alpha, a1, a2, customer, foreign, foreignCustomer, dataSource,
+    foreignCustomerAdministrator: await foreignCustomer.createUser('ADMINISTRATOR'),
     colleague: await a1.createUser('OPERATOR'),
     users: {
       operatorA: await a1.createUser('OPERATOR'),

@@ -10,7 +10,7 @@ export interface UserPrincipal {
   homeOrganisationId: string;
   /** The organisation the session acts in (home, or one switched to). */
   organisationId: string;
-  /** Key of the role the user holds in the active organisation. */
+  /** Key of the role the user holds in their home organisation; it applies in every organisation they may see. */
   roleKey: string;
   /** Permission keys of that role. */
   permissions: string[];

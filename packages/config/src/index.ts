@@ -26,6 +26,8 @@ export const environmentSchema = z.object({
   PORT: port(4000),
   /** Interface the gateway listens on; subgraphs always bind to loopback. */
   HOST: z.string().default('127.0.0.1'),
+  /** Interface subgraphs listen on; they refuse unsigned requests, but keep them off public networks. */
+  SUBGRAPH_HOST: z.string().default('127.0.0.1'),
   ORGANISATIONS_PORT: port(4001),
   USERS_PORT: port(4002),
   PERMISSIONS_PORT: port(4003),
@@ -41,12 +43,15 @@ export const environmentSchema = z.object({
   ACCESS_TOKEN_SECRET: secret(LOCAL_ONLY_SECRETS.accessTokenSecret),
   PRINCIPAL_SECRET: secret(LOCAL_ONLY_SECRETS.principalSecret),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  /** How long invitation and activation links work. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Seed the demo account: by default only on the embedded database, never silently into MySQL. */
+  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   SUBGRAPH_URL_ORGANISATIONS: z.string().url().optional(),
   SUBGRAPH_URL_USERS: z.string().url().optional(),
   SUBGRAPH_URL_PERMISSIONS: z.string().url().optional(),
-  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

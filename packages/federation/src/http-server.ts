@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { ErrorCode } from '@tenantry/auth';
+import { logInternalError } from './log-error';
 
 /** Largest request body accepted; identity queries are small. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -89,7 +90,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       response.end();
     } catch (error) {
       if (error instanceof BodyError) return sendError(response, error.status, 'BAD_USER_INPUT', error.message);
-      console.error(error);
+      logInternalError(error);
       if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
       else response.end();
     }

@@ -7,3 +7,4 @@ export * from './connection';
 export * from './per-request';
 export * from './serve';
 export * from './subgraph-sdl';
+export * from './log-error';

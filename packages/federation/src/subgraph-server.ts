@@ -13,6 +13,7 @@ export interface SubgraphServerOptions<TContext extends { principal: Principal }
   principalSecret: string;
   /** Builds the per-request context (fresh loaders, scoped repositories) for a verified principal. */
   createContext: (principal: Principal) => TContext;
+  /** Internal POST routes (for the gateway only): their principal tokens must be signed for `<name>:internal`. */
   routes?: Record<string, RouteHandler>;
 }
 
@@ -42,7 +43,10 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     routes: options.routes,
     authenticate: async (request) => {
       const header = request.headers[PRINCIPAL_HEADER];
-      const principal = await verifyPrincipalToken(typeof header === 'string' ? header : undefined, options.name, options.principalSecret);
+      const internal = new URL(request.url ?? '/', 'http://localhost').pathname in (options.routes ?? {});
+      // A token for the graph cannot open internal routes, so no query token doubles as one.
+      const audience = internal ? internalAudience(options.name) : options.name;
+      const principal = await verifyPrincipalToken(typeof header === 'string' ? header : undefined, audience, options.principalSecret);
       return principal ? options.createContext(principal) : null;
     },
   });
@@ -54,4 +58,9 @@ export async function createSubgraphServer<TContext extends { principal: Princip
       await apollo.stop();
     },
   };
+}
+
+/** The audience of principal tokens for a subgraph's internal routes. */
+export function internalAudience(subgraph: string): string {
+  return `${subgraph}:internal`;
 }

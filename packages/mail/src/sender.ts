@@ -114,7 +114,8 @@ export class MailSender {
       );
       return false;
     }
-    await withTransaction(this.dataSource, (manager) => manager.update(OutboxMailRecord, { id: mail.id }, { sentAt: this.clock() }));
+    // The body goes once sent: it holds single-use link tokens that must not outlive delivery.
+    await withTransaction(this.dataSource, (manager) => manager.update(OutboxMailRecord, { id: mail.id }, { sentAt: this.clock(), body: '' }));
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AccountRecord, DataSource, In, OrganisationKind, UserRecord, withTransaction } from '@tenantry/database';
+import { AccountRecord, DataSource, In, IsNull, OrganisationKind, SessionRecord, UserRecord, withTransaction } from '@tenantry/database';
 import { hashPassword } from '@tenantry/auth';
 import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
 
@@ -23,9 +23,12 @@ export async function seedDemoData(dataSource: DataSource, password?: string): P
   if (await dataSource.getRepository(AccountRecord).existsBy({ name: 'Demo' })) {
     if (!password) return { created: false };
     const hash = await hashPassword(password);
-    await dataSource
-      .getRepository(UserRecord)
-      .update({ username: In(Object.values(DEMO_USERNAMES)) }, { passwordHash: hash, failedLoginCount: 0 });
+    await withTransaction(dataSource, async (manager) => {
+      const demoUsers = await manager.findBy(UserRecord, { username: In(Object.values(DEMO_USERNAMES)) });
+      await manager.update(UserRecord, { username: In(Object.values(DEMO_USERNAMES)) }, { passwordHash: hash, failedLoginCount: 0 });
+      // A new password ends the sessions opened with the old one.
+      if (demoUsers.length) await manager.update(SessionRecord, { userId: In(demoUsers.map((user) => user.id)), revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
     return { created: false, password };
   }
   const chosen = password ?? randomBytes(12).toString('base64url');

@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   const env = readEnvironment();
   const databaseFile = resolve(env.DATABASE_FILE);
   const dataSource = await openDatabase({ url: env.DATABASE_URL, file: databaseFile }, { migrate: true });
-  const seeded = await seedDemoData(dataSource, env.DEMO_PASSWORD);
+  const seedDemo = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !env.DATABASE_URL;
+  const seeded = seedDemo ? await seedDemoData(dataSource, env.DEMO_PASSWORD) : undefined;
   await dataSource.destroy();
 
   const stack = await startStack({
@@ -17,15 +18,18 @@ async function main(): Promise<void> {
     ports: { gateway: env.PORT, organisations: env.ORGANISATIONS_PORT, users: env.USERS_PORT, permissions: env.PERMISSIONS_PORT },
   });
   const usingLocalSecrets = env.ACCESS_TOKEN_SECRET === LOCAL_ONLY_SECRETS.accessTokenSecret;
-  console.log(`
-Tenantry is running: http://localhost:${stack.ports.gateway}/graphql
-Database: ${env.DATABASE_URL ? 'MySQL (DATABASE_URL)' : databaseFile}
-Demo logins (account "Demo"):
+  const demo = seeded
+    ? `Demo logins (account "Demo"):
   ${DEMO_USERNAMES.owner}            owner of the account
   ${DEMO_USERNAMES.operator}         operator of the sub-organisation "Demo Support"
   ${DEMO_USERNAMES.customerAdministrator}   administrator of the customer organisation "Acme Customer"
   password: ${seeded.password ?? '(as printed when the demo data was first created; set DEMO_PASSWORD to reset it)'}
-${usingLocalSecrets ? 'Using built-in local-only secrets: set ACCESS_TOKEN_SECRET and PRINCIPAL_SECRET before exposing this.\n' : ''}Press Ctrl-C to stop.`);
+`
+    : 'No demo data (SEED_DEMO_DATA=true seeds it into MySQL too).\n';
+  console.log(`
+Tenantry is running: http://localhost:${stack.ports.gateway}/graphql
+Database: ${env.DATABASE_URL ? 'MySQL (DATABASE_URL)' : databaseFile}
+${demo}${usingLocalSecrets ? 'Using built-in local-only secrets: set ACCESS_TOKEN_SECRET and PRINCIPAL_SECRET before exposing this.\n' : ''}Press Ctrl-C to stop.`);
 
   const shutdown = () => {
     stack.stop().then(() => process.exit(0));

@@ -10,6 +10,8 @@ import { IndependenceService } from './customer/independence.service';
 export interface OrganisationsSettings {
   /** Base URL of activation links in mails. */
   publicUrl: string;
+  /** How long activation links work; default 72 hours. */
+  activationTtlHours?: number;
 }
 
 /** Per-request context: the principal and services already scoped to what it may see. */

@@ -6,8 +6,8 @@ import { createOrganisationsServer, SUBGRAPH_NAME } from './server';
 async function main(): Promise<void> {
   const env = readEnvironment();
   const dataSource = await openDatabase({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
-  const server = await createOrganisationsServer(dataSource, env.PRINCIPAL_SECRET, { publicUrl: env.PUBLIC_URL });
-  await serveUntilSignalled(server, env.ORGANISATIONS_PORT, SUBGRAPH_NAME, () => dataSource.destroy());
+  const server = await createOrganisationsServer(dataSource, env.PRINCIPAL_SECRET, { publicUrl: env.PUBLIC_URL, activationTtlHours: env.INVITATION_TTL_HOURS });
+  await serveUntilSignalled(server, env.ORGANISATIONS_PORT, env.SUBGRAPH_HOST, SUBGRAPH_NAME, () => dataSource.destroy());
 }
 
 main().catch(exitOnConfigurationError);

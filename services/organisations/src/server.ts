@@ -1,5 +1,5 @@
 import { DataSource } from '@tenantry/database';
-import { createSubgraphServer, SubgraphServer } from '@tenantry/federation';
+import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
 import { createContextFactory, OrganisationsSettings } from './context';
 import { buildGuardedOrganisationsSchema } from './schema';
 
@@ -9,7 +9,7 @@ export const SUBGRAPH_NAME = 'organisations';
 export async function createOrganisationsServer(dataSource: DataSource, principalSecret: string, settings: OrganisationsSettings): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: SUBGRAPH_NAME,
-    schema: await buildGuardedOrganisationsSchema((error) => console.error(error)),
+    schema: await buildGuardedOrganisationsSchema(logInternalError),
     principalSecret,
     createContext: createContextFactory(dataSource, settings),
   });

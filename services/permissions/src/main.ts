@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const env = readEnvironment();
   const dataSource = await openDatabase({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
   const server = await createPermissionsServer(dataSource, env.PRINCIPAL_SECRET);
-  await serveUntilSignalled(server, env.PERMISSIONS_PORT, SUBGRAPH_NAME, () => dataSource.destroy());
+  await serveUntilSignalled(server, env.PERMISSIONS_PORT, env.SUBGRAPH_HOST, SUBGRAPH_NAME, () => dataSource.destroy());
 }
 
 main().catch(exitOnConfigurationError);

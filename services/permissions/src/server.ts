@@ -1,5 +1,5 @@
 import { DataSource } from '@tenantry/database';
-import { createSubgraphServer, SubgraphServer } from '@tenantry/federation';
+import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
 import { createContextFactory } from './context';
 import { buildGuardedPermissionsSchema } from './schema';
 
@@ -9,7 +9,7 @@ export const SUBGRAPH_NAME = 'permissions';
 export async function createPermissionsServer(dataSource: DataSource, principalSecret: string): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: SUBGRAPH_NAME,
-    schema: await buildGuardedPermissionsSchema((error) => console.error(error)),
+    schema: await buildGuardedPermissionsSchema(logInternalError),
     principalSecret,
     createContext: createContextFactory(dataSource),
   });

@@ -1,17 +1,9 @@
-import { ConfigurationError, exitOnConfigurationError, readEnvironment } from '@tenantry/config';
+import { exitOnConfigurationError, readEnvironment } from '@tenantry/config';
 import { openDatabase } from '@tenantry/database';
 import { serveUntilSignalled } from '@tenantry/federation';
 import { startPurgeJob } from './lifecycle/purge';
 import { createUsersServer, SUBGRAPH_NAME } from './server';
-import { DEFAULT_INVITATION_TTL_HOURS, usersSettings } from './settings';
-
-/** INVITATION_TTL_HOURS (1–720, default 72): how long invitation and activation links work. */
-function invitationTtlHours(value = process.env.INVITATION_TTL_HOURS): number {
-  if (value === undefined || value === '') return DEFAULT_INVITATION_TTL_HOURS;
-  const hours = Number(value);
-  if (!Number.isInteger(hours) || hours < 1 || hours > 720) throw new ConfigurationError(['INVITATION_TTL_HOURS must be a whole number of hours from 1 to 720']);
-  return hours;
-}
+import { usersSettings } from './settings';
 
 async function main(): Promise<void> {
   const env = readEnvironment();
@@ -21,11 +13,11 @@ async function main(): Promise<void> {
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     publicUrl: env.PUBLIC_URL,
-    invitationTtlHours: invitationTtlHours(),
+    invitationTtlHours: env.INVITATION_TTL_HOURS,
   });
   const server = await createUsersServer(dataSource, env.PRINCIPAL_SECRET, settings);
   const stopPurge = startPurgeJob(dataSource, settings, (error) => console.error('purging archived users failed', error));
-  await serveUntilSignalled(server, env.USERS_PORT, SUBGRAPH_NAME, () => {
+  await serveUntilSignalled(server, env.USERS_PORT, env.SUBGRAPH_HOST, SUBGRAPH_NAME, () => {
     stopPurge();
     return dataSource.destroy();
   });

@@ -35,11 +35,10 @@ export function buildUsersSchema(): Promise<GraphQLSchema> {
   );
 }
 
+/** Every rule of the subgraph, by domain module. */
+export const usersRules = [userRules, sessionRules, invitationRules, activationRules, passwordRules, totpRules, preferencesRules, lifecycleRules, exportRules, auditRules];
+
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedUsersSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
-  return applyRules(
-    await buildUsersSchema(),
-    [userRules, sessionRules, invitationRules, activationRules, passwordRules, totpRules, preferencesRules, lifecycleRules, exportRules, auditRules],
-    onInternalError,
-  );
+  return applyRules(await buildUsersSchema(), usersRules, onInternalError);
 }

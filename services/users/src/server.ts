@@ -1,5 +1,5 @@
 import { DataSource } from '@tenantry/database';
-import { createSubgraphServer, SubgraphServer } from '@tenantry/federation';
+import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
 import { createContextFactory } from './context';
 import { principalRoute, PRINCIPAL_ROUTE } from './principal/principal.route';
 import { buildGuardedUsersSchema } from './schema';
@@ -11,7 +11,7 @@ export const SUBGRAPH_NAME = 'users';
 export async function createUsersServer(dataSource: DataSource, principalSecret: string, settings: UsersSettingsInput): Promise<SubgraphServer> {
   return createSubgraphServer({
     name: SUBGRAPH_NAME,
-    schema: await buildGuardedUsersSchema((error) => console.error(error)),
+    schema: await buildGuardedUsersSchema(logInternalError),
     principalSecret,
     createContext: createContextFactory(dataSource, usersSettings(settings)),
     routes: { [PRINCIPAL_ROUTE]: principalRoute(dataSource) },

@@ -8,6 +8,7 @@ import { toOrganisation } from './organisation.mapper';
 import { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
 import { CreateOrganisationPayload, DeleteOrganisationPayload, DeletionPreview } from './organisation-payloads.type';
 import { Organisation } from './organisation.type';
+import type { OrganisationsSettings } from '../context';
 
 const notFound = () => graphqlError('NOT_FOUND', 'Organisation not found.');
 
@@ -16,7 +17,7 @@ export class OrganisationLifecycleService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly principal: UserPrincipal,
-    private readonly settings: { publicUrl: string },
+    private readonly settings: OrganisationsSettings,
   ) {}
 
   /** F2, F3, F5: the organisation, its MANAGER, widget, group, activation mail and audit event, or nothing. */
@@ -135,7 +136,7 @@ export class OrganisationLifecycleService {
       organisationId: organisation.id, roleKey, username: input.username, email: input.email,
       firstName: input.firstName, lastName: input.lastName, language: organisation.language,
     });
-    await issueActivation(manager, user, { publicUrl: this.settings.publicUrl, organisationName: organisation.name });
+    await issueActivation(manager, user, { publicUrl: this.settings.publicUrl, organisationName: organisation.name, ttlHours: this.settings.activationTtlHours });
     return user;
   }
 

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, DataSource, EntityManager, In, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord, withTransaction,
+  AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord,
+  withTransaction,
 } from '@tenantry/database';
 import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
 import { recordAudit } from '@tenantry/provisioning';
 import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';
 import { Role, User } from './role.type';
+
+/** What a customer organisation's roles may grant at most. */
+const CUSTOMER_PERMISSIONS = BUILT_IN_ROLES.ADMINISTRATOR.permissions;
 
 const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
 const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
@@ -38,7 +42,12 @@ export class RoleLifecycleService {
         id, organisationId: organisation.id, key: freeKey(siblings, input.name, id), name: input.name,
         builtIn: false, permissions, createdAt: new Date(),
       };
-      await manager.insert(RoleRecord, record);
+      await manager.insert(RoleRecord, record).catch((error) => {
+        // A racing request took the name's key first: the same answer the name check gives.
+        throw isUniqueViolation(error, 'uq_roles_organisation_key', ['organisation_id', 'key'])
+          ? graphqlError('BAD_USER_INPUT', 'A role with that name already exists in the organisation.', { field: 'name' })
+          : error;
+      });
       await this.audit(manager, organisation, 'role.created', id, { key: record.key, name: record.name, permissions });
       return toRole(record);
     });
@@ -142,12 +151,18 @@ export class RoleLifecycleService {
     return role;
   }
 
-  /** Catalog keys in catalog order; customer roles never get templates (F15). */
+  /**
+   * Catalog keys in catalog order. Customer roles stay within the ADMINISTRATOR's set: never
+   * templates (F15), and never customers.manage, which would let a customer cut itself loose.
+   */
   private grantable(requested: string[], kind: OrganisationKind): string[] {
     const unknown = requested.filter((key) => !PERMISSION_KEYS.has(key));
     if (unknown.length) throw graphqlError('BAD_USER_INPUT', `Unknown permission ${unknown.join(', ')}.`, { field: 'permissions' });
-    if (kind === OrganisationKind.CUSTOMER && requested.includes('templates.use')) {
-      throw graphqlError('BAD_USER_INPUT', 'Roles of customer organisations never get templates.use.', { field: 'permissions' });
+    if (kind === OrganisationKind.CUSTOMER) {
+      const outside = requested.filter((key) => !CUSTOMER_PERMISSIONS.includes(key));
+      if (outside.length) {
+        throw graphqlError('BAD_USER_INPUT', `Roles of customer organisations cannot grant ${outside.join(', ')}.`, { field: 'permissions' });
+      }
     }
     this.assertHolds(requested);
     return PERMISSION_CATALOG.map((permission) => permission.key).filter((key) => requested.includes(key));

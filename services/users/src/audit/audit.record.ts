@@ -16,6 +16,7 @@ export interface UserAuditEvent {
  */
 export async function recordUserAudit(manager: EntityManager, event: UserAuditEvent): Promise<void> {
   const organisation = await manager.findOne(OrganisationRecord, { select: { id: true, accountId: true }, where: { id: event.organisationId } });
-  if (!organisation) return;
+  // Without its organisation the change itself is broken: fail, so the transaction rolls back.
+  if (!organisation) throw new Error(`audit event ${event.action} names a missing organisation`);
   await recordAudit(manager, { ...event, accountId: organisation.accountId });
 }

@@ -126,7 +126,8 @@ export class SessionService {
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!rotated.affected) {
-        await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        const ended = await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.auditSession(manager, session, 'session.refresh_token_reused', { sessionsEnded: ended.affected ?? 0 });
         return 'reused' as const;
       }
       const user = await manager.findOneBy(UserRecord, { id: session.userId, status: UserStatus.ACTIVE });
@@ -167,8 +168,16 @@ export class SessionService {
       const session = await manager.findOneBy(SessionRecord, { id: sessionId });
       if (!session) return false;
       await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.auditSession(manager, session, 'user.logout', {});
       return true;
     });
+  }
+
+  /** Audits a session event of the session's user, in the caller's transaction. */
+  private async auditSession(manager: EntityManager, session: SessionRecord, action: string, details: Record<string, unknown>): Promise<void> {
+    const user = await manager.findOneBy(UserRecord, { id: session.userId });
+    if (!user) return;
+    await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: null, action, targetId: user.id, details });
   }
 
   /** Opens a session in the caller's transaction and signs its tokens (login, activation, rotation). */

@@ -1,5 +1,5 @@
 import { ANONYMOUS, INVALID_CREDENTIALS_MESSAGE, verifyAccessToken } from '@tenantry/auth';
-import { resolvePrincipal, UserRecord, UserStatus } from '@tenantry/database';
+import { AuditEventRecord, resolvePrincipal, UserRecord, UserStatus } from '@tenantry/database';
 import { errorCodes, initSeed, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET, UserSeed } from '@tenantry/testing';
 import { startTestbed, UsersTestbed } from '../testing/users.testkit';
 
@@ -46,6 +46,7 @@ describe('sessions', () => {
 
     const replay = await bed.subgraph.query(ANONYMOUS, REFRESH, { token: first.refreshToken });
     expect(errorCodes(replay)).toEqual(['UNAUTHENTICATED']);
+    expect(await bed.db.dataSource.getRepository(AuditEventRecord).countBy({ targetId: operator.id, action: 'session.refresh_token_reused' })).toBe(1);
     expect(await resolvePrincipal(bed.db.dataSource, await claimsOf(second.accessToken))).toBeNull();
     expect(errorCodes(await bed.subgraph.query(ANONYMOUS, REFRESH, { token: second.refreshToken }))).toEqual(['UNAUTHENTICATED']);
   });
