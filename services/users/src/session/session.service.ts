@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { FailedLoginPacer } from './failed-login-pacer';
+import { ResponsePacer } from '../timing/response-pacer';
 import { randomUUID } from 'node:crypto';
 import {
   Availability, DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import {
-  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword,
+  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
 } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
@@ -34,7 +34,8 @@ const invalidCredentials = () => graphqlError('UNAUTHENTICATED', INVALID_CREDENT
 
 /** Logins, refresh-token rotation, organisation switching and logout. */
 export class SessionService {
-  private readonly pacer = new FailedLoginPacer();
+  /** Failed logins of unknown, locked, suspended and archived users last as long as a wrong password. */
+  private readonly pacer = new ResponsePacer(waitLikeAVerification);
 
   constructor(private readonly dataSource: DataSource, private readonly settings: SessionSettings) {}
 

@@ -58,13 +58,4 @@ describe('sessions', () => {
     expect((await bed.subgraph.query(principal, 'mutation { logout }')).data).toEqual({ logout: true });
     expect(await resolvePrincipal(bed.db.dataSource, claims)).toBeNull();
   });
-
-  it('lock the user after three consecutive failures, even against the right password then', async () => {
-    const victim = await (await initSeed(bed.db.dataSource).createAccount()).defaultOrganisation.createUser('OPERATOR');
-    const attempts = await Promise.all(Array.from({ length: 10 }, () => login(victim.record.username, 'wrong password')));
-    expect(attempts.every((attempt) => errorCodes(attempt)[0] === 'UNAUTHENTICATED')).toBe(true);
-    const stored = await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: victim.id });
-    expect(stored).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
-    expect(errorCodes(await login(victim.record.username, SEED_PASSWORD))).toEqual(['UNAUTHENTICATED']);
-  });
 });
