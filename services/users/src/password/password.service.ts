@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ResponsePacer } from '../timing/response-pacer';
+import { recordFailedAttempt } from '../session/failed-attempt';
 import { randomUUID } from 'node:crypto';
 import {
   DataSource, In, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
@@ -97,11 +98,18 @@ export class PasswordService {
   /** Changes the caller's own password; their other sessions end, this one stays. */
   async change(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<boolean> {
     const user = await this.dataSource.getRepository(UserRecord).findOneByOrFail({ id: principal.userId });
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw graphqlError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      // Guessing through a stolen session counts like failed logins: three lock the user.
+      await withTransaction(this.dataSource, async (manager) => {
+        await manager.createQueryBuilder(UserRecord, 'u').update().set({ failedLoginCount: () => 'failed_login_count + 1' }).where('id = :id', { id: user.id }).execute();
+        await recordFailedAttempt(manager, user, 'current_password');
+      });
+      throw graphqlError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
+    }
     checkPassword(newPassword, user);
     const passwordHash = await hashPassword(newPassword);
     return withTransaction(this.dataSource, async (manager) => {
-      await manager.update(UserRecord, { id: user.id }, { passwordHash, updatedAt: this.settings.now() });
+      await manager.update(UserRecord, { id: user.id }, { passwordHash, failedLoginCount: 0, updatedAt: this.settings.now() });
       const ended = await endSessions(manager, user.id, principal.sessionId);
       await recordUserAudit(manager, {
         organisationId: user.organisationId, actorUserId: user.id, action: 'user.password_changed', targetId: user.id, details: { sessionsEnded: ended },

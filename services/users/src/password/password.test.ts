@@ -91,4 +91,16 @@ describe('passwords: policy at activation, reset by mail, change', () => {
     expect((await login(user, NEW_PASSWORD)).errors).toBeUndefined();
     expect(errorCode(await bed.anonymous(CHANGE, { current: SEED_PASSWORD, next: NEW_PASSWORD }))).toBe('FORBIDDEN');
   });
+
+  it('counts wrong current passwords like failed logins: the third locks the user and ends the session', async () => {
+    const user = await organisation.createUser('OPERATOR');
+    const token = (await login(user, SEED_PASSWORD)).data.login.accessToken;
+    const principal = (await bed.principalOf(token))!;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(errorCode(await bed.query(principal, CHANGE, { current: 'a guess', next: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');
+    }
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
+    expect(await bed.principalOf(token)).toBeNull();
+    expect(await bed.db.dataSource.getRepository(AuditEventRecord).countBy({ targetId: user.id, action: 'user.password_change_failed' })).toBe(3);
+  });
 });

@@ -7,13 +7,12 @@ import {
 import {
   graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
 } from '@tenantry/auth';
-import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
-import { lockedMail } from '../mail/user-mails';
 import { effectivePreferences } from '../preferences/preferences.mapper';
 import { verifyTotp } from '../totp/totp.verify';
 import { toUser } from '../user/user.mapper';
 import { AuthPayload } from './session.type';
+import { MAX_FAILED_LOGINS, recordFailedAttempt } from './failed-attempt';
 
 /** Token lifetimes and the secret access tokens are signed with. */
 export interface SessionSettings {
@@ -23,9 +22,6 @@ export interface SessionSettings {
   /** The current time (TOTP codes are checked against it); default the system clock. */
   now?: () => Date;
 }
-
-/** Consecutive failures that lock a user until an administrator unlocks them. */
-export const MAX_FAILED_LOGINS = 3;
 
 /** Told to a caller whose password was right but who sent no two-factor code. */
 export const TOTP_REQUIRED_MESSAGE = 'A two-factor code is required.';
@@ -96,28 +92,8 @@ export class SessionService {
     });
   }
 
-  /** Audits a failed attempt and, at the limit, locks the user and tells them by mail — one transaction. */
-  private async recordFailure(user: UserRecord, reason: 'password' | 'totp'): Promise<void> {
-    await withTransaction(this.dataSource, async (manager) => {
-      await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: null, action: 'user.login_failed', targetId: user.id, details: { reason },
-      });
-      const locked = await manager
-        .createQueryBuilder(UserRecord, 'u')
-        .update()
-        .set({ status: UserStatus.LOCKED })
-        .where('id = :id AND status = :status AND failed_login_count >= :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-        .execute();
-      if (!locked.affected) return;
-      await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: null, action: 'user.locked', targetId: user.id, details: { failedLogins: MAX_FAILED_LOGINS },
-      });
-      await enqueueMail(manager, {
-        to: user.email,
-        organisationId: user.organisationId,
-        ...lockedMail(user.language, { firstName: user.firstName, username: user.username, attempts: MAX_FAILED_LOGINS }),
-      });
-    });
+  private recordFailure(user: UserRecord, reason: 'password' | 'totp'): Promise<void> {
+    return withTransaction(this.dataSource, (manager) => recordFailedAttempt(manager, user, reason));
   }
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */
