@@ -25,11 +25,11 @@ export class InvitationRecord {
   @JoinColumn({ name: 'organisation_id' })
   organisation?: OrganisationRecord;
 
-  /** The invited user; revoking the invitation deletes it. */
-  @Column({ name: 'user_id', ...idColumn })
-  userId: string;
+  /** The invited user; revoking the invitation deletes the user and leaves this null, so REVOKED stays visible. */
+  @Column({ name: 'user_id', ...idColumn, nullable: true })
+  userId: string | null;
 
-  @ManyToOne(() => UserRecord, { onDelete: 'CASCADE' })
+  @ManyToOne(() => UserRecord, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'user_id' })
   user?: UserRecord;
 

@@ -49,7 +49,10 @@ export class ActivationService {
       if (redemption.record.usedAt) throw invalidLink();
       if (redemption.record.expiresAt.getTime() <= now.getTime()) throw expiredLink();
     }
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: redemption.record.userId, status: UserStatus.INVITED });
+    // An invitation whose user was deleted has no user left to activate (and a null id must never reach a lookup).
+    const userId = redemption.record.userId;
+    if (!userId) throw invalidLink();
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId, status: UserStatus.INVITED });
     if (!user) throw invalidLink();
     checkPassword(password, user);
     const passwordHash = await hashPassword(password);

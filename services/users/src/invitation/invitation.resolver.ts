@@ -27,8 +27,8 @@ export class InvitationResolver {
     return invitations().revoke(id);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The invited user.' })
-  user(@Root() invitation: Invitation, @Ctx() { users }: UsersContext): Promise<User | null> {
-    return users().findById(invitation.userId);
+  @FieldResolver(() => User, { nullable: true, description: 'The invited user; null once the invitation was revoked.' })
+  async user(@Root() invitation: Invitation, @Ctx() { users }: UsersContext): Promise<User | null> {
+    return invitation.userId ? users().findById(invitation.userId) : null;
   }
 }

@@ -124,8 +124,10 @@ export class InvitationService {
       if (invitation.status === InvitationStatus.ACCEPTED) {
         throw graphqlError('BAD_USER_INPUT', 'The invitation was accepted; archive or delete the user instead.');
       }
+      if (invitation.status === InvitationStatus.REVOKED || !invitation.userId) throw graphqlError('BAD_USER_INPUT', 'The invitation was revoked already.');
       const user = await manager.findOneBy(UserRecord, { id: invitation.userId });
-      // The invitation row references the user with ON DELETE CASCADE, so both go together.
+      // PENDING or EXPIRED → REVOKED; deleting the user then empties the invitation's user_id (ON DELETE SET NULL).
+      await manager.update(InvitationRecord, { id: invitation.id }, { status: InvitationStatus.REVOKED, updatedAt: new Date() });
       const deleted = await manager.delete(UserRecord, { id: invitation.userId, status: UserStatus.INVITED });
       if (!deleted.affected) throw graphqlError('BAD_USER_INPUT', 'The invited user is no longer waiting for activation.');
       await recordUserAudit(manager, {

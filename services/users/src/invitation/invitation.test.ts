@@ -1,5 +1,5 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { InvitationRecord, UserRecord } from '@tenantry/database';
+import { InvitationRecord, UserRecord, UserStatus } from '@tenantry/database';
 import { AccountSeed, OrganisationSeed } from '@tenantry/testing';
 import { ACTIVATE, errorCode, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
 
@@ -120,7 +120,20 @@ describe('invitations', () => {
     expect((await bed.query(administrator, REVOKE, { id })).data).toEqual({ revokeInvitation: true });
     expect(await bed.db.dataSource.getRepository(UserRecord).findOneBy({ id: user.id })).toBeNull();
     expect(errorCode(await bed.anonymous(ACTIVATE, { token, password: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await bed.query(administrator, REVOKE, { id }))).toBe('NOT_FOUND');
+    expect(errorCode(await bed.query(administrator, REVOKE, { id }))).toBe('BAD_USER_INPUT');
+    const revoked = await bed.query(administrator, `query($org: ID!) { invitations(organisationId: $org, status: [REVOKED]) { edges { node { id status user { id } } } } }`, { org: customer.id });
+    expect(revoked.data.invitations.edges).toContainEqual({ node: { id, status: 'REVOKED', user: null } });
+  });
+
+  it('the link of an invitation whose user was deleted activates nobody', async () => {
+    const input = invitee();
+    const { user } = (await invite(input)).data.inviteUser;
+    const token = await linkOf(input.email);
+    await invite(invitee()); // another INVITED user, who must stay so
+    expect((await bed.query(administrator, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: user.id })).data).toEqual({ deleteUser: true });
+    const activeBefore = await bed.db.dataSource.getRepository(UserRecord).countBy({ status: UserStatus.ACTIVE });
+    expect(errorCode(await bed.anonymous(ACTIVATE, { token, password: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');
+    expect(await bed.db.dataSource.getRepository(UserRecord).countBy({ status: UserStatus.ACTIVE })).toBe(activeBefore);
   });
 
   it('users that customer administrators created directly never show as invitations (F13)', async () => {

@@ -7,7 +7,7 @@ import { USERNAME_PATTERN } from '../user/user.inputs';
 
 registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',
-  description: 'PENDING until accepted (ACCEPTED), revoked (REVOKED, which deletes the invited user) or past its expiry (EXPIRED).',
+  description: 'PENDING until accepted (ACCEPTED), revoked (REVOKED: the invited user is deleted, the invitation stays listed) or past its expiry (EXPIRED).',
 });
 
 @ObjectType({ description: 'An invitation by email (F12, F14); the invited user exists with status INVITED meanwhile.' })
@@ -19,7 +19,7 @@ export class Invitation {
   organisationId: string;
 
   /** Not exposed: the invited user, resolved through the scoped loader. */
-  userId: string;
+  userId: string | null;
 
   @Field({ description: 'Where the invitation was sent.' })
   email: string;

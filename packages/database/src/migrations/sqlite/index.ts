@@ -1,3 +1,3 @@
-import { Initial1795469261177 } from './1795469261177-Initial';
+import { Initial1795472340981 } from './1795472340981-Initial';
 /** SQLite migrations in the order they run. */
-export const sqliteMigrations: Function[] = [Initial1795469261177];
+export const sqliteMigrations: Function[] = [Initial1795472340981];
