@@ -3,7 +3,7 @@ import { parse, ObjectTypeDefinitionNode } from 'graphql';
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
 import { RunningStack, startStack } from '@tenantry/stack';
 import {
-  bearer, countAllRows, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
+  bearer, snapshotAllRows, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
 } from '@tenantry/testing';
 import { readSubgraphSdl } from '@tenantry/federation';
 import { readSupergraph } from '../gateway';
@@ -53,12 +53,12 @@ describe('authorization matrix', () => {
       const variables = await row.variables(world);
       const token = await tokenFor(persona);
       const expected = row.allowed.includes(persona);
-      const before = row.kind === 'mutation' && !expected ? await countAllRows(db.dataSource) : null;
+      const before = row.kind === 'mutation' && !expected ? await snapshotAllRows(db.dataSource) : null;
       const response = await postGraphQL(stack.gatewayUrl, row.document, variables, token ? bearer(token) : {});
       if (granted(response, row.field, row.judge) !== expected) {
         mismatches.push(`${persona}: expected ${expected ? 'allowed' : 'denied'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
       }
-      if (before && JSON.stringify(await countAllRows(db.dataSource)) !== JSON.stringify(before)) {
+      if (before && JSON.stringify(await snapshotAllRows(db.dataSource)) !== JSON.stringify(before)) {
         mismatches.push(`${persona}: a denied ${row.field} changed the database`);
       }
     }
@@ -93,9 +93,9 @@ describe('authorization matrix', () => {
       const missingId = randomUUID();
       const ask = async (id: string) => {
         const token = await tokenFor('ownerA');
-        const before = await countAllRows(db.dataSource);
+        const before = await snapshotAllRows(db.dataSource);
         const response = await postGraphQL(stack.gatewayUrl, row.document, row.variables(world, id), bearer(token!));
-        expect(await countAllRows(db.dataSource)).toEqual(before);
+        expect(await snapshotAllRows(db.dataSource)).toEqual(before);
         return JSON.stringify(response).split(id).join('<id>');
       };
       const foreign = await ask(foreignId);

@@ -2,4 +2,4 @@ export * from './test-database';
 export * from './graphql-client';
 export * from './subgraph-harness';
 export * from './seed';
-export * from './row-counts';
+export * from './row-snapshot';

@@ -40,6 +40,15 @@ describe('customer organisations', () => {
     expect(response.data.createCustomerOrganisation).toMatchObject({ name: 'Initech', kind: 'CUSTOMER', managingOrganisation: { id: account.defaultOrganisation.id } });
   });
 
+  it('customer organisations and their users take no seats', async () => {
+    const full = await initSeed(db.dataSource).createAccount(undefined, 1); // the owner holds the only seat
+    const owner = await full.owner.principal();
+    const input = (name: string) => ({ name, firstAdministrator: { username: `${name.toLowerCase()}.admin.${process.pid}`, email: 'a@example.com', firstName: 'A', lastName: 'B' } });
+    expect((await subgraph.query(owner, CREATE_CUSTOMER, { input: input('Seatless') })).errors).toBeUndefined();
+    const usage = await subgraph.query(await full.owner.principal(), '{ account { usage { organisations operators seatsLeft pendingInvitations } } }');
+    expect(usage.data.account.usage).toEqual({ organisations: 1, operators: 1, seatsLeft: 0, pendingInvitations: 0 });
+  });
+
   it('operators and customer users may not create customers', async () => {
     const operator = await account.defaultOrganisation.createUser('OPERATOR');
     const input = { name: 'Nope', firstAdministrator: { username: 'nope.admin', email: 'n@example.com', firstName: 'N', lastName: 'O' } };

@@ -4,7 +4,7 @@ import {
   UserRecord, UserStatus, UserTokenRecord,
 } from '@tenantry/database';
 import {
-  AccountSeed, countAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
+  AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
@@ -65,6 +65,8 @@ describe('organisation lifecycle', () => {
       expect(await db.dataSource.getRepository(UserTokenRecord).countBy({ userId: operator.id })).toBe(1);
       const audit = await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'organisation.created', targetId: created.organisation.id });
       expect(audit.actorUserId).toBe(owner.userId);
+      const listed = await subgraph.query(await ownerNow(), 'query($id: ID!) { organisation(id: $id) { widgets { id } operatorGroups { id } } }', { id: created.organisation.id });
+      expect(listed.data.organisation).toEqual({ widgets: [{ id: created.widget.id }], operatorGroups: [{ id: created.operatorGroup.id }] });
     });
 
     it.each([
@@ -74,18 +76,18 @@ describe('organisation lifecycle', () => {
       ['a retention beyond ten years', { privacy: { transcriptRetentionDays: 5000, anonymiseVisitorIp: true } }, 'BAD_USER_INPUT'],
       ['a malformed operator email', { firstOperator: { username: 'valid.name', email: 'not-an-email', firstName: 'A', lastName: 'B' } }, 'BAD_USER_INPUT'],
     ])('refuses %s and changes nothing', async (_case, overrides, code) => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(owner, CREATE, { input: input(overrides) }))).toEqual([code]);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('refuses a name already used in the account, and a taken username, leaving nothing behind', async () => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(owner, CREATE, { input: input({ name: 'Support Hamburg' }) }))).toEqual(['BAD_USER_INPUT']);
       const taken = input();
       taken.firstOperator = { ...taken.firstOperator, username: account.owner.record.username };
       expect(errorCodes(await subgraph.query(owner, CREATE, { input: taken }))).toEqual(['USERNAME_TAKEN']);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('is the owner\'s alone: a manager of the account gets FORBIDDEN', async () => {
@@ -126,9 +128,9 @@ describe('organisation lifecycle', () => {
 
     it('refuses a wrong confirmation and changes nothing', async () => {
       const principal = await ownerNow();
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(principal, DELETE, { id: doomed.id, name: 'doomed branch' }))).toEqual(['CONFIRMATION_MISMATCH']);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('refuses the DEFAULT organisation, non-owners, and foreign ids (NOT_FOUND like a missing one)', async () => {

@@ -1,7 +1,7 @@
 import { UserPrincipal } from '@tenantry/auth';
 import { AuditEventRecord, resolvePrincipal, SessionRecord } from '@tenantry/database';
 import {
-  AccountSeed, countAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
+  AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
 import { createPermissionsServer } from '../server';
 
@@ -67,7 +67,7 @@ describe('promotion', () => {
   it('refuses foreign and missing ids alike, customer users, the owner and an empty grant, changing nothing', async () => {
     const customerUser = await (await account.defaultOrganisation.createCustomer()).createUser('MEMBER');
     const now = await account.owner.principal();
-    const before = await countAllRows(db.dataSource);
+    const before = await snapshotAllRows(db.dataSource);
     const promote = (userId: string, ids: string[]) => subgraph.query(now, PROMOTE, { userId, ids });
     const foreignUser = await promote(foreignUserId, [sales.id]);
     const missingUser = await promote(MISSING_ID, [sales.id]);
@@ -81,15 +81,15 @@ describe('promotion', () => {
     expect(errorCodes(await promote(now.userId, [sales.id]))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await promote(operator.id, [support.id]))).toEqual(['BAD_USER_INPUT']);
     expect(errorCodes(await subgraph.query(now, DEMOTE, { userId: foreignUserId }))).toEqual(['NOT_FOUND']);
-    expect(await countAllRows(db.dataSource)).toEqual(before);
+    expect(await snapshotAllRows(db.dataSource)).toEqual(before);
   });
 
   it('is the owner\'s alone: a manager of the account gets FORBIDDEN', async () => {
     const manager = await (await account.defaultOrganisation.createUser('MANAGER')).principal();
-    const before = await countAllRows(db.dataSource);
+    const before = await snapshotAllRows(db.dataSource);
     expect(errorCodes(await subgraph.query(manager, PROMOTE, { userId: operator.id, ids: [account.defaultOrganisation.id] }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await subgraph.query(manager, DEMOTE, { userId: operator.id }))).toEqual(['FORBIDDEN']);
-    expect(await countAllRows(db.dataSource)).toEqual(before);
+    expect(await snapshotAllRows(db.dataSource)).toEqual(before);
   });
 
   it('a demoted user sees only their own organisation on their next request, and falls back home from a switched-to one', async () => {

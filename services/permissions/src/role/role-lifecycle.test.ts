@@ -1,7 +1,7 @@
 import { UserPrincipal } from '@tenantry/auth';
 import { AuditEventRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
 import {
-  AccountSeed, countAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
+  AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
 import { createPermissionsServer } from '../server';
 
@@ -70,26 +70,26 @@ describe('role lifecycle', () => {
       ['a name taken in the organisation (ignoring case)', { name: 'night SHIFT', permissions: [] }, 'BAD_USER_INPUT'],
       ['a permission the caller does not hold', { name: 'Destroyer', permissions: ['organisation.delete'] }, 'FORBIDDEN'],
     ])('refuses %s and changes nothing', async (_case, input, code) => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       expect(errorCodes(await create(input))).toEqual([code]);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it.each(['templates.use', 'customers.manage'])("never gives a customer organisation's role %s", async (permission) => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       const answer = await create({ organisationId: customer.id, name: 'Editors', permissions: ['users.read', permission] });
       expect(errorCodes(answer)).toEqual(['BAD_USER_INPUT']);
       expect(answer.errors![0].message).toContain(permission);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('answers a foreign organisation exactly like a missing one, changing nothing', async () => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       const foreign = await create({ organisationId: foreignOrganisationId, name: 'Intruder', permissions: [] });
       const missing = await create({ organisationId: MISSING_ID, name: 'Intruder', permissions: [] });
       expect(errorCodes(foreign)).toEqual(['NOT_FOUND']);
       expect(foreign.errors![0].message).toBe(missing.errors![0].message);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('is refused to a caller without roles.manage', async () => {
@@ -107,7 +107,7 @@ describe('role lifecycle', () => {
     });
 
     it('refuses built-in roles, foreign roles (like missing ones) and ungrantable permissions, changing nothing', async () => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       const builtIn = await subgraph.query(manager, UPDATE, { id: await roleId(home.id, 'OPERATOR'), input: { permissions: ['chats.access'] } });
       expect(errorCodes(builtIn)).toEqual(['BAD_USER_INPUT']);
       const foreign = await subgraph.query(manager, UPDATE, { id: foreignRoleId, input: { name: 'Hijacked' } });
@@ -116,7 +116,7 @@ describe('role lifecycle', () => {
       expect(foreign.errors![0].message).toBe(missing.errors![0].message);
       const escalation = await subgraph.query(manager, UPDATE, { id: await roleId(home.id, 'NIGHT_SHIFT'), input: { permissions: ['organisation.create'] } });
       expect(errorCodes(escalation)).toEqual(['FORBIDDEN']);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
   });
 
@@ -143,7 +143,7 @@ describe('role lifecycle', () => {
     });
 
     it('refuses OWNER, the owner, a role of another organisation, foreign ids and escalation, changing nothing', async () => {
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       const assign = async (userId: string, role: string) => errorCodes(await subgraph.query(manager, ASSIGN, { userId, roleId: role }));
       expect(await assign(operator.id, await roleId(home.id, 'OWNER'))).toEqual(['BAD_USER_INPUT']);
       expect(await assign(account.owner.id, await roleId(home.id, 'OPERATOR'))).toEqual(['BAD_USER_INPUT']);
@@ -153,7 +153,7 @@ describe('role lifecycle', () => {
       const foreignUser = await subgraph.query(manager, ASSIGN, { userId: foreignUserId, roleId: await roleId(home.id, 'OPERATOR') });
       const missingUser = await subgraph.query(manager, ASSIGN, { userId: MISSING_ID, roleId: await roleId(home.id, 'OPERATOR') });
       expect(foreignUser.errors![0].message).toBe(missingUser.errors![0].message);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('lets nobody hand out or take away permissions they do not hold', async () => {
@@ -162,18 +162,18 @@ describe('role lifecycle', () => {
       const { id } = (await create({ name: 'Role keeper', permissions: ['users.read', 'roles.manage'] })).data.createRole;
       expect(errorCodes(await subgraph.query(manager, ASSIGN, { userId: keeper.id, roleId: id }))).toEqual([]);
       const principal = await keeper.principal();
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       const operatorRole = await roleId(home.id, 'OPERATOR');
       expect(errorCodes(await subgraph.query(principal, ASSIGN, { userId: keeper.id, roleId: operatorRole }))).toEqual(['FORBIDDEN']);
       expect(errorCodes(await subgraph.query(principal, ASSIGN, { userId: colleague.id, roleId: id }))).toEqual(['FORBIDDEN']);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
   });
 
   describe('deleteRole', () => {
     it('refuses built-in roles, an assigned role without replacement, and a foreign replacement, changing nothing', async () => {
       const recruiter = await roleId(home.id, 'RECRUITER');
-      const before = await countAllRows(db.dataSource);
+      const before = await snapshotAllRows(db.dataSource);
       expect(errorCodes(await subgraph.query(manager, DELETE, { id: await roleId(home.id, 'OPERATOR'), replacement: null }))).toEqual(['BAD_USER_INPUT']);
       const assigned = await subgraph.query(manager, DELETE, { id: recruiter, replacement: null });
       expect(errorCodes(assigned)).toEqual(['BAD_USER_INPUT']);
@@ -182,7 +182,7 @@ describe('role lifecycle', () => {
       expect(errorCodes(await subgraph.query(manager, DELETE, { id: recruiter, replacement: await roleId(customer.id, 'MEMBER') }))).toEqual(['NOT_FOUND']);
       expect(errorCodes(await subgraph.query(manager, DELETE, { id: recruiter, replacement: await roleId(home.id, 'OWNER') }))).toEqual(['BAD_USER_INPUT']);
       expect(errorCodes(await subgraph.query(manager, DELETE, { id: foreignRoleId, replacement: null }))).toEqual(['NOT_FOUND']);
-      expect(await countAllRows(db.dataSource)).toEqual(before);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
     it('moves the holders to the replacement in the same transaction; they hold it on their next request', async () => {

@@ -1,5 +1,5 @@
 import { UserRecord } from '@tenantry/database';
-import { countAllRows } from '@tenantry/testing';
+import { snapshotAllRows } from '@tenantry/testing';
 import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
 
 const UPDATE_EMAIL = `mutation($id: ID!) { updateUser(id: $id, input: { email: "attacker@example.com" }) { id } }`;
@@ -14,10 +14,10 @@ describe('who may administer whom', () => {
   it("a manager cannot change the account owner's email (the first step of taking the account over), nor suspend the owner", async () => {
     const account = await bed.seed.createAccount();
     const manager = await (await account.defaultOrganisation.createUser('MANAGER')).principal();
-    const before = await countAllRows(bed.db.dataSource);
+    const before = await snapshotAllRows(bed.db.dataSource);
     expect(errorCode(await bed.query(manager, UPDATE_EMAIL, { id: account.owner.id }))).toBe('FORBIDDEN');
     expect(errorCode(await bed.query(manager, 'mutation($id: ID!) { suspendUser(id: $id) { id } }', { id: account.owner.id }))).toBe('FORBIDDEN');
-    expect(await countAllRows(bed.db.dataSource)).toEqual(before);
+    expect(await snapshotAllRows(bed.db.dataSource)).toEqual(before);
     expect((await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: account.owner.id })).email).not.toBe('attacker@example.com');
   });
 
