@@ -13,11 +13,8 @@ export interface DatabaseLocation {
   file?: string;
 }
 
+/** The two databases every feature runs on. */
 export type DatabaseDialect = 'mysql' | 'sqlite';
-
-export function dialectOf(location: DatabaseLocation): DatabaseDialect {
-  return location.url ? 'mysql' : 'sqlite';
-}
 
 /** Builds (without connecting) the data source for a location; migrations match its dialect. */
 export function createDataSource(
