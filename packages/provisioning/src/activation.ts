@@ -4,6 +4,11 @@ import { hashToken, randomToken } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';
 
+/** A link of the web app that carries a single-use token, e.g. /activate?token=…. */
+export function linkTo(publicUrl: string, path: 'activate' | 'reset-password', token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/${path}?token=${encodeURIComponent(token)}`;
+}
+
 /** Activation links expire after this many hours unless configured otherwise. */
 export const ACTIVATION_TTL_HOURS = 72;
 
@@ -35,7 +40,7 @@ export async function issueActivation(manager: EntityManager, user: UserRecord, 
     usedAt: null,
     createdAt: now,
   });
-  const link = `${options.publicUrl.replace(/\/$/, '')}/activate?token=${encodeURIComponent(token)}`;
+  const link = linkTo(options.publicUrl, 'activate', token);
   await enqueueMail(manager, {
     to: options.sendTo ?? user.email,
     organisationId: user.organisationId,

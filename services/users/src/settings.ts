@@ -33,7 +33,3 @@ export function usersSettings(input: UsersSettingsInput): UsersSettings {
   };
 }
 
-/** `publicUrl` + path + token, the one shape every link mail uses. */
-export function linkTo(settings: Pick<UsersSettings, 'publicUrl'>, path: string, token: string): string {
-  return `${settings.publicUrl.replace(/\/$/, '')}/${path}?token=${encodeURIComponent(token)}`;
-}

@@ -1,8 +1,9 @@
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { MAIL_LANGUAGES } from '@tenantry/provisioning';
 
-/** Languages the product speaks (F30). */
-export const LANGUAGES = ['en', 'de', 'nl', 'fr', 'es'];
+/** Languages the product speaks (F30): those its mails are written in. */
+export const LANGUAGES: readonly string[] = MAIL_LANGUAGES;
 
 const NAME_PATTERN = /^\S(.*\S)?$/;
 const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{3,191}$/;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
 import { Role } from './role.type';
+import { toRole } from './role.mapper';
 
 interface RoleRow {
   userId: string;
@@ -27,18 +28,7 @@ export function createRoleByUserLoader(dataSource: DataSource, visibleOrganisati
       .where('ra.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
       .andWhere('r.organisation_id IN (:...visible)', { visible: visibleOrganisationIds })
       .getRawMany<RoleRow>();
-    const byUser = new Map(rows.map((row) => [row.userId, toRole(row)]));
+    const byUser = new Map(rows.map((row) => [row.userId, toRole({ ...row, permissions: JSON.parse(row.permissions) as string[] })]));
     return userIds.map((id) => byUser.get(id) ?? null);
-  });
-}
-
-function toRole(row: RoleRow): Role {
-  return Object.assign(new Role(), {
-    id: row.id,
-    organisationId: row.organisationId,
-    key: row.key,
-    name: row.name,
-    builtIn: Boolean(row.builtIn),
-    permissions: JSON.parse(row.permissions) as string[],
   });
 }

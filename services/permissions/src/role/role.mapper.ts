@@ -1,7 +1,8 @@
 import { RoleRecord } from '@tenantry/database';
 import { Role } from './role.type';
 
-export function toRole(record: RoleRecord): Role {
+/** A role as the graph shows it, from a record or a raw row (where booleans may come back as 0/1). */
+export function toRole(record: Pick<RoleRecord, 'id' | 'organisationId' | 'key' | 'name' | 'permissions'> & { builtIn: boolean | number }): Role {
   return Object.assign(new Role(), {
     id: record.id,
     organisationId: record.organisationId,

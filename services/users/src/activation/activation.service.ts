@@ -3,7 +3,7 @@ import {
   DataSource, InvitationRecord, InvitationStatus, IsNull, OrganisationRecord, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
-import { issueActivation } from '@tenantry/provisioning';
+import { issueActivation, linkTo } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
@@ -11,7 +11,7 @@ import { renewInvitationToken } from '../invitation/invitation.token';
 import { checkPassword } from '../password/password.policy';
 import { SessionService } from '../session/session.service';
 import { AuthPayload } from '../session/session.type';
-import { linkTo, UsersSettings } from '../settings';
+import { UsersSettings } from '../settings';
 import { findManageableUser } from '../user/user.scope';
 
 /** One answer for unknown, used and revoked links: nobody learns which of them it was. */
@@ -105,7 +105,7 @@ export class ActivationService {
           to: invitation.email,
           organisationId: user.organisationId,
           ...invitationMail(invitation.language, {
-            firstName: user.firstName, organisation: organisation.name, link: linkTo(this.settings, 'activate', token), hours: this.settings.invitationTtlHours,
+            firstName: user.firstName, organisation: organisation.name, link: linkTo(this.settings.publicUrl, 'activate', token), hours: this.settings.invitationTtlHours,
           }),
         });
       } else {

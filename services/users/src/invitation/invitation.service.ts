@@ -4,12 +4,12 @@ import {
 } from '@tenantry/database';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
-import { createUserWithRole, reserveSeats } from '@tenantry/provisioning';
+import { createUserWithRole, reserveSeats, linkTo } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
 import { Language } from '../preferences/preferences.type';
-import { linkTo, UsersSettings } from '../settings';
+import { UsersSettings } from '../settings';
 import {
   assertOrganisationInScope, findGrantableRole, findOrganisationInScope,
 } from '../user/user.scope';
@@ -101,7 +101,7 @@ export class InvitationService {
         to: input.email,
         organisationId: organisation.id,
         ...invitationMail(input.language, {
-          firstName: input.firstName, organisation: organisation.name, link: linkTo(this.settings, 'activate', token), hours: this.settings.invitationTtlHours,
+          firstName: input.firstName, organisation: organisation.name, link: linkTo(this.settings.publicUrl, 'activate', token), hours: this.settings.invitationTtlHours,
         }),
       });
       await recordUserAudit(manager, {

@@ -1,16 +1,17 @@
-import { performance } from 'node:perf_hooks';
-import { ResponsePacer } from '../timing/response-pacer';
-import { recordFailedAttempt } from '../session/failed-attempt';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import {
   DataSource, In, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, hashPassword, hashToken, randomToken, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
+import { linkTo } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { passwordResetMail } from '../mail/user-mails';
+import { recordFailedAttempt } from '../session/failed-attempt';
 import { endSessions } from '../session/session.revoke';
-import { linkTo, UsersSettings } from '../settings';
+import { UsersSettings } from '../settings';
+import { ResponsePacer } from '../timing/response-pacer';
 import { checkPassword } from './password.policy';
 
 /** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (F34). */
@@ -57,7 +58,7 @@ export class PasswordService {
         await enqueueMail(manager, {
           to: user.email,
           organisationId: user.organisationId,
-          ...passwordResetMail(user.language, { firstName: user.firstName, username: user.username, link: linkTo(this.settings, 'reset-password', token), minutes }),
+          ...passwordResetMail(user.language, { firstName: user.firstName, username: user.username, link: linkTo(this.settings.publicUrl, 'reset-password', token), minutes }),
         });
         await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: null, action: 'user.password_reset_requested', targetId: user.id });
       }

@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
-import { ResponsePacer } from '../timing/response-pacer';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import {
   Availability, DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
@@ -11,6 +10,7 @@ import { recordUserAudit } from '../audit/audit.record';
 import { effectivePreferences } from '../preferences/preferences.mapper';
 import { verifyTotp } from '../totp/totp.verify';
 import { toUser } from '../user/user.mapper';
+import { ResponsePacer } from '../timing/response-pacer';
 import { AuthPayload } from './session.type';
 import { MAX_FAILED_LOGINS, recordFailedAttempt } from './failed-attempt';
 
