@@ -4,3 +4,4 @@ export * from './audit';
 export * from './seats';
 export * from './mails';
 export * from './activation';
+export * from './scope';

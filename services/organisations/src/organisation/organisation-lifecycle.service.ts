@@ -2,8 +2,8 @@ import {
   DataSource, EntityManager, InvitationRecord, InvitationStatus, lockAccount, OperatorGroupRecord, OrganisationKind, OrganisationRecord,
   RoleRecord, SessionRecord, UserRecord, WidgetRecord, withTransaction,
 } from '@tenantry/database';
-import { canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
-import { createUserWithRole, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
+import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
 import { toOrganisation } from './organisation.mapper';
 import { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
 import { CreateOrganisationPayload, DeleteOrganisationPayload, DeletionPreview } from './organisation-payloads.type';
@@ -54,7 +54,7 @@ export class OrganisationLifecycleService {
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
-      const organisation = await this.visible(manager, id);
+      const organisation = await findVisibleOrganisation(manager, this.principal, id);
       const renamed = input.name && input.name !== organisation.name;
       // A customer's users may not rename it: a name clash would tell them what else exists in the account.
       if (renamed && organisation.kind === OrganisationKind.CUSTOMER && organisation.id === this.principal.homeOrganisationId) {
@@ -114,7 +114,7 @@ export class OrganisationLifecycleService {
   async createCustomer(input: CreateCustomerOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
       // Customers belong to the caller's home organisation, whose administrators see them (resolvePrincipal).
-      const managing = await this.visible(manager, this.principal.homeOrganisationId);
+      const managing = await findVisibleOrganisation(manager, this.principal, this.principal.homeOrganisationId);
       if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
       // Names are unique per account: the account lock makes the check and the insert one step.
       await lockAccount(manager, managing.accountId);
@@ -146,15 +146,8 @@ export class OrganisationLifecycleService {
     }
   }
 
-  /** The organisation when the caller may see it; NOT_FOUND otherwise, exactly as for a missing id. */
-  private async visible(manager: EntityManager, id: string): Promise<OrganisationRecord> {
-    const organisation = canSeeOrganisation(this.principal, id) ? await manager.findOneBy(OrganisationRecord, { id }) : null;
-    if (!organisation) throw notFound();
-    return organisation;
-  }
-
   private async deletable(manager: EntityManager, id: string): Promise<OrganisationRecord> {
-    const organisation = await this.visible(manager, id);
+    const organisation = await findVisibleOrganisation(manager, this.principal, id);
     if (organisation.accountId !== this.principal.accountId || !this.principal.isAccountOwner) throw notFound();
     if (organisation.kind === OrganisationKind.DEFAULT) {
       throw graphqlError('BAD_USER_INPUT', 'The default organisation cannot be deleted.', { reason: 'DEFAULT_ORGANISATION' });

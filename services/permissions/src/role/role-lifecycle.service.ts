@@ -3,8 +3,8 @@ import {
   AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord,
   withTransaction,
 } from '@tenantry/database';
-import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
-import { recordAudit } from '@tenantry/provisioning';
+import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
+import { findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
 import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';
 import { Role, User } from './role.type';
@@ -33,7 +33,7 @@ export class RoleLifecycleService {
   /** A custom role; its key is derived from the name once (e.g. "Night shift" → NIGHT_SHIFT). */
   async create(input: CreateRoleInput): Promise<Role> {
     return this.write(async (manager) => {
-      const organisation = await this.visibleOrganisation(manager, input.organisationId);
+      const organisation = await findVisibleOrganisation(manager, this.principal, input.organisationId);
       const permissions = this.grantable(input.permissions, organisation.kind);
       const siblings = await manager.findBy(RoleRecord, { organisationId: organisation.id });
       assertNameFree(siblings, input.name);
@@ -137,12 +137,6 @@ export class RoleLifecycleService {
     const result = await withTransaction(this.dataSource, work);
     this.onChange();
     return result;
-  }
-
-  private async visibleOrganisation(manager: EntityManager, id: string): Promise<OrganisationRecord> {
-    const organisation = canSeeOrganisation(this.principal, id) ? await manager.findOneBy(OrganisationRecord, { id }) : null;
-    if (!organisation) throw graphqlError('NOT_FOUND', 'Organisation not found.');
-    return organisation;
   }
 
   private async visibleRole(manager: EntityManager, id: string): Promise<RoleRecord> {

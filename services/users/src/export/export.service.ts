@@ -1,8 +1,8 @@
+import { findVisibleOrganisation } from '@tenantry/provisioning';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, RoleAssignmentRecord, RoleRecord, UserRecord, withTransaction } from '@tenantry/database';
 import { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
-import { findOrganisationInScope } from '../user/user.scope';
 
 /** The columns of the export (F25), in order. */
 export const CSV_COLUMNS = ['username', 'firstName', 'lastName', 'email', 'status', 'role', 'tfaEnabled', 'lastLoginAt', 'createdAt'] as const;
@@ -22,7 +22,7 @@ export class ExportService {
   /** A header and one row per user (archived included), oldest first; quoting by csv-stringify. */
   async usersCsv(organisationId: string): Promise<string> {
     return withTransaction(this.dataSource, async (manager) => {
-      const organisation = await findOrganisationInScope(manager, this.principal, organisationId);
+      const organisation = await findVisibleOrganisation(manager, this.principal, organisationId);
       const users = await manager.find(UserRecord, { where: { organisationId: organisation.id }, order: { createdAt: 'ASC', id: 'ASC' } });
       const roles = await manager
         .createQueryBuilder(RoleAssignmentRecord, 'ra')

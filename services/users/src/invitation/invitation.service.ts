@@ -4,15 +4,14 @@ import {
 } from '@tenantry/database';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
-import { createUserWithRole, reserveSeats, linkTo } from '@tenantry/provisioning';
+import { createUserWithRole, reserveSeats, linkTo, findVisibleOrganisation } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
 import { Language } from '../preferences/preferences.type';
 import { UsersSettings } from '../settings';
 import {
-  assertOrganisationInScope, findGrantableRole, findOrganisationInScope,
-} from '../user/user.scope';
+  assertOrganisationInScope, findGrantableRole, } from '../user/user.scope';
 import { effectiveInvitationStatus } from './invitation.token';
 import { Invitation, InviteUserInput } from './invitation.type';
 
@@ -68,7 +67,7 @@ export class InvitationService {
   async invite(input: InviteUserInput): Promise<Invitation> {
     const now = this.settings.now();
     const record = await withTransaction(this.dataSource, async (manager) => {
-      const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
+      const organisation = await findVisibleOrganisation(manager, this.principal, input.organisationId);
       const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
       if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
       const user = await createUserWithRole(manager, {

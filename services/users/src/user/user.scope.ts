@@ -13,14 +13,6 @@ export async function findUserInScope(manager: EntityManager, principal: UserPri
   return user;
 }
 
-/** An organisation the principal may see, else NOT_FOUND (a foreign id answers like a missing one). */
-export async function findOrganisationInScope(manager: EntityManager, principal: UserPrincipal, id: string): Promise<OrganisationRecord> {
-  assertOrganisationInScope(principal, id);
-  const organisation = await manager.findOneBy(OrganisationRecord, { id });
-  if (!organisation) throw organisationNotFound();
-  return organisation;
-}
-
 /** Throws NOT_FOUND unless the principal may see the organisation; no query needed. */
 export function assertOrganisationInScope(principal: UserPrincipal, id: string): void {
   if (!principal.visibleOrganisationIds.includes(id)) throw organisationNotFound();

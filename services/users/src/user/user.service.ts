@@ -5,7 +5,7 @@ import {
   DataSource, OperatorGroupMemberRecord, OrganisationKind, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
-import { createUserWithRole, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
+import { createUserWithRole, issueActivation, reserveSeats, usernameMail, findVisibleOrganisation } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { UsersSettings } from '../settings';
@@ -13,7 +13,7 @@ import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
 import {
-  assertOrganisationInScope, checkInboxes, findGrantableRole, findManageableUser, findOrganisationInScope, findUserInScope,
+  assertOrganisationInScope, checkInboxes, findGrantableRole, findManageableUser, findUserInScope,
 } from './user.scope';
 import { User } from './user.type';
 
@@ -92,7 +92,7 @@ export class UserService {
     const username = input.useEmailAsUsername ? input.email : input.username;
     if (!username) throw graphqlError('BAD_USER_INPUT', 'Give a username or set useEmailAsUsername.');
     const record = await withTransaction(this.dataSource, async (manager) => {
-      const organisation = await findOrganisationInScope(manager, this.principal, input.organisationId);
+      const organisation = await findVisibleOrganisation(manager, this.principal, input.organisationId);
       const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
       const inboxIds = input.inboxIds ? await checkInboxes(manager, organisation.id, input.inboxIds) : undefined;
       if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
