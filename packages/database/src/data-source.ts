@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, Logger } from 'typeorm';
 import { entities } from './entities';
+import { beginTransactionsImmediately } from './immediate-transactions';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 
@@ -12,6 +13,9 @@ export interface DatabaseLocation {
   url?: string;
   file?: string;
 }
+
+/** How long a SQLite connection waits for another process's write lock. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /** The two databases every feature runs on. */
 export type DatabaseDialect = 'mysql' | 'sqlite';
@@ -36,15 +40,17 @@ export function createDataSource(
   }
   const file = location.file ?? './var/tenantry.sqlite';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  return new DataSource({
+  return beginTransactionsImmediately(new DataSource({
     ...common,
     type: 'better-sqlite3',
     database: file,
     // Gateway-side processes share the file: WAL lets readers run beside one writer.
     enableWAL: true,
-    timeout: 10_000,
+    // SQLite's busy timeout: any statement (autocommit writes outside withTransaction too) and
+    // BEGIN IMMEDIATE wait this long for another process's write lock before failing SQLITE_BUSY.
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
     migrations: sqliteMigrations,
-  });
+  }));
 }
 
 /** Connects and brings the schema up to date. */

@@ -1,5 +1,9 @@
+import { setTimeout as pause } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountRecord } from './organisations/account.entity';
+
+/** How often `withTransaction` runs a transaction at most when the database asks for it to be retried. */
+export const TRANSACTION_ATTEMPTS = 5;
 
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 
@@ -8,20 +12,53 @@ function isSqlite(dataSource: DataSource): boolean {
 }
 
 /**
- * Runs `work` in one transaction: it all commits or nothing does. SQLite has one connection per
- * process, on which transactions cannot overlap, so they queue here; MySQL runs them side by side.
+ * Runs `work` in one transaction: it all commits or nothing does.
+ *
+ * - SQLite: a process has one connection, on which transactions cannot overlap, so they queue
+ *   here; across processes every transaction begins IMMEDIATE (immediate-transactions.ts), so its
+ *   reads are never outdated by another process's commit.
+ * - MySQL: transactions run side by side at READ COMMITTED: every statement sees what has
+ *   committed when it starts. So whatever a transaction read before taking a lock (`lockAccount`),
+ *   what it reads after the lock includes everything the previous holder committed. (At MySQL's
+ *   default REPEATABLE READ the first read fixes a snapshot for the whole transaction, and a seat
+ *   count after the lock missed users created while waiting for it.)
+ *
+ * When the database gives up on the transaction because of another one (SQLite still busy after
+ * its timeout, a MySQL deadlock), it is rolled back and `work` runs again from scratch, at most
+ * TRANSACTION_ATTEMPTS times; so `work` changes nothing but the database through `manager`.
  */
 export function withTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!isSqlite(dataSource)) return dataSource.transaction(work);
+  if (!isSqlite(dataSource)) return retriedWhenAsked(() => dataSource.transaction('READ COMMITTED', work));
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const run = previous.then(() => dataSource.transaction(work));
+  const run = previous.then(() => retriedWhenAsked(() => dataSource.transaction(work)));
   sqliteQueues.set(dataSource, run.catch(() => undefined));
   return run;
 }
 
+async function retriedWhenAsked<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !asksForRetry(error)) throw error;
+      // A short, random pause lets the transaction it collided with finish first.
+      await pause(Math.random() * 25 * attempt);
+    }
+  }
+}
+
+/** Whether the database refused a transaction only because of a concurrent one, so running it again can succeed. */
+export function asksForRetry(error: unknown): boolean {
+  const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
+  const reason = driverError?.code ?? code;
+  // SQLITE_BUSY and its extended codes (_SNAPSHOT, _RECOVERY, _TIMEOUT); InnoDB rolled a deadlock victim back.
+  return typeof reason === 'string' && (reason.startsWith('SQLITE_BUSY') || reason === 'ER_LOCK_DEADLOCK');
+}
+
 /**
- * Locks the account row until the transaction ends, so use cases that count seats of one account
- * run one after the other (SQLite transactions are serialised already).
+ * Locks the account row until the transaction ends, so use cases that count seats (or check
+ * names) of one account run one after the other; on SQLite every write transaction holds the
+ * database's write lock already.
  */
 export async function lockAccount(manager: EntityManager, accountId: string): Promise<AccountRecord | null> {
   if (isSqlite(manager.connection)) return manager.findOneBy(AccountRecord, { id: accountId });
