@@ -14,7 +14,9 @@ export async function seatsUsed(manager: EntityManager, accountId: string): Prom
 
 /**
  * Takes the account's lock and fails with SEAT_LIMIT_REACHED unless `needed` seats are free.
- * Held until the transaction ends, so racing requests for the last seat have exactly one winner.
+ * Held until the transaction ends, so racing requests for the last seat have exactly one winner:
+ * the count after the lock sees every seat taken before it, even when the caller read other rows
+ * first (withTransaction reads committed data on MySQL and holds SQLite's write lock throughout).
  */
 export async function reserveSeats(manager: EntityManager, accountId: string, needed = 1): Promise<void> {
   const account = await lockAccount(manager, accountId);
