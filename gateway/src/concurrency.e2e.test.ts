@@ -8,6 +8,7 @@ const CREATE_ROLE = `mutation($input: CreateRoleInput!) { createRole(input: $inp
 const UPDATE_MY_PREFERENCES = `mutation($input: PreferencesInput!) { updateMyPreferences(input: $input) { id } }`;
 const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
 const INVITE_USER = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }`;
+const CREATE_ORGANISATION = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }`;
 const CREATE_CUSTOMER = `mutation($input: CreateCustomerOrganisationInput!) { createCustomerOrganisation(input: $input) { id } }`;
 const SEATS = `{ account { seatLimit usage { seatsLeft } } }`;
 
@@ -58,7 +59,7 @@ describe('the graph under parallel writes: three subgraph processes and the mail
     expect(support.location).toMatch(/^Hall \d+$/);
   });
 
-  it('40 parallel createUser and inviteUser for the last free seat give exactly one winner; the other 39 get SEAT_LIMIT_REACHED', async () => {
+  it('40 parallel createUser, inviteUser and createOrganisation for the last free seat give exactly one winner; the other 39 get SEAT_LIMIT_REACHED', async () => {
     const { graph } = demo;
     const before = (await graph(SEATS, {}, owner)).data.account;
     const accounts = demo.db.dataSource.getRepository(AccountRecord);
@@ -66,11 +67,12 @@ describe('the graph under parallel writes: three subgraph processes and the mail
     await accounts.update({ name: 'Demo' }, { seatLimit: before.seatLimit - before.usage.seatsLeft + 1 });
     const { seatLimit } = await accounts.findOneByOrFail({ name: 'Demo' });
 
+    // Two subgraph processes take seats: users (createUser, inviteUser) and organisations (a new organisation's first operator).
     const requests = Array.from({ length: 40 }, (_, index) => {
       const person = { email: `seat.${index}@example.com`, firstName: 'Seat', lastName: `Racer ${index}` };
-      return index % 2
-        ? graph(CREATE_USER, { input: { ...person, organisationId: supportId, username: `seat.racer.${index}`, roleKey: 'OPERATOR' } }, owner)
-        : graph(INVITE_USER, { input: { ...person, organisationId: ownOrganisationId, language: 'EN', roleKey: 'OPERATOR' } }, owner);
+      if (index % 3 === 0) return graph(CREATE_USER, { input: { ...person, organisationId: supportId, username: `seat.racer.${index}`, roleKey: 'OPERATOR' } }, owner);
+      if (index % 3 === 1) return graph(INVITE_USER, { input: { ...person, organisationId: ownOrganisationId, language: 'EN', roleKey: 'OPERATOR' } }, owner);
+      return graph(CREATE_ORGANISATION, { input: { name: `Seat race ${index}`, language: 'en', firstOperator: { ...person, username: `seat.racer.${index}` } } }, owner);
     });
     const failures = (await Promise.all(requests)).map(failureOf);
 
