@@ -24,6 +24,8 @@ export class EmailChange1795487665872 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // Email-change links cannot outlive their purpose; without this the narrower enum rejects the rows.
+    await queryRunner.query(`DELETE FROM "user_tokens" WHERE "purpose" = 'EMAIL_CHANGE'`);
     await queryRunner.query(`DROP INDEX "ix_user_tokens_user"`);
     await queryRunner.query(`DROP INDEX "uq_user_tokens_token_hash"`);
     await queryRunner.query(`ALTER TABLE "user_tokens" RENAME TO "temporary_user_tokens"`);
