@@ -84,18 +84,20 @@ export class EmailChangeService {
    */
   async confirm(token: string): Promise<boolean> {
     const now = this.settings.now();
+    const record = await this.dataSource.getRepository(UserTokenRecord).findOneBy({ tokenHash: hashToken(token), purpose: UserTokenPurpose.EMAIL_CHANGE });
+    if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) throw invalidConfirmationLink();
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId });
+    if (!user?.pendingEmail) throw invalidConfirmationLink();
+    const { pendingEmail } = user;
     return withTransaction(this.dataSource, async (manager) => {
-      const record = await manager.findOneBy(UserTokenRecord, { tokenHash: hashToken(token), purpose: UserTokenPurpose.EMAIL_CHANGE });
-      if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) throw invalidConfirmationLink();
-      const user = await manager.findOneBy(UserRecord, { id: record.userId });
-      if (!user?.pendingEmail) throw invalidConfirmationLink();
-      // Conditional writes: of two racing confirmations, or a confirmation racing a newer request, one wins.
+      // What was read above may be stale: the conditional writes decide. Of two racing confirmations,
+      // or a confirmation racing a newer request (which spends this link), exactly one wins.
       const spent = await manager.update(UserTokenRecord, { id: record.id, usedAt: IsNull() }, { usedAt: now });
       if (!spent.affected) throw invalidConfirmationLink();
       const switched = await manager.update(
         UserRecord,
-        { id: user.id, email: user.email, pendingEmail: user.pendingEmail },
-        { email: user.pendingEmail, pendingEmail: null, updatedAt: now },
+        { id: user.id, email: user.email, pendingEmail },
+        { email: pendingEmail, pendingEmail: null, updatedAt: now },
       );
       if (!switched.affected) throw invalidConfirmationLink();
       await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.PASSWORD_RESET, usedAt: IsNull() }, { usedAt: now });
@@ -104,7 +106,7 @@ export class EmailChangeService {
         actorUserId: null,
         action: 'user.email_change_confirmed',
         targetId: user.id,
-        details: { from: user.email, to: user.pendingEmail },
+        details: { from: user.email, to: pendingEmail },
       });
       return true;
     });
