@@ -65,7 +65,7 @@ describe('authorization matrix', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it.each(ENTITY_ROWS.map((row) => [`${row.type} in ${row.subgraph}`, row] as const))(
+  it.each(ENTITY_ROWS.map((row) => [`${row.type} { ${row.selection} } in ${row.subgraph}`, row] as const))(
     '%s resolves only for personas who may see it, asked straight at the subgraph',
     async (_name, row) => {
       const url = `http://127.0.0.1:${stack.ports[row.subgraph as 'users']}/graphql`;

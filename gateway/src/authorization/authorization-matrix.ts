@@ -74,6 +74,17 @@ async function resetToken(world: World): Promise<string> {
   return token;
 }
 
+/** A confirmation link for a pending email change of a fresh user of A1; returns its raw token. */
+async function emailChangeToken(world: World): Promise<string> {
+  const userId = await userOfA1(world, UserStatus.ACTIVE);
+  const token = randomToken();
+  await world.dataSource.getRepository(UserRecord).update({ id: userId }, { pendingEmail: `${username('moving')}@example.com` });
+  await world.dataSource.getRepository(UserTokenRecord).insert({
+    id: randomUUID(), userId, purpose: UserTokenPurpose.EMAIL_CHANGE, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000), usedAt: null, createdAt: new Date(),
+  });
+  return token;
+}
+
 /** Who sees organisation A1 and its users. */
 const seesA1: readonly Persona[] = ['operatorA', 'managerA', 'ownerA', 'promoted'];
 /** Who administers A1's users (users.invite / users.manage / users.export / audit.read there). */
@@ -249,6 +260,10 @@ export const OPERATION_ROWS: OperationRow[] = [
     variables: async (world) => ({ token: await resetToken(world) }), allowed: everyone,
   },
   {
+    field: 'confirmEmailChange', kind: 'mutation', document: 'mutation($token: String!) { confirmEmailChange(token: $token) }',
+    variables: async (world) => ({ token: await emailChangeToken(world) }), allowed: everyone,
+  },
+  {
     field: 'changePassword', kind: 'mutation',
     document: 'mutation { changePassword(currentPassword: "correct horse battery staple", newPassword: "correct horse battery staple 2") }',
     variables: () => ({}), allowed: signedIn,
@@ -285,5 +300,7 @@ export interface EntityRow {
 export const ENTITY_ROWS: EntityRow[] = [
   { type: 'Organisation', subgraph: 'organisations', representation: (world) => ({ __typename: 'Organisation', id: world.a1.id }), selection: 'id name', allowed: seesA1 },
   { type: 'User', subgraph: 'users', representation: (world) => ({ __typename: 'User', id: world.colleague.id }), selection: 'id username', allowed: seesA1 },
+  // A pending email address is for the user and whoever may edit users of A1, not for every colleague who sees them.
+  { type: 'User', subgraph: 'users', representation: (world) => ({ __typename: 'User', id: world.colleague.id }), selection: 'id pendingEmail', allowed: administersA1 },
   { type: 'User', subgraph: 'permissions', representation: (world) => ({ __typename: 'User', id: world.colleague.id }), selection: 'id role { key }', allowed: seesA1 },
 ];

@@ -4,8 +4,11 @@ import { hashToken, randomToken } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';
 
+/** A page of the web app that takes a single-use token from a mailed link. */
+export type TokenLinkPath = 'activate' | 'reset-password' | 'confirm-email';
+
 /** A link of the web app that carries a single-use token, e.g. /activate?token=…. */
-export function linkTo(publicUrl: string, path: 'activate' | 'reset-password', token: string): string {
+export function linkTo(publicUrl: string, path: TokenLinkPath, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/${path}?token=${encodeURIComponent(token)}`;
 }
 

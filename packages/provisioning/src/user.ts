@@ -38,6 +38,7 @@ export async function createUserWithRole(manager: EntityManager, input: NewUser)
     organisationId: input.organisationId,
     username: input.username,
     email: input.email ?? `${input.username}@example.com`,
+    pendingEmail: null,
     firstName,
     lastName,
     middleName: input.middleName ?? null,

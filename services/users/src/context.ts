@@ -3,6 +3,7 @@ import { Principal, requireUser } from '@tenantry/auth';
 import { perRequest } from '@tenantry/federation';
 import { ActivationService } from './activation/activation.service';
 import { AuditService } from './audit/audit.service';
+import { EmailChangeService } from './email-change/email-change.service';
 import { ExportService } from './export/export.service';
 import { InvitationService } from './invitation/invitation.service';
 import { LifecycleService } from './lifecycle/lifecycle.service';
@@ -27,6 +28,7 @@ export interface UsersContext {
   audit: () => AuditService;
   sessions: SessionService;
   activation: ActivationService;
+  emailChanges: EmailChangeService;
   passwords: PasswordService;
   totp: TotpService;
   preferences: PreferencesService;
@@ -36,6 +38,7 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
   const sessions = new SessionService(dataSource, settings);
   const activation = new ActivationService(dataSource, settings, sessions);
   const passwords = new PasswordService(dataSource, settings);
+  const emailChanges = new EmailChangeService(dataSource, settings);
   const totp = new TotpService(dataSource, settings);
   const preferences = new PreferencesService(dataSource, settings);
   return (principal: Principal): UsersContext => ({
@@ -47,6 +50,7 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
     audit: perRequest(() => new AuditService(dataSource, requireUser(principal))),
     sessions,
     activation,
+    emailChanges,
     passwords,
     totp,
     preferences,

@@ -4,6 +4,8 @@ import { ActivationResolver } from './activation/activation.resolver';
 import { activationRules } from './activation/activation.rules';
 import { AuditResolver } from './audit/audit.resolver';
 import { auditRules } from './audit/audit.rules';
+import { EmailChangeResolver } from './email-change/email-change.resolver';
+import { emailChangeRules } from './email-change/email-change.rules';
 import { ExportResolver } from './export/export.resolver';
 import { exportRules } from './export/export.rules';
 import { InvitationResolver } from './invitation/invitation.resolver';
@@ -24,7 +26,7 @@ import { userRules } from './user/user.rules';
 
 const resolvers = [
   UserResolver, SessionResolver, InvitationResolver, ActivationResolver, PasswordResolver, TotpResolver, PreferencesResolver,
-  LifecycleResolver, ExportResolver, AuditResolver,
+  LifecycleResolver, ExportResolver, AuditResolver, EmailChangeResolver,
 ] as const;
 
 /** The users subgraph schema without rules: what its SDL file is printed from. */
@@ -36,7 +38,7 @@ export function buildUsersSchema(): Promise<GraphQLSchema> {
 }
 
 /** Every rule of the subgraph, by domain module. */
-export const usersRules = [userRules, sessionRules, invitationRules, activationRules, passwordRules, totpRules, preferencesRules, lifecycleRules, exportRules, auditRules];
+export const usersRules = [userRules, sessionRules, invitationRules, activationRules, passwordRules, totpRules, preferencesRules, lifecycleRules, exportRules, auditRules, emailChangeRules];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedUsersSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {

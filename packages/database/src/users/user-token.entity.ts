@@ -5,9 +5,11 @@ import { UserRecord } from './user.entity';
 export enum UserTokenPurpose {
   ACTIVATION = 'ACTIVATION',
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** Confirms the user's pending email address; mailed to that address. */
+  EMAIL_CHANGE = 'EMAIL_CHANGE',
 }
 
-/** A single-use link token (activation, password reset), stored only as its hash. */
+/** A single-use link token (activation, password reset, email change), stored only as its hash. */
 @Entity({ name: 'user_tokens' })
 @Index('ix_user_tokens_user', ['userId', 'purpose'])
 export class UserTokenRecord {

@@ -44,8 +44,13 @@ export class UserRecord {
   @Column({ type: 'varchar', length: 191 })
   username: string;
 
+  /** The confirmed address: the only one links to activate or reset a password are mailed to. */
   @Column({ type: 'varchar', length: 254 })
   email: string;
+
+  /** An address the user asked to switch to, not yet confirmed from that address; null when none is waiting. */
+  @Column({ name: 'pending_email', type: 'varchar', length: 254, nullable: true })
+  pendingEmail: string | null;
 
   @Column({ name: 'first_name', type: 'varchar', length: 100 })
   firstName: string;

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DataSource, InvitationRecord, InvitationStatus, IsNull, OrganisationRecord, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
+  DataSource, InvitationRecord, InvitationStatus, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
-import { issueActivation, linkTo } from '@tenantry/provisioning';
-import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
-import { invitationMail } from '../mail/user-mails';
-import { renewInvitationToken } from '../invitation/invitation.token';
 import { checkPassword } from '../password/password.policy';
 import { SessionService } from '../session/session.service';
 import { AuthPayload } from '../session/session.type';
 import { UsersSettings } from '../settings';
 import { findManageableUser } from '../user/user.scope';
+import { mailFreshActivationLink } from './activation.link';
 
 /** One answer for unknown, used and revoked links: nobody learns which of them it was. */
 export const invalidLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid or was already used.');
@@ -89,28 +86,14 @@ export class ActivationService {
   }
 
   /**
-   * Sends a fresh link to a user still INVITED (F31): a renewed invitation when they were invited,
-   * else a new activation link. Either way the previous link stops working at once.
+   * Sends a fresh link to a user still INVITED (F31), to their `email`: a renewed invitation when
+   * they were invited, else a new activation link. Either way the previous link stops working at once.
    */
   async resend(principal: UserPrincipal, userId: string): Promise<boolean> {
-    const now = this.settings.now();
     return withTransaction(this.dataSource, async (manager) => {
       const user = await findManageableUser(manager, principal, userId);
       if (user.status !== UserStatus.INVITED) throw graphqlError('BAD_USER_INPUT', 'The user has already activated their account.');
-      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
-      const invitation = await manager.findOneBy(InvitationRecord, { userId: user.id });
-      if (invitation && invitation.status !== InvitationStatus.ACCEPTED) {
-        const token = await renewInvitationToken(manager, invitation, now, this.settings.invitationTtlHours);
-        await enqueueMail(manager, {
-          to: invitation.email,
-          organisationId: user.organisationId,
-          ...invitationMail(invitation.language, {
-            firstName: user.firstName, organisation: organisation.name, link: linkTo(this.settings.publicUrl, 'activate', token), hours: this.settings.invitationTtlHours,
-          }),
-        });
-      } else {
-        await issueActivation(manager, user, { publicUrl: this.settings.publicUrl, organisationName: organisation.name, ttlHours: this.settings.invitationTtlHours });
-      }
+      await mailFreshActivationLink(manager, user, this.settings);
       await recordUserAudit(manager, {
         organisationId: user.organisationId, actorUserId: principal.userId, action: 'user.activation_resent', targetId: user.id,
       });

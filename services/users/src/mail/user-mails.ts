@@ -44,3 +44,32 @@ export function lockedMail(language: string, vars: { firstName: string; username
   };
   return texts[mailLanguage(language)];
 }
+
+/** Goes to the address a user's email should change to: confirming from here applies the change. */
+export function emailChangeConfirmationMail(language: string, vars: { firstName: string; username: string; link: string; hours: number }): RenderedMail {
+  const { firstName, username, link, hours } = vars;
+  const texts: Record<MailLanguage, RenderedMail> = {
+    en: { subject: 'Confirm your new email address', text: `Hello ${firstName},\n\nThe email address of ${username} is to change to this one. Confirm that it is yours:\n${link}\n\nUntil you do, mail keeps going to the previous address. The link works once and expires in ${hours} hours. If you did not expect this, ignore this mail.` },
+    de: { subject: 'Bestätigen Sie Ihre neue E-Mail-Adresse', text: `Hallo ${firstName},\n\ndie E-Mail-Adresse von ${username} soll zu dieser wechseln. Bestätigen Sie, dass sie Ihnen gehört:\n${link}\n\nBis dahin gehen Mails weiter an die bisherige Adresse. Der Link gilt einmal und läuft in ${hours} Stunden ab. Haben Sie das nicht erwartet, ignorieren Sie diese Mail.` },
+    nl: { subject: 'Bevestig je nieuwe e-mailadres', text: `Hallo ${firstName},\n\nHet e-mailadres van ${username} wordt gewijzigd in dit adres. Bevestig dat het van jou is:\n${link}\n\nTot dan blijft mail naar het vorige adres gaan. De link werkt één keer en verloopt over ${hours} uur. Verwachtte je dit niet, negeer dan deze mail.` },
+    fr: { subject: 'Confirmez votre nouvelle adresse e-mail', text: `Bonjour ${firstName},\n\nL'adresse e-mail de ${username} doit devenir celle-ci. Confirmez qu'elle est bien la vôtre :\n${link}\n\nD'ici là, les mails continuent d'aller à l'adresse précédente. Le lien ne fonctionne qu'une fois et expire dans ${hours} heures. Si vous ne vous y attendiez pas, ignorez ce mail.` },
+    es: { subject: 'Confirma tu nueva dirección de correo', text: `Hola ${firstName}:\n\nLa dirección de correo de ${username} va a cambiar a esta. Confirma que es tuya:\n${link}\n\nHasta entonces, el correo sigue llegando a la dirección anterior. El enlace funciona una vez y caduca en ${hours} horas. Si no lo esperabas, ignora este correo.` },
+  };
+  return texts[mailLanguage(language)];
+}
+
+/**
+ * Goes to the current address when a change to another one is asked for. It names neither the new
+ * address nor carries its link: whoever reads the old mailbox must not be able to complete or follow the change.
+ */
+export function emailChangeRequestedMail(language: string, vars: { firstName: string; username: string }): RenderedMail {
+  const { firstName, username } = vars;
+  const texts: Record<MailLanguage, RenderedMail> = {
+    en: { subject: 'Your email address is about to change', text: `Hello ${firstName},\n\nSomebody asked to change the email address of ${username} to another address. It changes only once that address confirms it; until then mail keeps coming here.\n\nIf it was not you or your administrator, tell your administrator at once and change your password.` },
+    de: { subject: 'Ihre E-Mail-Adresse soll geändert werden', text: `Hallo ${firstName},\n\njemand möchte die E-Mail-Adresse von ${username} in eine andere ändern. Sie ändert sich erst, wenn die neue Adresse das bestätigt; bis dahin kommen Mails weiter hier an.\n\nWaren es weder Sie noch Ihr Administrator, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.` },
+    nl: { subject: 'Je e-mailadres wordt gewijzigd', text: `Hallo ${firstName},\n\nIemand wil het e-mailadres van ${username} wijzigen in een ander adres. Het wijzigt pas als dat adres het bevestigt; tot dan blijft mail hier binnenkomen.\n\nWas het niet jij of je beheerder, laat het je beheerder dan meteen weten en wijzig je wachtwoord.` },
+    fr: { subject: 'Votre adresse e-mail va changer', text: `Bonjour ${firstName},\n\nQuelqu'un a demandé à remplacer l'adresse e-mail de ${username} par une autre. Elle ne change qu'une fois confirmée depuis cette adresse ; d'ici là, les mails continuent d'arriver ici.\n\nSi ce n'était ni vous ni votre administrateur, prévenez immédiatement votre administrateur et changez votre mot de passe.` },
+    es: { subject: 'Tu dirección de correo va a cambiar', text: `Hola ${firstName}:\n\nAlguien ha pedido cambiar la dirección de correo de ${username} por otra. Solo cambia cuando esa dirección lo confirme; hasta entonces, el correo sigue llegando aquí.\n\nSi no fuiste tú ni tu administrador, avisa a tu administrador de inmediato y cambia tu contraseña.` },
+  };
+  return texts[mailLanguage(language)];
+}

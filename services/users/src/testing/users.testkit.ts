@@ -3,6 +3,7 @@ import { OutboxMailRecord, resolvePrincipal } from '@tenantry/database';
 import {
   createTestDatabase, errorCodes, GraphQLResponse, initSeed, SubgraphHarness, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
 } from '@tenantry/testing';
+import { TokenLinkPath } from '@tenantry/provisioning';
 import { createUsersServer } from '../server';
 
 /** A clock tests move forward instead of waiting: real time plus an offset. */
@@ -70,7 +71,7 @@ export async function startTestbed(): Promise<UsersTestbed> {
 }
 
 /** The token of the link to `path` in a mail body. */
-export function tokenIn(body: string, path: 'activate' | 'reset-password'): string {
+export function tokenIn(body: string, path: TokenLinkPath): string {
   const match = new RegExp(`${PUBLIC_URL}/${path}\\?token=([A-Za-z0-9_%-]+)`).exec(body);
   if (!match) throw new Error(`no ${path} link in:\n${body}`);
   return decodeURIComponent(match[1]);

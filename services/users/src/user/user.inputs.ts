@@ -83,7 +83,12 @@ export class UpdateUserInput {
   @Field(() => String, { nullable: true, description: 'Never changeable: sending it is rejected with BAD_USER_INPUT.' })
   username?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A new address. It becomes the email only once confirmed from a link mailed to it (until then it shows as pendingEmail, '
+      + 'and the current address is told); for a user not yet activated it applies at once and their activation link is sent to it anew. '
+      + 'The current address withdraws a pending change.',
+  })
   @IsOptional()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(191)

@@ -11,6 +11,7 @@ export function toUser(record: UserRecord): User {
     organisationId: record.organisationId,
     username: record.username,
     email: record.email,
+    pendingEmail: record.pendingEmail,
     firstName: record.firstName,
     lastName: record.lastName,
     middleName: record.middleName,

@@ -8,6 +8,7 @@ import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { createUserWithRole, issueActivation, reserveSeats, usernameMail, findVisibleOrganisation } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
+import { changeEmail } from '../email-change/email-change.service';
 import { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
@@ -132,7 +133,7 @@ export class UserService {
     return toUser(record);
   }
 
-  /** Edits a user (F32): everything but the username and the organisation. */
+  /** Edits a user (F32): everything but the username and the organisation; a new email waits for confirmation. */
   async update(id: string, input: UpdateUserInput): Promise<User> {
     if (input.username !== undefined && input.username !== null) {
       throw graphqlError('BAD_USER_INPUT', 'The username cannot be changed once saved.', { field: 'username' });
@@ -140,7 +141,8 @@ export class UserService {
     const record = await withTransaction(this.dataSource, async (manager) => {
       const user = await findManageableUser(manager, this.principal, id);
       const changes: Partial<UserRecord> = {};
-      for (const field of ['email', 'firstName', 'lastName', 'screenName', 'language'] as const) {
+      if (input.email === null) throw graphqlError('BAD_USER_INPUT', 'email cannot be cleared.', { field: 'email' });
+      for (const field of ['firstName', 'lastName', 'screenName', 'language'] as const) {
         const value = input[field];
         if (value === null) throw graphqlError('BAD_USER_INPUT', `${field} cannot be cleared.`, { field });
         if (value !== undefined) changes[field] = value;
@@ -148,6 +150,8 @@ export class UserService {
       for (const field of ['middleName', 'avatarUrl', 'mobile'] as const) {
         if (input[field] !== undefined) changes[field] = input[field] ?? null;
       }
+      // Never written straight to `email`: a new address waits for its confirmation (see changeEmail).
+      if (input.email !== undefined) Object.assign(changes, await changeEmail(manager, user, input.email, { actorUserId: this.principal.userId, settings: this.settings }));
       if (input.inboxIds) {
         const inboxIds = await checkInboxes(manager, user.organisationId, input.inboxIds);
         await manager.delete(OperatorGroupMemberRecord, { userId: user.id });

@@ -28,8 +28,15 @@ export class User {
   @Field({ description: 'The login: case-sensitive, unique, never changed.' })
   username: string;
 
-  @Field()
+  @Field({ description: 'The confirmed address: mail, including activation and password-reset links, goes only here.' })
   email: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An address the email is to change to, waiting for confirmation from that address; null when none is. '
+      + 'Only the user and whoever may edit users of their organisation see it.',
+  })
+  pendingEmail: string | null;
 
   @Field()
   firstName: string;

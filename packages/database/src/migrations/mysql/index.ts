@@ -1,3 +1,4 @@
+import { EmailChange1795487665872 } from './1795487665872-EmailChange';
 import { Initial1795472340981 } from './1795472340981-Initial';
 /** MySQL migrations in the order they run. */
-export const mysqlMigrations: Function[] = [Initial1795472340981];
+export const mysqlMigrations: Function[] = [Initial1795472340981, EmailChange1795487665872];

@@ -1,0 +1,33 @@
+import {
+  EntityManager, InvitationRecord, InvitationStatus, IsNull, OrganisationRecord, UserRecord, UserTokenPurpose, UserTokenRecord,
+} from '@tenantry/database';
+import { issueActivation, linkTo } from '@tenantry/provisioning';
+import { enqueueMail } from '@tenantry/mail';
+import { renewInvitationToken } from '../invitation/invitation.token';
+import { invitationMail } from '../mail/user-mails';
+import { UsersSettings } from '../settings';
+
+/**
+ * Mails a user still INVITED a fresh link, in the caller's transaction: a renewed invitation when
+ * they were invited, else a new activation link. Every earlier link of either kind dies. The link
+ * goes to the user's `email` and nowhere else (the invitation's copy of the address follows it):
+ * for somebody who never activated, redeeming the link is what proves the address is theirs.
+ */
+export async function mailFreshActivationLink(manager: EntityManager, user: UserRecord, settings: UsersSettings): Promise<void> {
+  const now = settings.now();
+  const hours = settings.invitationTtlHours;
+  const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
+  const invitation = await manager.findOneBy(InvitationRecord, { userId: user.id });
+  if (invitation && invitation.status !== InvitationStatus.ACCEPTED) {
+    await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.ACTIVATION, usedAt: IsNull() }, { usedAt: now });
+    const token = await renewInvitationToken(manager, invitation, now, hours);
+    if (invitation.email !== user.email) await manager.update(InvitationRecord, { id: invitation.id }, { email: user.email });
+    await enqueueMail(manager, {
+      to: user.email,
+      organisationId: user.organisationId,
+      ...invitationMail(invitation.language, { firstName: user.firstName, organisation: organisation.name, link: linkTo(settings.publicUrl, 'activate', token), hours }),
+    });
+  } else {
+    await issueActivation(manager, user, { publicUrl: settings.publicUrl, organisationName: organisation.name, ttlHours: hours });
+  }
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DataSource, EntityManager, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
+} from '@tenantry/database';
+import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
+import { enqueueMail } from '@tenantry/mail';
+import { linkTo } from '@tenantry/provisioning';
+import { mailFreshActivationLink } from '../activation/activation.link';
+import { recordUserAudit } from '../audit/audit.record';
+import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
+import { UsersSettings } from '../settings';
+
+/** How long the confirmation link mailed to a new address works. */
+export const EMAIL_CHANGE_TTL_HOURS = 24;
+
+/** One answer for unknown, used, replaced and expired links: nobody learns which it was. */
+const invalidConfirmationLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid, has expired or was already used.');
+
+/** The user columns an email change writes, for the caller's single update of the user. */
+export type EmailColumns = Partial<Pick<UserRecord, 'email' | 'pendingEmail'>>;
+
+/**
+ * The email part of `updateUser`, in the caller's transaction, for a user the caller may administer
+ * (or themself). Links to reset a password go to `email`, so `email` only ever holds an address the
+ * user proved to read:
+ * - An activated user's new address waits in `pendingEmail` until it is confirmed from a single-use
+ *   link mailed there; the current address is told a change was asked for (without the link). A
+ *   newer request replaces the pending one and kills its link. Asking for the current address
+ *   withdraws a pending change.
+ * - An INVITED user has proved no address yet: the first link they redeem is the proof. Their
+ *   address changes at once, every earlier invitation or activation link dies, and a fresh one goes
+ *   to the new address only; the old address gets nothing (it was never confirmed and is often a typo).
+ */
+export async function changeEmail(
+  manager: EntityManager, user: UserRecord, newEmail: string, options: { actorUserId: string; settings: UsersSettings },
+): Promise<EmailColumns> {
+  const { actorUserId, settings } = options;
+  const now = settings.now();
+  const audit = (action: string, details: Record<string, unknown>) =>
+    recordUserAudit(manager, { organisationId: user.organisationId, actorUserId, action, targetId: user.id, details });
+  const killConfirmationLinks = () =>
+    manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.EMAIL_CHANGE, usedAt: IsNull() }, { usedAt: now });
+
+  if (newEmail === user.email) {
+    if (!user.pendingEmail) return {};
+    await killConfirmationLinks();
+    await audit('user.email_change_withdrawn', { pendingEmail: user.pendingEmail });
+    return { pendingEmail: null };
+  }
+  await killConfirmationLinks();
+  if (user.status === UserStatus.INVITED) {
+    await mailFreshActivationLink(manager, { ...user, email: newEmail, pendingEmail: null }, settings);
+    await audit('user.email_changed', { from: user.email, to: newEmail, confirmedBy: 'activation' });
+    return { email: newEmail, pendingEmail: null };
+  }
+  const token = randomToken();
+  await manager.insert(UserTokenRecord, {
+    id: randomUUID(),
+    userId: user.id,
+    purpose: UserTokenPurpose.EMAIL_CHANGE,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_HOURS * 3_600_000),
+    usedAt: null,
+    createdAt: now,
+  });
+  const names = { firstName: user.firstName, username: user.username };
+  await enqueueMail(manager, {
+    to: newEmail,
+    organisationId: user.organisationId,
+    ...emailChangeConfirmationMail(user.language, { ...names, link: linkTo(settings.publicUrl, 'confirm-email', token), hours: EMAIL_CHANGE_TTL_HOURS }),
+  });
+  await enqueueMail(manager, { to: user.email, organisationId: user.organisationId, ...emailChangeRequestedMail(user.language, names) });
+  await audit('user.email_change_requested', { from: user.email, to: newEmail });
+  return { pendingEmail: newEmail };
+}
+
+/** Confirming a pending email change from the link mailed to the new address (anonymous: the link is the credential). */
+export class EmailChangeService {
+  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
+
+  /**
+   * Makes the pending address the user's email (single use). Reset links still open for the
+   * previous address die with the change: that mailbox no longer speaks for the user.
+   */
+  async confirm(token: string): Promise<boolean> {
+    const now = this.settings.now();
+    const record = await this.dataSource.getRepository(UserTokenRecord).findOneBy({ tokenHash: hashToken(token), purpose: UserTokenPurpose.EMAIL_CHANGE });
+    if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) throw invalidConfirmationLink();
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId });
+    if (!user?.pendingEmail) throw invalidConfirmationLink();
+    const { pendingEmail } = user;
+    return withTransaction(this.dataSource, async (manager) => {
+      // What was read above may be stale: the conditional writes decide. Of two racing confirmations,
+      // or a confirmation racing a newer request (which spends this link), exactly one wins.
+      const spent = await manager.update(UserTokenRecord, { id: record.id, usedAt: IsNull() }, { usedAt: now });
+      if (!spent.affected) throw invalidConfirmationLink();
+      const switched = await manager.update(
+        UserRecord,
+        { id: user.id, email: user.email, pendingEmail },
+        { email: pendingEmail, pendingEmail: null, updatedAt: now },
+      );
+      if (!switched.affected) throw invalidConfirmationLink();
+      await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.PASSWORD_RESET, usedAt: IsNull() }, { usedAt: now });
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId,
+        actorUserId: null,
+        action: 'user.email_change_confirmed',
+        targetId: user.id,
+        details: { from: user.email, to: pendingEmail },
+      });
+      return true;
+    });
+  }
+}
