@@ -28,7 +28,7 @@ describe('client mistakes through the gateway', () => {
 
   async function send(init: RequestInit, search = ''): Promise<RawAnswer> {
     const response = await fetch(`${demo.stack.gatewayUrl}${search}`, init);
-    const body = await response.json();
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
     const error = body.errors?.[0];
     return { status: response.status, code: error?.extensions?.code, message: error?.message, data: body.data };
   }
