@@ -99,7 +99,7 @@ describe('a subgraph answering client mistakes', () => {
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: await signPrincipalToken(principal, 'probe', SECRET) },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const json = await response.json();
+    const json = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     return { status: response.status, code: json.errors?.[0]?.extensions?.code, message: json.errors?.[0]?.message, body: json };
   }
 
@@ -142,6 +142,6 @@ describe('a subgraph answering client mistakes', () => {
     expect(answer.code).toBe('BAD_USER_INPUT');
     expect(answer.message).toContain('owner.firstName');
     expect(answer.message).toContain('bidirectional formatting characters');
-    expect(answer.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['owner.firstName'] });
+    expect(answer.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['owner.firstName'] });
   });
 });
