@@ -26,6 +26,13 @@ describe('formatPublicError', () => {
     expect(formatted).toEqual({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
+  it('masks a subgraph\'s refusal of the gateway\'s HTTP request, which carries the subgraph\'s URL', () => {
+    const response = { url: 'http://127.0.0.1:4002/graphql', status: 401, statusText: 'Unauthorized', body: {} };
+    expect(formatPublicError({ message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED', response } })).toEqual({
+      message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
   it('names every refused input field by its path and drops the echoed input', () => {
     const validationErrors = [
       { property: 'name', value: 'secret\u202E', target: { name: 'secret\u202E' }, constraints: { isNameText: 'name must not contain bidirectional formatting characters' } },

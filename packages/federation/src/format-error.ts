@@ -50,12 +50,19 @@ function isUncodedRequestError(original: unknown): boolean {
 
 /** Keeps contract errors, turns request errors into BAD_USER_INPUT, masks everything else; never a stack. */
 export function formatPublicError(formatted: GraphQLFormattedError, original?: unknown): GraphQLFormattedError {
-  const { stacktrace: _stack, code, validationErrors, ...extensions } = formatted.extensions ?? {};
+  const { stacktrace: _stack, code, validationErrors, response: subgraphResponse, ...extensions } = formatted.extensions ?? {};
   if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors)) return describeRefusedInput(formatted, validationErrors);
+  // The gateway's account of a subgraph refusing its HTTP request (with the subgraph's URL): the
+  // gateway checked the client's request already, so this is ours to fix, not the client's.
+  if (subgraphResponse !== undefined) return masked(formatted);
   if (typeof code === 'string' && CONTRACT_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: code } };
   }
   if (isUncodedRequestError(original)) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } };
+  return masked(formatted);
+}
+
+function masked(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
