@@ -87,13 +87,26 @@ describe('client mistakes through the gateway', () => {
     });
   });
 
+  it('keeps 200 for a refusal a resolver decides from the data: only refused arguments make a 400', async () => {
+    const unknownRole = await post({
+      query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      variables: { input: { organisationId: defaultOrganisationId, username: 'no.such.role', email: 'role@example.com', firstName: 'N', lastName: 'R', roleKey: 'NO_SUCH_ROLE' } },
+    }, bearer(ownerToken));
+    expect({ status: unknownRole.status, code: unknownRole.code }).toEqual({ status: 200, code: 'BAD_USER_INPUT' });
+  });
+
   describe('users(search:)', () => {
     const USERS = 'query($id: ID!, $search: String) { users(organisationId: $id, search: $search) { totalCount } }';
 
-    it('refuses a 50,000-character search with BAD_USER_INPUT naming the argument', async () => {
+    it('refuses a 50,000-character search with 400 and BAD_USER_INPUT naming the argument', async () => {
       const answer = await post({ query: USERS, variables: { id: defaultOrganisationId, search: 'x'.repeat(50_000) } }, bearer(ownerToken));
-      expect(answer.code).toBe('BAD_USER_INPUT');
+      expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toContain('search');
+    });
+
+    it('refuses a page size over 100 with 400 like any refused argument', async () => {
+      const answer = await post({ query: 'query($id: ID!) { users(organisationId: $id, first: 500) { totalCount } }', variables: { id: defaultOrganisationId } }, bearer(ownerToken));
+      expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
     });
 
     it('takes a search of 200 characters', async () => {
@@ -108,7 +121,7 @@ describe('client mistakes through the gateway', () => {
         query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
         variables: { input: { name: 'Support\u202Eexe.', firstOperator: { username: 'bidi.operator', email: 'bidi@example.com', firstName: 'B', lastName: 'D' } } },
       }, bearer(ownerToken));
-      expect(answer.code).toBe('BAD_USER_INPUT');
+      expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toMatch(/name .*bidirectional formatting/);
     });
 
@@ -117,7 +130,7 @@ describe('client mistakes through the gateway', () => {
         query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
         variables: { input: { name: 'Clean name', firstOperator: { username: 'ctl.operator', email: 'ctl@example.com', firstName: 'Bell\u0007', lastName: 'D' } } },
       }, bearer(ownerToken));
-      expect(answer.code).toBe('BAD_USER_INPUT');
+      expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toContain('firstOperator.firstName');
     });
 
@@ -126,7 +139,7 @@ describe('client mistakes through the gateway', () => {
         query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
         variables: { input: { organisationId: defaultOrganisationId, username: 'half.surrogate', email: 'half@example.com', firstName: 'H', lastName: 'Half\uD800', roleKey: 'OPERATOR' } },
       }, bearer(ownerToken));
-      expect(answer.code).toBe('BAD_USER_INPUT');
+      expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toMatch(/lastName .*unpaired surrogates/);
       const created = await demo.graph('query($id: ID!) { users(organisationId: $id, search: "half.surrogate") { totalCount } }', { id: defaultOrganisationId }, ownerToken);
       expect(created.data.users.totalCount).toBe(0);
@@ -137,7 +150,7 @@ describe('client mistakes through the gateway', () => {
         query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
         variables: { input: { organisationId: defaultOrganisationId, name: 'Ad\u200Bmin', permissions: [] } },
       }, bearer(ownerToken));
-      expect(answer.code).toBe('BAD_USER_INPUT');
+      expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toMatch(/name .*zero-width/);
     });
   });

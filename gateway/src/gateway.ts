@@ -57,7 +57,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
-    plugins: [clientMistakesPlugin()],
+    plugins: [clientMistakesPlugin({ refusedInputIs400: true })],
   });
   await apollo.start();
   const principals = new PrincipalClient(urls.users, options.principalSecret);

@@ -30,13 +30,35 @@ const REQUEST_ERROR_STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,
 };
 
+export interface ClientMistakesOptions {
+  /**
+   * Whether an operation that returned nothing (`data: null`) only because its arguments were
+   * refused (over a limit, a name with invisible characters, a page size over 100: errors that
+   * name the arguments in `extensions.fields`) answers 400, like a variable of the wrong type.
+   * Outcomes a resolver decides from the data (a wrong TOTP code) stay 200. Only at the edge: the
+   * gateway reads any status but 200 from a subgraph as that subgraph failing.
+   */
+  refusedInputIs400: boolean;
+}
+
+/** The HTTP status a response should have instead of the one it has, or undefined to keep it. */
+function mistakeStatus(result: { data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] }, options: ClientMistakesOptions): number | undefined {
+  const errors = result.errors ?? [];
+  if (result.data === undefined) {
+    const code = errors[0]?.extensions?.code;
+    return typeof code === 'string' ? REQUEST_ERROR_STATUS[code] : undefined;
+  }
+  const refusedInput = result.data === null && errors.length > 0 && errors.every((error) => Array.isArray(error.extensions?.fields));
+  return options.refusedInputIs400 && refusedInput ? 400 : undefined;
+}
+
 /**
  * Answers client mistakes that Apollo (or, behind it, the gateway's query planner) would run
  * into as internal errors: an operationName that matches nothing, several operations without
- * one, a subscription. Also gives every request that failed before execution a 4xx status.
- * Installed on the gateway and on every subgraph, so both answer alike.
+ * one, a subscription. Gives requests that failed before execution a 4xx status, and (at the edge)
+ * operations whose arguments were refused as a whole a 400. On the gateway and every subgraph.
  */
-export function clientMistakesPlugin(): ApolloServerPlugin<BaseContext> {
+export function clientMistakesPlugin(options: ClientMistakesOptions): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
@@ -45,9 +67,8 @@ export function clientMistakesPlugin(): ApolloServerPlugin<BaseContext> {
           if (mistake) throw mistake;
         },
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || response.body.singleResult.data !== undefined) return;
-          const code = response.body.singleResult.errors?.[0]?.extensions?.code;
-          const status = typeof code === 'string' ? REQUEST_ERROR_STATUS[code] : undefined;
+          if (response.body.kind !== 'single') return;
+          const status = mistakeStatus(response.body.singleResult, options);
           if (status && (response.http.status === undefined || response.http.status < 400)) response.http.status = status;
         },
       };

@@ -38,7 +38,7 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     // Only the gateway calls a subgraph, always with the full query: a cache of hashes would be dead weight.
     persistedQueries: false,
     // Traces are for Apollo's hosted studio, which this graph does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), clientMistakesPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), clientMistakesPlugin({ refusedInputIs400: false })],
   });
   await apollo.start();
   const http = createGraphQLHttpServer<TContext>({
