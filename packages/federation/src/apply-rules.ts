@@ -8,6 +8,7 @@ import { graphqlError, PrincipalContext } from '@tenantry/auth';
 export type RuleMap = IRuleTypeMap;
 
 export const FORBIDDEN_MESSAGE = 'Not allowed.';
+const UNAUTHENTICATED_MESSAGE = 'Sign in first.';
 
 /** Errors a client may see unchanged: they carry a contract code other than INTERNAL_SERVER_ERROR. */
 function isPublicError(error: unknown): error is GraphQLError {
@@ -36,14 +37,12 @@ function returnErrors(onInternalError: (error: unknown) => void): IMiddlewareFun
   };
 }
 
-export const UNAUTHENTICATED_MESSAGE = 'Sign in first.';
-
 /**
  * The answer to a refused field: an anonymous caller is told to sign in (UNAUTHENTICATED), a
  * signed-in one that it is not allowed (FORBIDDEN). A login-like mutation's caller counts as
  * signed in once it has proved who it is (`signedInUserId`).
  */
-export function refusal(context: Partial<PrincipalContext> | undefined): GraphQLError {
+function refusal(context: Partial<PrincipalContext> | undefined): GraphQLError {
   const anonymous = context?.principal?.kind !== 'user' && !context?.signedInUserId;
   return anonymous ? graphqlError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE) : graphqlError('FORBIDDEN', FORBIDDEN_MESSAGE);
 }
