@@ -39,7 +39,7 @@ describe('the graph through the gateway, as real processes over HTTP', () => {
 
   it('refuses a forged bearer token, and leaves anonymous callers only the open mutations', async () => {
     expect((await postGraphQL(demo.stack.gatewayUrl, ME, {}, bearer('not.a.token'))).status).toBe(401);
-    expect(errorCodes(await postGraphQL(demo.stack.gatewayUrl, ME))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await postGraphQL(demo.stack.gatewayUrl, ME))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('a subgraph called directly answers 401, without a principal and with a forged one', async () => {

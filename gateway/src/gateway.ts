@@ -4,7 +4,7 @@ import { Server } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken, verifyAccessToken } from '@tenantry/auth';
-import { createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
+import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
 import { PrincipalClient } from './principal-client';
 
 /** What the gateway passes down to its subgraph data sources. */
@@ -57,6 +57,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
+    plugins: [clientMistakesPlugin({ refusedInputIs400: true })],
   });
   await apollo.start();
   const principals = new PrincipalClient(urls.users, options.principalSecret);

@@ -13,6 +13,14 @@ import { buildWorld, Persona, PERSONAS, World } from './world';
 
 const REFUSALS = ['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND'];
 
+/**
+ * Anonymous callers are told to sign in (UNAUTHENTICATED); signed-in ones never are: they get
+ * FORBIDDEN, or NOT_FOUND / nothing where the target lies outside what they may see.
+ */
+function refusedAsExpected(persona: Persona, code: string | undefined): boolean {
+  return persona === 'anonymous' ? code === 'UNAUTHENTICATED' : code !== 'UNAUTHENTICATED';
+}
+
 /** Whether a response granted the operation: data came back, not an error, null or an empty list. */
 function granted(response: GraphQLResponse, field: string, judge: OperationRow['judge']): boolean {
   if (judge === 'authorization') return response.status === 200 && !(response.errors ?? []).some((error) => REFUSALS.includes(error.extensions?.code ?? ''));
@@ -58,6 +66,8 @@ describe('authorization matrix', () => {
       if (granted(response, row.field, row.judge) !== expected) {
         mismatches.push(`${persona}: expected ${expected ? 'allowed' : 'denied'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
       }
+      const refusal = response.errors?.[0]?.extensions?.code;
+      if (!expected && !refusedAsExpected(persona, refusal)) mismatches.push(`${persona}: refused with ${refusal}`);
       if (before && JSON.stringify(await snapshotAllRows(db.dataSource)) !== JSON.stringify(before)) {
         mismatches.push(`${persona}: a denied ${row.field} changed the database`);
       }

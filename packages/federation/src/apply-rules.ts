@@ -2,12 +2,13 @@ import { GraphQLError, GraphQLSchema, isObjectType } from 'graphql';
 import { applyMiddleware, IMiddlewareFunction } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import { IRuleTypeMap } from 'graphql-shield/typings/types';
-import { graphqlError } from '@tenantry/auth';
+import { graphqlError, PrincipalContext } from '@tenantry/auth';
 
 /** Rules of one domain module: per type, a rule or a rule per field. */
 export type RuleMap = IRuleTypeMap;
 
 export const FORBIDDEN_MESSAGE = 'Not allowed.';
+const UNAUTHENTICATED_MESSAGE = 'Sign in first.';
 
 /** Errors a client may see unchanged: they carry a contract code other than INTERNAL_SERVER_ERROR. */
 function isPublicError(error: unknown): error is GraphQLError {
@@ -37,18 +38,28 @@ function returnErrors(onInternalError: (error: unknown) => void): IMiddlewareFun
 }
 
 /**
- * Puts graphql-shield in front of every field: deny by default, FORBIDDEN without a stack.
+ * The answer to a refused field: an anonymous caller is told to sign in (UNAUTHENTICATED), a
+ * signed-in one that it is not allowed (FORBIDDEN). A login-like mutation's caller counts as
+ * signed in once it has proved who it is (`signedInUserId`).
+ */
+function refusal(context: Partial<PrincipalContext> | undefined): GraphQLError {
+  const anonymous = context?.principal?.kind !== 'user' && !context?.signedInUserId;
+  return anonymous ? graphqlError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE) : graphqlError('FORBIDDEN', FORBIDDEN_MESSAGE);
+}
+
+/**
+ * Puts graphql-shield in front of every field: deny by default, UNAUTHENTICATED or FORBIDDEN
+ * without a stack.
  */
 export function applyRules(schema: GraphQLSchema, rules: RuleMap[], onInternalError: (error: unknown) => void): GraphQLSchema {
   const permissions = shield(mergeRules(federationRules, ...rules), {
     fallbackRule: deny,
     allowExternalErrors: false,
-    fallbackError: () => graphqlError('FORBIDDEN', FORBIDDEN_MESSAGE),
+    fallbackError: (_thrown, _parent, _args, context) => refusal(context as Partial<PrincipalContext>),
   });
   // Entity reference resolvers live in type extensions, which the rebuild keeps.
   return applyMiddleware(schema, permissions, returnErrors(onInternalError));
 }
-
 
 /**
  * Federation's own fields: `_service` is read by composition; `_entities` is open here because

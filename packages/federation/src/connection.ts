@@ -30,7 +30,7 @@ export function decodeCursor(after: string | undefined | null): Cursor | null {
   } catch {
     // fall through to the error below
   }
-  throw graphqlError('BAD_USER_INPUT', 'The `after` cursor is not valid.');
+  throw graphqlError('BAD_USER_INPUT', 'The `after` cursor is not valid.', { fields: ['after'] });
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -39,7 +39,7 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | undefined | null): number {
   if (first === undefined || first === null) return 20;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw graphqlError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`);
+    throw graphqlError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, { fields: ['first'] });
   }
   return first;
 }

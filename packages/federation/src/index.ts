@@ -1,6 +1,7 @@
 export * from './build-subgraph-schema';
 export * from './apply-rules';
 export * from './format-error';
+export * from './client-mistakes';
 export * from './http-server';
 export * from './subgraph-server';
 export * from './connection';
@@ -8,3 +9,4 @@ export * from './per-request';
 export * from './serve';
 export * from './subgraph-sdl';
 export * from './log-error';
+export * from './name-text';

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { Principal, PRINCIPAL_HEADER, verifyPrincipalToken } from '@tenantry/auth';
+import { clientMistakesPlugin } from './client-mistakes';
 import { formatPublicError } from './format-error';
 import { createGraphQLHttpServer, RouteHandler } from './http-server';
 
@@ -34,8 +35,10 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
+    // Only the gateway calls a subgraph, always with the full query: a cache of hashes would be dead weight.
+    persistedQueries: false,
     // Traces are for Apollo's hosted studio, which this graph does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), clientMistakesPlugin({ refusedInputIs400: false })],
   });
   await apollo.start();
   const http = createGraphQLHttpServer<TContext>({

@@ -1,11 +1,11 @@
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { IsNameText } from '@tenantry/federation';
 import { MAIL_LANGUAGES } from '@tenantry/provisioning';
 
 /** Languages the product speaks (F30): those its mails are written in. */
 export const LANGUAGES: readonly string[] = MAIL_LANGUAGES;
 
-const NAME_PATTERN = /^\S(.*\S)?$/;
 const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{3,191}$/;
 
 @InputType({ description: 'Data-management and privacy settings.' })
@@ -25,6 +25,7 @@ export class PrivacyInput {
 export class FirstUserInput {
   @Field({ description: 'The login: case-sensitive, unique, 3–191 of A–Z a–z 0–9 . _ @ + -.' })
   @Matches(USERNAME_PATTERN, { message: 'username must be 3–191 characters of letters, digits and . _ @ + -' })
+  @IsNameText()
   username: string;
 
   @Field()
@@ -33,12 +34,12 @@ export class FirstUserInput {
 
   @Field()
   @Length(1, 100)
-  @Matches(NAME_PATTERN, { message: 'firstName must not start or end with a space' })
+  @IsNameText()
   firstName: string;
 
   @Field()
   @Length(1, 100)
-  @Matches(NAME_PATTERN, { message: 'lastName must not start or end with a space' })
+  @IsNameText()
   lastName: string;
 }
 
@@ -46,7 +47,7 @@ export class FirstUserInput {
 export class CreateOrganisationInput {
   @Field({ description: 'Unique within the account; 1–120 characters.' })
   @Length(1, 120)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  @IsNameText()
   name: string;
 
   @Field({ defaultValue: 'en', description: 'One of en, de, nl, fr, es.' })
@@ -56,6 +57,7 @@ export class CreateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 120)
+  @IsNameText()
   location?: string | null;
 
   @Field(() => PrivacyInput, { nullable: true, description: 'Default: transcripts kept 90 days, visitor IPs anonymised.' })
@@ -73,7 +75,7 @@ export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 120)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  @IsNameText()
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -84,6 +86,7 @@ export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(0, 120)
+  @IsNameText()
   location?: string | null;
 
   @Field(() => PrivacyInput, { nullable: true })
@@ -96,7 +99,7 @@ export class UpdateOrganisationInput {
 export class CreateCustomerOrganisationInput {
   @Field()
   @Length(1, 120)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  @IsNameText()
   name: string;
 
   @Field({ defaultValue: 'en' })

@@ -1,7 +1,6 @@
-import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-
-const NAME_PATTERN = /^\S(.*\S)?$/;
+import { IsNameText } from '@tenantry/federation';
 
 @InputType({ description: 'A custom role of one organisation: a named set of permissions from permissionCatalog.' })
 export class CreateRoleInput {
@@ -10,7 +9,7 @@ export class CreateRoleInput {
 
   @Field({ description: 'Unique in the organisation (ignoring case); 1–120 characters. The role key is derived from it once and never changes.' })
   @Length(1, 120)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  @IsNameText()
   name: string;
 
   @Field(() => [String], { description: 'Permission keys from permissionCatalog; only keys the caller holds themself can be granted.' })
@@ -23,7 +22,7 @@ export class UpdateRoleInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 120)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with a space' })
+  @IsNameText()
   name?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'The complete new set of permission keys (replaces the old one).' })

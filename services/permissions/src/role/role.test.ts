@@ -46,8 +46,8 @@ describe('roles', () => {
     expect(foreign.data.roles).toEqual([]);
   });
 
-  it('deny the catalog to anonymous callers and list it to users', async () => {
-    expect(errorCodes(await subgraph.query({ kind: 'anonymous' }, '{ permissionCatalog { key } }'))).toEqual(['FORBIDDEN']);
+  it('deny the catalog to anonymous callers (UNAUTHENTICATED) and list it to users', async () => {
+    expect(errorCodes(await subgraph.query({ kind: 'anonymous' }, '{ permissionCatalog { key } }'))).toEqual(['UNAUTHENTICATED']);
     const catalog = await subgraph.query(manager, '{ permissionCatalog { key group description } }');
     expect(catalog.data.permissionCatalog).toContainEqual(expect.objectContaining({ key: 'phoneNumbers.visible', group: 'phoneNumbers' }));
   });

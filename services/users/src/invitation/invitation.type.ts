@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { InvitationStatus } from '@tenantry/database';
-import { ConnectionType } from '@tenantry/federation';
+import { ConnectionType, IsNameText } from '@tenantry/federation';
 import { Language } from '../preferences/preferences.type';
 import { USERNAME_PATTERN } from '../user/user.inputs';
 
@@ -54,10 +54,12 @@ export class InviteUserInput {
 
   @Field()
   @Length(1, 100)
+  @IsNameText()
   firstName: string;
 
   @Field()
   @Length(1, 100)
+  @IsNameText()
   lastName: string;
 
   @Field(() => Language, { description: 'Preferred language of the user and of the invitation mail.' })
@@ -70,5 +72,6 @@ export class InviteUserInput {
   @Field(() => String, { nullable: true, description: 'The login; default the email address. Case-sensitive, unique, never changed.' })
   @IsOptional()
   @Matches(USERNAME_PATTERN, { message: 'username must be 3–191 characters of letters, digits and . _ @ + -' })
+  @IsNameText()
   username?: string | null;
 }

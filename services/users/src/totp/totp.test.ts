@@ -55,6 +55,6 @@ describe('two-factor authentication (F35)', () => {
   });
 
   it('is refused to anonymous callers', async () => {
-    expect(errorCode(await bed.anonymous('mutation { enableTotp { secret } }'))).toBe('FORBIDDEN');
+    expect(errorCode(await bed.anonymous('mutation { enableTotp { secret } }'))).toBe('UNAUTHENTICATED');
   });
 });

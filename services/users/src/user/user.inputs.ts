@@ -1,8 +1,9 @@
 import { IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { UserStatus } from '@tenantry/database';
+import { IsNameText } from '@tenantry/federation';
 import { Language } from '../preferences/preferences.type';
 
-const NAME_PATTERN = /^\S(.*\S)?$/;
 /** The login: letters, digits and . _ @ + - (so an email address fits), 3–191 characters. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{3,191}$/;
 const MOBILE_PATTERN = /^\+?[0-9 ()-]{4,32}$/;
@@ -19,6 +20,7 @@ export class CreateUserInput {
   @Field(() => String, { nullable: true, description: 'The login: case-sensitive, unique, never changed. Required unless useEmailAsUsername.' })
   @IsOptional()
   @Matches(USERNAME_PATTERN, { message: 'username must be 3–191 characters of letters, digits and . _ @ + -' })
+  @IsNameText()
   username?: string | null;
 
   @Field({ nullable: true, defaultValue: false, description: 'Use the email address as the username (F22).' })
@@ -31,22 +33,24 @@ export class CreateUserInput {
 
   @Field()
   @Length(1, 100)
-  @Matches(NAME_PATTERN, { message: 'firstName must not start or end with a space' })
+  @IsNameText()
   firstName: string;
 
   @Field()
   @Length(1, 100)
-  @Matches(NAME_PATTERN, { message: 'lastName must not start or end with a space' })
+  @IsNameText()
   lastName: string;
 
   @Field(() => String, { nullable: true, description: 'Optional patronymic.' })
   @IsOptional()
   @Length(1, 100)
+  @IsNameText()
   middleName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The name visitors see; defaults to "First Last".' })
   @IsOptional()
   @Length(1, 200)
+  @IsNameText()
   screenName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Profile picture (https URL).' })
@@ -97,23 +101,25 @@ export class UpdateUserInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
-  @Matches(NAME_PATTERN, { message: 'firstName must not start or end with a space' })
+  @IsNameText()
   firstName?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 100)
-  @Matches(NAME_PATTERN, { message: 'lastName must not start or end with a space' })
+  @IsNameText()
   lastName?: string;
 
   @Field(() => String, { nullable: true, description: 'Optional patronymic; null clears it.' })
   @IsOptional()
   @Length(1, 100)
+  @IsNameText()
   middleName?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The name visitors see.' })
   @IsOptional()
   @Length(1, 200)
+  @IsNameText()
   screenName?: string;
 
   @Field(() => String, { nullable: true, description: 'Profile picture (https URL); null clears it.' })
@@ -134,4 +140,27 @@ export class UpdateUserInput {
   @Field(() => [ID], { nullable: true, description: 'Operator groups (inboxes) of the organisation; replaces the current ones.' })
   @IsOptional()
   inboxIds?: string[];
+}
+
+/** Longest `search` text: more than any name or address it can match, and within every database's LIKE limits. */
+export const MAX_SEARCH_LENGTH = 200;
+
+@ArgsType()
+export class UsersArgs {
+  @Field(() => ID)
+  organisationId: string;
+
+  @Field(() => [UserStatus], { nullable: true, description: 'Statuses to show; default all but ARCHIVED.' })
+  status?: UserStatus[] | null;
+
+  @Field(() => String, { nullable: true, description: `Part of the username, email, first, last or screen name; at most ${MAX_SEARCH_LENGTH} characters.` })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH, { message: `search must be at most ${MAX_SEARCH_LENGTH} characters` })
+  search?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
 }

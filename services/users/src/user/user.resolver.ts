@@ -1,7 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { UserStatus } from '@tenantry/database';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UsersContext } from '../context';
-import { CreateUserInput, UpdateUserInput } from './user.inputs';
+import { CreateUserInput, UpdateUserInput, UsersArgs } from './user.inputs';
 import { User, UserConnection } from './user.type';
 
 /** Shown instead of a colleague's number to viewers without phoneNumbers.visible. */
@@ -20,14 +19,7 @@ export class UserResolver {
   }
 
   @Query(() => UserConnection, { description: 'Users of an organisation, oldest first; by default everybody but ARCHIVED (F19).' })
-  users(
-    @Arg('organisationId', () => ID) organisationId: string,
-    @Ctx() { users }: UsersContext,
-    @Arg('status', () => [UserStatus], { nullable: true, description: 'Statuses to show; default all but ARCHIVED.' }) status?: UserStatus[] | null,
-    @Arg('search', () => String, { nullable: true, description: 'Part of the username, email, first, last or screen name.' }) search?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string | null,
-  ) {
+  users(@Args() { organisationId, status, search, first, after }: UsersArgs, @Ctx() { users }: UsersContext) {
     return users().list(organisationId, status, search, first, after);
   }
 
