@@ -46,13 +46,19 @@ describe('credential checks through the gateway: parallel logins, guesses, and t
       .filter((event: AuditEvent) => event.targetId === user.id);
   };
 
-  it('lets six parallel logins with the right password all in', async () => {
+  it('lets six parallel logins with the right password all in, round after round', async () => {
     const { account } = await team();
     const user = await account.defaultOrganisation.createUser('OPERATOR');
-    const logins = await Promise.all(Array.from({ length: 6 }, () => login(user.record.username, SEED_PASSWORD)));
-    console.info(`6 parallel right logins: ${logins.filter((response) => response.data?.login).length} succeeded`);
+    // Once the gateway has planned the operation, the six reach the users subgraph together.
+    await login(`nobody.${process.pid}`, 'plan the operation first');
+    const succeeded: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const logins = await Promise.all(Array.from({ length: 6 }, () => login(user.record.username, SEED_PASSWORD)));
+      succeeded.push(logins.filter((response) => response.data?.login).length);
+    }
+    console.info(`6 parallel right logins, 3 rounds: ${succeeded.join(', ')} succeeded`);
 
-    expect(logins.map((response) => errorCodes(response))).toEqual(Array(6).fill([]));
+    expect(succeeded).toEqual([6, 6, 6]);
     expect(await stored(user)).toMatchObject({ status: 'ACTIVE', failedLoginCount: 0 });
   });
 

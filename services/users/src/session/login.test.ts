@@ -36,10 +36,12 @@ describe('login: lockout, enumeration, availability and switching organisations'
     expect(errorCode(await login(victim.record.username, SEED_PASSWORD))).toBe('UNAUTHENTICATED');
   });
 
-  it('lets 6 parallel logins with the right password all in: only failures count toward the lockout', async () => {
+  it('lets 6 parallel logins with the right password all in, round after round: only failures count toward the lockout', async () => {
     const user = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
-    const attempts = await Promise.all(Array.from({ length: 6 }, () => login(user.record.username, SEED_PASSWORD)));
-    expect(attempts.map((attempt) => attempt.errors)).toEqual(Array(6).fill(undefined));
+    for (let round = 0; round < 3; round++) {
+      const attempts = await Promise.all(Array.from({ length: 6 }, () => login(user.record.username, SEED_PASSWORD)));
+      expect(attempts.map((attempt) => attempt.errors)).toEqual(Array(6).fill(undefined));
+    }
     expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.ACTIVE, failedLoginCount: 0 });
   });
 
