@@ -49,8 +49,9 @@ export class AttemptsInFlight {
     const entry = this.entry(userId);
     entry.inFlight++;
     let left = false;
-    const leave = (): boolean => {
-      if (left) return false;
+    /** Whether this was the last check in flight; null when it had left already. */
+    const leave = (): boolean | null => {
+      if (left) return null;
       left = true;
       entry.inFlight--;
       return entry.inFlight === 0;
@@ -58,12 +59,13 @@ export class AttemptsInFlight {
     return {
       leaveAfterFailure: () => {
         const last = leave();
+        if (last === null) return false;
         entry.lockDecisionPending = !last;
-        if (last) this.forget(userId, entry);
+        this.forget(userId, entry);
         return last;
       },
       leave: () => {
-        const due = leave() && entry.lockDecisionPending;
+        const due = leave() === true && entry.lockDecisionPending;
         if (due) entry.lockDecisionPending = false;
         this.forget(userId, entry);
         return due;
