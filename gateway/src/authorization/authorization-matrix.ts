@@ -44,6 +44,13 @@ async function userOfA1(world: World, status: UserStatus): Promise<string> {
   return user.id;
 }
 
+/** A fresh active user of A1 with two-factor authentication on. */
+async function userOfA1WithTotp(world: World): Promise<string> {
+  const id = await userOfA1(world, UserStatus.ACTIVE);
+  await world.dataSource.getRepository(UserRecord).update({ id }, { totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXP' });
+  return id;
+}
+
 /** A fresh invited user of A1 with a pending invitation; returns the invitation and its raw token. */
 async function invitationInA1(world: World): Promise<{ id: string; token: string; userId: string }> {
   const user = await world.a1.createUser('OPERATOR');
@@ -264,8 +271,9 @@ export const OPERATION_ROWS: OperationRow[] = [
     variables: async (world) => ({ token: await emailChangeToken(world) }), allowed: everyone,
   },
   {
+    // Sets the same password again, so that later rows (enableTotp, disableTotp) can still give it.
     field: 'changePassword', kind: 'mutation',
-    document: 'mutation { changePassword(currentPassword: "correct horse battery staple", newPassword: "correct horse battery staple 2") }',
+    document: 'mutation { changePassword(currentPassword: "correct horse battery staple", newPassword: "correct horse battery staple") }',
     variables: () => ({}), allowed: signedIn,
   },
   {
@@ -273,9 +281,19 @@ export const OPERATION_ROWS: OperationRow[] = [
     variables: () => ({}), allowed: signedIn,
   },
   { field: 'setMyAvailability', kind: 'mutation', document: 'mutation { setMyAvailability(status: ONLINE) { id } }', variables: () => ({}), allowed: signedIn },
-  { field: 'enableTotp', kind: 'mutation', document: 'mutation { enableTotp { uri } }', variables: () => ({}), allowed: signedIn },
+  {
+    field: 'enableTotp', kind: 'mutation', document: 'mutation { enableTotp(currentPassword: "correct horse battery staple") { uri } }',
+    variables: () => ({}), allowed: signedIn,
+  },
   { field: 'confirmTotp', kind: 'mutation', document: 'mutation { confirmTotp(code: "000000") }', variables: () => ({}), allowed: signedIn, judge: 'authorization' },
-  { field: 'disableTotp', kind: 'mutation', document: 'mutation { disableTotp(code: "000000") }', variables: () => ({}), allowed: signedIn, judge: 'authorization' },
+  {
+    field: 'disableTotp', kind: 'mutation', document: 'mutation { disableTotp(currentPassword: "correct horse battery staple", code: "000000") }',
+    variables: () => ({}), allowed: signedIn, judge: 'authorization',
+  },
+  {
+    field: 'resetTotp', kind: 'mutation', document: 'mutation($id: ID!) { resetTotp(userId: $id) { id } }',
+    variables: async (world) => ({ id: await userOfA1WithTotp(world) }), allowed: administersA1,
+  },
   {
     field: 'createUser', kind: 'mutation', document: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
     variables: (world) => ({ input: { organisationId: world.a1.id, username: username('created'), email: 'created@example.com', firstName: 'C', lastName: 'U', roleKey: 'OPERATOR' } }),

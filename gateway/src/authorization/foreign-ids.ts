@@ -41,6 +41,7 @@ export const FOREIGN_ID_ROWS: ForeignIdRow[] = [
   byUser('updateUser', 'mutation($id: ID!) { updateUser(id: $id, input: { screenName: "X" }) { id } }'),
   byUser('resendActivation', 'mutation($id: ID!) { resendActivation(userId: $id) }'),
   byUser('demoteUser', 'mutation($id: ID!) { demoteUser(userId: $id) { id } }'),
+  byUser('resetTotp', 'mutation($id: ID!) { resetTotp(userId: $id) { id } }'),
   {
     name: 'promoteUser', document: 'mutation($id: ID!, $organisations: [ID!]!) { promoteUser(userId: $id, organisationIds: $organisations) { id } }',
     variables: (world, id) => ({ id, organisations: [world.a1.id] }), foreignId: foreignUser,

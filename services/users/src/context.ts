@@ -9,6 +9,7 @@ import { InvitationService } from './invitation/invitation.service';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
+import { CredentialAttempts } from './session/credential-attempt';
 import { SessionService } from './session/session.service';
 import { UsersSettings } from './settings';
 import { TotpService } from './totp/totp.service';
@@ -35,11 +36,13 @@ export interface UsersContext {
 }
 
 export function createContextFactory(dataSource: DataSource, settings: UsersSettings) {
-  const sessions = new SessionService(dataSource, settings);
+  // One per process: every password and TOTP check of a user passes through it (lockout, waiting).
+  const attempts = new CredentialAttempts(dataSource);
+  const sessions = new SessionService(dataSource, settings, attempts);
   const activation = new ActivationService(dataSource, settings, sessions);
-  const passwords = new PasswordService(dataSource, settings);
+  const passwords = new PasswordService(dataSource, settings, attempts);
   const emailChanges = new EmailChangeService(dataSource, settings);
-  const totp = new TotpService(dataSource, settings);
+  const totp = new TotpService(dataSource, settings, attempts);
   const preferences = new PreferencesService(dataSource, settings);
   return (principal: Principal): UsersContext => ({
     principal,

@@ -96,6 +96,13 @@ export class UserRecord {
   @Column({ name: 'totp_enabled', type: 'boolean', default: false })
   totpEnabled: boolean;
 
+  /**
+   * The 30-second time step of the last TOTP code accepted for the current secret: a code of this
+   * step or an older one is a replay and refused (RFC 6238 §5.2). Null until a code was used.
+   */
+  @Column({ name: 'totp_last_used_step', type: 'int', nullable: true })
+  totpLastUsedStep: number | null;
+
   /** argon2id PHC string; null until the user chose a password. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;

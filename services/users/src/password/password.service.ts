@@ -8,7 +8,7 @@ import { enqueueMail } from '@tenantry/mail';
 import { linkTo } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { passwordResetMail } from '../mail/user-mails';
-import { recordFailedAttempt } from '../session/failed-attempt';
+import { CredentialAttempts, resultOf, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
 import { ResponsePacer } from '../timing/response-pacer';
@@ -24,7 +24,11 @@ export class PasswordService {
   /** Requests for nobody last as long as requests that write a token, a mail and an audit event. */
   private readonly pacer = new ResponsePacer();
 
-  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: UsersSettings,
+    private readonly attempts: CredentialAttempts,
+  ) {}
 
   /**
    * Mails a single-use reset link (≤ 1 h) to the user with this username (exact) or to every user
@@ -96,26 +100,26 @@ export class PasswordService {
     });
   }
 
-  /** Changes the caller's own password; their other sessions end, this one stays. */
+  /**
+   * Changes the caller's own password; their other sessions end, this one stays. The current
+   * password is checked like a login's: guesses through a stolen session count toward the lockout,
+   * and parallel ones never test more than MAX_FAILED_LOGINS passwords.
+   */
   async change(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<boolean> {
-    const user = await this.dataSource.getRepository(UserRecord).findOneByOrFail({ id: principal.userId });
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      // Guessing through a stolen session counts like failed logins: three lock the user.
-      await withTransaction(this.dataSource, async (manager) => {
-        await manager.createQueryBuilder(UserRecord, 'u').update().set({ failedLoginCount: () => 'failed_login_count + 1' }).where('id = :id', { id: user.id }).execute();
-        await recordFailedAttempt(manager, user, 'current_password');
-      });
-      throw graphqlError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
-    }
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: principal.userId });
+    if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
-    const passwordHash = await hashPassword(newPassword);
-    return withTransaction(this.dataSource, async (manager) => {
-      await manager.update(UserRecord, { id: user.id }, { passwordHash, failedLoginCount: 0, updatedAt: this.settings.now() });
-      const ended = await endSessions(manager, user.id, principal.sessionId);
-      await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: user.id, action: 'user.password_changed', targetId: user.id, details: { sessionsEnded: ended },
-      });
-      return true;
-    });
+    return resultOf(await this.attempts.check(user.id, {
+      purpose: 'change_password',
+      verify: async (current) => (await verifyPassword(current.passwordHash, currentPassword)) ? verified(await hashPassword(newPassword)) : wrong('password'),
+      succeed: async (manager, current, passwordHash) => {
+        await manager.update(UserRecord, { id: current.id }, { passwordHash, updatedAt: this.settings.now() });
+        const ended = await endSessions(manager, current.id, principal.sessionId);
+        await recordUserAudit(manager, {
+          organisationId: current.organisationId, actorUserId: current.id, action: 'user.password_changed', targetId: current.id, details: { sessionsEnded: ended },
+        });
+        return true;
+      },
+    }));
   }
 }

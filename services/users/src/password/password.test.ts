@@ -1,4 +1,4 @@
-import { UserPrincipal } from '@tenantry/auth';
+import { passwordVerificationCount, UserPrincipal } from '@tenantry/auth';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/database';
 import { OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
 import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
@@ -102,5 +102,24 @@ describe('passwords: policy at activation, reset by mail, change', () => {
     expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
     expect(await bed.principalOf(token)).toBeNull();
     expect(await bed.db.dataSource.getRepository(AuditEventRecord).countBy({ targetId: user.id, action: 'user.password_change_failed' })).toBe(3);
+  });
+
+  it('tests at most 3 of 20 parallel guesses through one session, then locks the user and ends the session', async () => {
+    const user = await organisation.createUser('OPERATOR');
+    const token = (await login(user, SEED_PASSWORD)).data.login.accessToken;
+    const principal = (await bed.principalOf(token))!;
+    const before = passwordVerificationCount();
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, i) => bed.query(principal, CHANGE, { current: `guess number ${i}`, next: NEW_PASSWORD })));
+    const verifications = passwordVerificationCount() - before;
+    console.info(`20 parallel wrong changePassword: ${verifications} password verifications`);
+
+    expect(verifications).toBeLessThanOrEqual(3);
+    // Three were tested and wrong; the rest found the user locked and their session ended.
+    expect(guesses.map(errorCode).sort()).toEqual([...Array(3).fill('BAD_USER_INPUT'), ...Array(17).fill('UNAUTHENTICATED')]);
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
+    expect(await bed.principalOf(token)).toBeNull();
+    const failed = await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: user.id, action: 'user.password_change_failed' });
+    expect(failed.filter((event) => event.details.counted)).toHaveLength(3);
+    expect(failed).toHaveLength(20);
   });
 });

@@ -26,11 +26,31 @@ describe('login: lockout, enumeration, availability and switching organisations'
     const stored = await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: victim.id });
     expect(stored).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
     const events = await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: victim.id });
-    expect(events.filter((event) => event.action === 'user.login_failed')).toHaveLength(3);
+    const failed = events.filter((event) => event.action === 'user.login_failed');
+    expect(failed.filter((event) => event.details.counted)).toHaveLength(3);
+    // The other 47 tested nothing once the user was locked, and are audited as such.
+    expect(failed.filter((event) => event.details.reason === 'locked')).toHaveLength(47);
     expect(events.filter((event) => event.action === 'user.locked')).toHaveLength(1);
     const mails = await bed.mailsTo(victim.record.email);
     expect(mails.map((mail) => mail.subject)).toEqual(['Your account is locked']);
     expect(errorCode(await login(victim.record.username, SEED_PASSWORD))).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets 6 parallel logins with the right password all in, round after round: only failures count toward the lockout', async () => {
+    const user = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
+    for (let round = 0; round < 3; round++) {
+      const attempts = await Promise.all(Array.from({ length: 6 }, () => login(user.record.username, SEED_PASSWORD)));
+      expect(attempts.map((attempt) => attempt.errors)).toEqual(Array(6).fill(undefined));
+    }
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.ACTIVE, failedLoginCount: 0 });
+  });
+
+  it('does not lock a user whose right passwords were in flight alongside two wrong ones', async () => {
+    const user = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
+    const passwords = ['wrong password', SEED_PASSWORD, 'another wrong one', SEED_PASSWORD, SEED_PASSWORD, SEED_PASSWORD];
+    const attempts = await Promise.all(passwords.map((password) => login(user.record.username, password)));
+    expect(attempts.map((attempt) => (attempt.errors ? errorCode(attempt) : 'ok'))).toEqual(['UNAUTHENTICATED', 'ok', 'UNAUTHENTICATED', 'ok', 'ok', 'ok']);
+    expect((await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).status).toBe(UserStatus.ACTIVE);
   });
 
   it('answers unknown, locked, suspended and archived users with the very error of a wrong password (timing: npm run bench)', async () => {
@@ -58,6 +78,14 @@ describe('login: lockout, enumeration, availability and switching organisations'
       messages.add(response.errors![0].message);
     }
     expect([...messages]).toEqual([INVALID_CREDENTIALS_MESSAGE]);
+    // Failed attempts on users that exist are audited, whatever their status; they count toward nothing.
+    const audited = async (id: string) => (await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: id, action: 'user.login_failed' }))
+      .map((event) => event.details);
+    expect(await audited(known.id)).toEqual([{ purpose: 'login', reason: 'password', counted: true }]);
+    expect(await audited(locked.id)).toEqual([{ purpose: 'login', reason: 'locked', counted: false }]);
+    expect(await audited(suspended.id)).toEqual([{ purpose: 'login', reason: 'suspended', counted: false }]);
+    expect(await audited(archived.id)).toEqual([{ purpose: 'login', reason: 'archived', counted: false }]);
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: suspended.id })).toMatchObject({ failedLoginCount: 0 });
   });
 
   it('applies the default availability at login and audits the login', async () => {

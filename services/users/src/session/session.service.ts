@@ -8,11 +8,10 @@ import {
 } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
 import { effectivePreferences } from '../preferences/preferences.mapper';
-import { verifyTotp } from '../totp/totp.verify';
 import { toUser } from '../user/user.mapper';
 import { ResponsePacer } from '../timing/response-pacer';
 import { AuthPayload } from './session.type';
-import { MAX_FAILED_LOGINS, recordFailedAttempt } from './failed-attempt';
+import { CredentialAttempts, totpVerdict, verified, wrong } from './credential-attempt';
 
 /** Token lifetimes and the secret access tokens are signed with. */
 export interface SessionSettings {
@@ -33,67 +32,52 @@ export class SessionService {
   /** Failed logins of unknown, locked, suspended and archived users last as long as a wrong password. */
   private readonly pacer = new ResponsePacer(waitLikeAVerification);
 
-  constructor(private readonly dataSource: DataSource, private readonly settings: SessionSettings) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SessionSettings,
+    private readonly attempts: CredentialAttempts,
+  ) {}
 
   private now(): Date {
     return this.settings.now?.() ?? new Date();
   }
 
   /**
-   * Every failure answers the same error. An attempt is reserved (counter incremented) before the
-   * password is hashed, so parallel wrong guesses lock at exactly MAX_FAILED_LOGINS and hash at
-   * most that often. Once TOTP is on, a right password needs a right code too (F35).
+   * Every failure answers the same error. The password (and, once TOTP is on, the code: F35) is
+   * checked through CredentialAttempts, so parallel wrong guesses lock at exactly
+   * MAX_FAILED_LOGINS and parallel right passwords all get in.
    */
   async login(username: string, password: string, totpCode?: string | null): Promise<AuthPayload> {
     const startedAt = performance.now();
-    const users = this.dataSource.getRepository(UserRecord);
-    const user = await users.findOneBy({ username });
-    if (!user || user.status !== UserStatus.ACTIVE || user.username !== username) {
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ username });
+    if (!user || user.username !== username) {
       await this.pacer.pad(startedAt);
       throw invalidCredentials();
     }
-    const reserved = await withTransaction(this.dataSource, (manager) => manager
-      .createQueryBuilder(UserRecord, 'u')
-      .update()
-      .set({ failedLoginCount: () => 'failed_login_count + 1' })
-      .where('id = :id AND status = :status AND failed_login_count < :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-      .execute());
-    if (!reserved.affected) {
-      await this.pacer.pad(startedAt);
-      throw invalidCredentials();
-    }
-    if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.recordFailure(user, 'password');
-      this.pacer.record(startedAt);
-      throw invalidCredentials();
-    }
-    if (user.totpEnabled) {
-      if (!totpCode) {
-        // The password was right, so this attempt is no guess: give the reserved attempt back.
-        await withTransaction(this.dataSource, (manager) => manager
-          .createQueryBuilder(UserRecord, 'u')
-          .update()
-          .set({ failedLoginCount: () => 'failed_login_count - 1' })
-          .where('id = :id AND failed_login_count > 0', { id: user.id })
-          .execute());
-        throw graphqlError('UNAUTHENTICATED', TOTP_REQUIRED_MESSAGE, { totpRequired: true });
-      }
-      if (!user.totpSecret || !verifyTotp(user.totpSecret, totpCode, this.now())) {
-        await this.recordFailure(user, 'totp');
-        throw invalidCredentials();
-      }
-    }
-    return withTransaction(this.dataSource, async (manager) => {
-      const now = new Date();
-      const availability = effectivePreferences(user.preferences).defaultAvailability ?? Availability.ONLINE;
-      await manager.update(UserRecord, { id: user.id }, { failedLoginCount: 0, lastLoginAt: now, availability });
-      await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.login', targetId: user.id });
-      return this.openSession(manager, { ...user, lastLoginAt: now, availability, failedLoginCount: 0 }, randomUUID(), user.organisationId);
+    const outcome = await this.attempts.check(user.id, {
+      purpose: 'login',
+      verify: async (current) => {
+        if (!(await verifyPassword(current.passwordHash, password))) return wrong('password');
+        if (!current.totpEnabled) return verified(undefined);
+        // The password was right, so this attempt is no guess: it is given back.
+        if (!totpCode) throw graphqlError('UNAUTHENTICATED', TOTP_REQUIRED_MESSAGE, { totpRequired: true });
+        return totpVerdict(current, totpCode, this.now(), undefined);
+      },
+      succeed: (manager, current) => this.signIn(manager, current),
     });
+    if (outcome.kind === 'succeeded') return outcome.result;
+    // Refusals tested nothing: they last as long as a wrong password, which did.
+    if (outcome.kind === 'refused') await this.pacer.pad(startedAt);
+    else if (outcome.credential === 'password') this.pacer.record(startedAt);
+    throw invalidCredentials();
   }
 
-  private recordFailure(user: UserRecord, reason: 'password' | 'totp'): Promise<void> {
-    return withTransaction(this.dataSource, (manager) => recordFailedAttempt(manager, user, reason));
+  private async signIn(manager: EntityManager, user: UserRecord): Promise<AuthPayload> {
+    const now = new Date();
+    const availability = effectivePreferences(user.preferences).defaultAvailability ?? Availability.ONLINE;
+    await manager.update(UserRecord, { id: user.id }, { lastLoginAt: now, availability });
+    await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.login', targetId: user.id });
+    return this.openSession(manager, { ...user, lastLoginAt: now, availability }, randomUUID(), user.organisationId);
   }
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */

@@ -1,6 +1,6 @@
 import { ANONYMOUS, INVALID_CREDENTIALS_MESSAGE, verifyAccessToken } from '@tenantry/auth';
-import { AuditEventRecord, resolvePrincipal, UserRecord, UserStatus } from '@tenantry/database';
-import { errorCodes, initSeed, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET, UserSeed } from '@tenantry/testing';
+import { AuditEventRecord, resolvePrincipal } from '@tenantry/database';
+import { errorCodes, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET, UserSeed } from '@tenantry/testing';
 import { startTestbed, UsersTestbed } from '../testing/users.testkit';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken refreshToken expiresAt user { id username } } }`;

@@ -1,8 +1,14 @@
 import { RuleMap } from '@tenantry/federation';
-import { isAuthenticated } from '@tenantry/auth';
+import { hasPermission, isAuthenticated } from '@tenantry/auth';
 
 export const totpRules: RuleMap = {
-  Mutation: { enableTotp: isAuthenticated, confirmTotp: isAuthenticated, disableTotp: isAuthenticated },
+  Mutation: {
+    enableTotp: isAuthenticated,
+    confirmTotp: isAuthenticated,
+    disableTotp: isAuthenticated,
+    // Whom the caller may administer is checked by findManageableUser.
+    resetTotp: hasPermission('users.manage'),
+  },
   // Only ever returned to the caller setting up their own second factor.
   TotpSetup: isAuthenticated,
 };

@@ -1,50 +1,107 @@
 import { DataSource, UserRecord, withTransaction } from '@tenantry/database';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { graphqlError, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
+import { CredentialAttempts, resultOf, totpVerdict, verified, wrong } from '../session/credential-attempt';
+import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
+import { toUser } from '../user/user.mapper';
+import { findManageableUser } from '../user/user.scope';
+import { User } from '../user/user.type';
 import { TotpSetup } from './totp.type';
-import { generateTotpSecret, totpUri, verifyTotp } from './totp.verify';
+import { generateTotpSecret, totpUri } from './totp.verify';
 
-const wrongCode = () => graphqlError('BAD_USER_INPUT', 'The code is not right; check the clock of the device.', { field: 'code' });
+const changedMeanwhile = () => graphqlError('BAD_USER_INPUT', 'Two-factor authentication changed meanwhile; look again and retry.');
 
-/** Two-factor authentication of the caller (F35): enable → confirm → required at login. */
+/**
+ * Two-factor authentication (F35): enable (with the current password) → confirm (with a code) →
+ * required at login; disable with password and code; an administrator resets it. Every password
+ * and code goes through CredentialAttempts: wrong ones count toward the lockout, a code works once.
+ */
 export class TotpService {
-  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: UsersSettings,
+    private readonly attempts: CredentialAttempts,
+  ) {}
 
-  /** Starts (or restarts) the setup with a new secret; login needs no code until it is confirmed. */
-  async enable(principal: UserPrincipal): Promise<TotpSetup> {
-    return withTransaction(this.dataSource, async (manager) => {
-      const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
-      if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on; disable it first.');
-      const secret = generateTotpSecret();
-      await manager.update(UserRecord, { id: user.id }, { totpSecret: secret, updatedAt: this.settings.now() });
-      await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_setup_started', targetId: user.id });
-      return Object.assign(new TotpSetup(), { secret, uri: totpUri(user.username, secret) });
-    });
+  /** Starts the setup with a new secret, or replaces one not yet confirmed; login needs no code until confirmTotp. */
+  async enable(principal: UserPrincipal, currentPassword: string): Promise<TotpSetup> {
+    return resultOf(await this.attempts.check(principal.userId, {
+      purpose: 'enable_totp',
+      verify: async (user) => {
+        if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on; disable it first.');
+        return (await verifyPassword(user.passwordHash, currentPassword)) ? verified(undefined) : wrong('password');
+      },
+      succeed: async (manager, user) => {
+        const secret = generateTotpSecret();
+        const set = await manager.update(UserRecord, { id: user.id, totpEnabled: false }, { totpSecret: secret, totpLastUsedStep: null, updatedAt: this.settings.now() });
+        if (!set.affected) throw changedMeanwhile();
+        await recordUserAudit(manager, {
+          organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_setup_started', targetId: user.id, details: { replaced: user.totpSecret !== null },
+        });
+        return Object.assign(new TotpSetup(), { secret, uri: totpUri(user.username, secret) });
+      },
+    }));
   }
 
-  /** Turns two-factor on once the app shows a right code. */
+  /** Turns two-factor on once the app shows a right code (that code is then spent). */
   async confirm(principal: UserPrincipal, code: string): Promise<boolean> {
-    return withTransaction(this.dataSource, async (manager) => {
-      const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
-      if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on.');
-      if (!user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Call enableTotp first.');
-      if (!verifyTotp(user.totpSecret, code, this.settings.now())) throw wrongCode();
-      await manager.update(UserRecord, { id: user.id }, { totpEnabled: true, updatedAt: this.settings.now() });
-      await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_enabled', targetId: user.id });
-      return true;
-    });
+    return resultOf(await this.attempts.check(principal.userId, {
+      purpose: 'confirm_totp',
+      verify: async (user) => {
+        if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on.');
+        if (!user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Call enableTotp first.');
+        return totpVerdict(user, code, this.settings.now(), user.totpSecret);
+      },
+      succeed: async (manager, user, secret) => {
+        // Only the secret the code was checked against, not one a parallel enableTotp just set.
+        const on = await manager.update(UserRecord, { id: user.id, totpSecret: secret, totpEnabled: false }, { totpEnabled: true, updatedAt: this.settings.now() });
+        if (!on.affected) throw changedMeanwhile();
+        await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_enabled', targetId: user.id });
+        return true;
+      },
+    }));
   }
 
-  /** Turns two-factor off; needs a right code, so a stolen session alone cannot. */
-  async disable(principal: UserPrincipal, code: string): Promise<boolean> {
+  /** Turns two-factor off; needs the current password and a fresh code, so a stolen session alone cannot. */
+  async disable(principal: UserPrincipal, currentPassword: string, code: string): Promise<boolean> {
+    return resultOf(await this.attempts.check(principal.userId, {
+      purpose: 'disable_totp',
+      verify: async (user) => {
+        if (!user.totpEnabled || !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is not on.');
+        if (!(await verifyPassword(user.passwordHash, currentPassword))) return wrong('password');
+        return totpVerdict(user, code, this.settings.now(), user.totpSecret);
+      },
+      succeed: async (manager, user, secret) => {
+        const off = await manager.update(
+          UserRecord,
+          { id: user.id, totpSecret: secret, totpEnabled: true },
+          { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() },
+        );
+        if (!off.affected) throw changedMeanwhile();
+        await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_disabled', targetId: user.id });
+        return true;
+      },
+    }));
+  }
+
+  /**
+   * An administrator removes another user's second factor (lost device): the user signs in with
+   * the password alone and sets it up again. Their sessions end, so whoever holds one signs in anew.
+   */
+  async reset(principal: UserPrincipal, userId: string): Promise<User> {
     return withTransaction(this.dataSource, async (manager) => {
-      const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
-      if (!user.totpEnabled || !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is not on.');
-      if (!verifyTotp(user.totpSecret, code, this.settings.now())) throw wrongCode();
-      await manager.update(UserRecord, { id: user.id }, { totpEnabled: false, totpSecret: null, updatedAt: this.settings.now() });
-      await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_disabled', targetId: user.id });
-      return true;
+      const user = await findManageableUser(manager, principal, userId);
+      if (user.id === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Turn off your own two-factor authentication with disableTotp.');
+      if (!user.totpEnabled && !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'This user has no two-factor authentication to reset.');
+      const changes = { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() };
+      await manager.update(UserRecord, { id: user.id }, changes);
+      const sessionsEnded = await endSessions(manager, user.id);
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId, actorUserId: principal.userId, action: 'user.totp_reset', targetId: user.id,
+        details: { wasEnabled: user.totpEnabled, sessionsEnded },
+      });
+      return toUser({ ...user, ...changes });
     });
   }
 }

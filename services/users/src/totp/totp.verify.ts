@@ -13,10 +13,17 @@ export function totpUri(username: string, secret: string): string {
   return authenticator.keyuri(username, TOTP_ISSUER, secret);
 }
 
-/** Checks a 6-digit code at `now`, accepting one 30-second step of clock drift either way. */
-export function verifyTotp(secret: string, code: string | null | undefined, now: Date): boolean {
-  if (!code || !/^\d{6}$/.test(code.trim())) return false;
-  return authenticator.clone({ window: 1, epoch: now.getTime() }).check(code.trim(), secret);
+/** Length of a TOTP time step (RFC 6238's default, what authenticator apps use). */
+const STEP_MS = 30_000;
+
+/**
+ * The time step a 6-digit code belongs to at `now`, accepting one step of clock drift either way;
+ * null for a wrong or malformed code. The step is what makes a code single-use.
+ */
+export function matchTotpStep(secret: string, code: string | null | undefined, now: Date): number | null {
+  if (!code || !/^\d{6}$/.test(code.trim())) return null;
+  const delta = authenticator.clone({ window: 1, epoch: now.getTime() }).checkDelta(code.trim(), secret);
+  return delta === null ? null : Math.floor(now.getTime() / STEP_MS) + delta;
 }
 
 /** The code an authenticator app shows at `now` (tests act as the app). */
