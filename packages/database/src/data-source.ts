@@ -49,6 +49,9 @@ export function createDataSource(
     // SQLite's busy timeout: any statement (autocommit writes outside withTransaction too) and
     // BEGIN IMMEDIATE wait this long for another process's write lock before failing SQLITE_BUSY.
     timeout: SQLITE_BUSY_TIMEOUT_MS,
+    // Generated migrations rebuild a table by renaming it aside; without the legacy rename, SQLite
+    // would point other tables' foreign keys at the renamed copy, which is then dropped.
+    prepareDatabase: (database: { pragma(source: string): unknown }) => database.pragma('legacy_alter_table = ON'),
     migrations: sqliteMigrations,
   }));
 }
@@ -57,8 +60,27 @@ export function createDataSource(
 export async function openDatabase(location: DatabaseLocation, options: { logger?: Logger; migrate?: boolean } = {}): Promise<DataSource> {
   const mariadb = location.url ? await isMariaDb(location.url) : false;
   const dataSource = await createDataSource(location, { ...options, mariadb }).initialize();
-  if (options.migrate) await dataSource.runMigrations({ transaction: 'each' });
+  if (options.migrate) await withMigrationSafeForeignKeys(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   return dataSource;
+}
+
+/**
+ * Runs schema changes (`runMigrations`, `undoLastMigration`) so that SQLite's table rebuilds keep
+ * every row: TypeORM switches foreign keys off inside the migration's transaction, where SQLite
+ * ignores it, so dropping the old `users` table would cascade into sessions, roles and tokens.
+ * Foreign keys are checked once the change is done.
+ */
+export async function withMigrationSafeForeignKeys<T>(dataSource: DataSource, change: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type !== 'better-sqlite3') return change();
+  await dataSource.query('PRAGMA foreign_keys = OFF');
+  try {
+    const result = await change();
+    const violations = (await dataSource.query('PRAGMA foreign_key_check')) as unknown[];
+    if (violations.length) throw new Error(`migration left ${violations.length} rows with a broken foreign key: ${JSON.stringify(violations.slice(0, 5))}`);
+    return result;
+  } finally {
+    await dataSource.query('PRAGMA foreign_keys = ON');
+  }
 }
 
 /** Statements still needed to make the database match the entities; empty when migrations are complete. */

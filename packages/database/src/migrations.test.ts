@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@tenantry/testing';
-import { AccountRecord, OrganisationKind, OrganisationRecord, pendingSchemaChanges, UserRecord, UserStatus } from '.';
+import { AccountRecord, OrganisationKind, OrganisationRecord, pendingSchemaChanges, SessionRecord, UserRecord, UserStatus, withMigrationSafeForeignKeys } from '.';
 
 describe('migrations', () => {
   let db: TestDatabase;
@@ -15,13 +15,13 @@ describe('migrations', () => {
 
   it('run down to an empty schema and up again', async () => {
     const migrations = db.dataSource.migrations.length;
-    for (let i = 0; i < migrations; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < migrations; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
     const runner = db.dataSource.createQueryRunner();
     const remaining = [];
     for (const { tableName } of db.dataSource.entityMetadatas) if (await runner.hasTable(tableName)) remaining.push(tableName);
     await runner.release();
     expect(remaining).toEqual([]);
-    expect(await db.dataSource.runMigrations({ transaction: 'each' })).toHaveLength(migrations);
+    expect(await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }))).toHaveLength(migrations);
     expect((await pendingSchemaChanges(db.dataSource)).up).toEqual([]);
   });
 
@@ -48,5 +48,28 @@ describe('migrations', () => {
     const id = randomUUID();
     await db.dataSource.getRepository(AccountRecord).insert({ id, name: 'Precise', seatLimit: 1, ownerUserId: null, createdAt });
     expect((await db.dataSource.getRepository(AccountRecord).findOneByOrFail({ id })).createdAt.toISOString()).toBe(createdAt.toISOString());
+  });
+
+  it('keep every row when later migrations are reverted and run again (table rebuilds cascade nothing)', async () => {
+    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Upgrade', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const organisationId = randomUUID();
+    await db.dataSource.getRepository(OrganisationRecord).insert({
+      id: organisationId, accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Upgrade', language: 'en', location: null,
+      managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
+    });
+    const userId = randomUUID();
+    await db.dataSource.getRepository(UserRecord).insert({
+      id: userId, organisationId, username: 'upgrade.user', email: 'upgrade@example.com', firstName: 'A', lastName: 'B', middleName: null,
+      screenName: 'A B', status: UserStatus.ACTIVE, passwordHash: null, failedLoginCount: 0, lastLoginAt: null, createdAt: new Date(), updatedAt: new Date(),
+    });
+    await db.dataSource.getRepository(SessionRecord).insert({
+      id: randomUUID(), userId, familyId: randomUUID(), refreshTokenHash: randomUUID(), activeOrganisationId: organisationId,
+      expiresAt: new Date(Date.now() + 60_000), revokedAt: null, createdAt: new Date(),
+    });
+    const later = db.dataSource.migrations.length - 1;
+    for (let i = 0; i < later; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
+    await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
+    expect(await db.dataSource.getRepository(SessionRecord).countBy({ userId })).toBe(1);
+    expect(await db.dataSource.getRepository(UserRecord).countBy({ id: userId })).toBe(1);
   });
 });
