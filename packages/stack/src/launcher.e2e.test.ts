@@ -21,10 +21,7 @@ describe('the launcher', () => {
     cwd = realpathSync(mkdtempSync(join(tmpdir(), 'tenantry-launcher-')));
   });
   afterEach(async () => {
-    if (launcher && launcher.child.exitCode === null && launcher.child.signalCode === null) {
-      launcher.child.kill('SIGTERM');
-      await launcher.exited;
-    }
+    await launcher?.cleanUp();
     launcher = undefined;
     rmSync(cwd, { recursive: true, force: true });
   });

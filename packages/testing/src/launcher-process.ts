@@ -24,6 +24,8 @@ export interface LauncherProcess {
   waitForOutput(text: string, timeoutMs: number): Promise<void>;
   /** Process id of each part, as the launcher printed them once running. */
   partPids(): Record<string, number>;
+  /** After a test, passed or failed: kills the launcher and anything left running in its folder. */
+  cleanUp(): Promise<void>;
 }
 
 /** Spawns `node packages/stack/dist/main.js` with `cwd` as working directory, so `./var` is that folder's. */
@@ -65,6 +67,16 @@ export function startLauncher(cwd: string, env: Record<string, string>): Launche
         });
         check();
       });
+    },
+    async cleanUp() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      // Parts orphaned by a launcher that did not stop them would hold its output pipes open.
+      for (const pid of processesRunningIn(cwd)) process.kill(pid, 'SIGKILL');
+      child.stdout!.destroy();
+      child.stderr!.destroy();
     },
     partPids() {
       return Object.fromEntries([...output.matchAll(/^ {2}(\w+) +.*pid (\d+)$/gm)].map(([, name, pid]) => [name, Number(pid)]));
