@@ -17,7 +17,7 @@ class RecordingTransport {
 }
 
 /** Every timer API but Date: faking only Date freezes the clock without stalling I/O. */
-const REAL_TIMERS: NonNullable<Parameters<typeof jest.useFakeTimers>[0]>['doNotFake'] = [
+const REAL_TIMERS: FakeableAPI[] = [
   'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback',
   'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
 ];
