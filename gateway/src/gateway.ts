@@ -58,6 +58,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     plugins: [clientMistakesPlugin({ refusedInputIs400: true })],
+    // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const principals = new PrincipalClient(urls.users, options.principalSecret);

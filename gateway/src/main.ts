@@ -1,9 +1,9 @@
-import { exitOnConfigurationError, readEnvironment } from '@tenantry/config';
+import { exitOnConfigurationError, loadEnvironment, reportReady, stopWhenTold } from '@tenantry/config';
 import { listen } from '@tenantry/federation';
 import { createGateway } from './gateway';
 
 async function main(): Promise<void> {
-  const env = readEnvironment();
+  const env = loadEnvironment();
   const gateway = await createGateway({
     accessTokenSecret: env.ACCESS_TOKEN_SECRET,
     principalSecret: env.PRINCIPAL_SECRET,
@@ -14,13 +14,9 @@ async function main(): Promise<void> {
     },
   });
   const port = await listen(gateway.http, env.PORT, env.HOST);
+  stopWhenTold(() => gateway.stop());
   console.log(`gateway ready at http://localhost:${port}/graphql`);
-  const stop = async () => {
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  reportReady(port);
 }
 
 main().catch(exitOnConfigurationError);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 
@@ -15,7 +15,9 @@ export async function mailsTo(mailDir: string, to: string, count = 1, timeoutMs 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found: ReceivedMail[] = [];
-    for (const file of readdirSync(mailDir).filter((name) => name.endsWith('.eml')).sort()) {
+    // The worker makes the folder with the first mail: until then, no mail has arrived.
+    const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
+    for (const file of files.filter((name) => name.endsWith('.eml')).sort()) {
       const mail = await simpleParser(readFileSync(join(mailDir, file)));
       const recipients = [mail.to].flat().flatMap((address) => address?.value.map((entry) => entry.address) ?? []);
       if (recipients.includes(to)) found.push({ subject: mail.subject ?? '', text: mail.text ?? '' });

@@ -28,6 +28,13 @@ describe('principal tokens', () => {
       .sign(new TextEncoder().encode(secret));
     expect(await verifyPrincipalToken(expired, 'users', secret)).toBeNull();
   });
+
+  it('are refused when correctly signed but without an expiry', async () => {
+    const everlasting = await new SignJWT({ principal })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuer('tenantry-gateway').setAudience('users').setIssuedAt()
+      .sign(new TextEncoder().encode(secret));
+    expect(await verifyPrincipalToken(everlasting, 'users', secret)).toBeNull();
+  });
 });
 
 describe('access tokens', () => {
@@ -38,6 +45,13 @@ describe('access tokens', () => {
     const tampered = JSON.parse(Buffer.from(payload, 'base64url').toString());
     tampered.sub = 'u2';
     expect(await verifyAccessToken(`${header}.${Buffer.from(JSON.stringify(tampered)).toString('base64url')}.${signature}`, secret)).toBeNull();
+  });
+
+  it('are refused when correctly signed but without an expiry', async () => {
+    const everlasting = await new SignJWT({ sid: 's1' })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('tenantry').setAudience('tenantry-graph').setIssuedAt()
+      .sign(new TextEncoder().encode(secret));
+    expect(await verifyAccessToken(everlasting, secret)).toBeNull();
   });
 });
 

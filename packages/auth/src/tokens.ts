@@ -25,10 +25,10 @@ export async function signAccessToken(claims: AccessClaims, secret: string, ttlS
   return { token, expiresAt };
 }
 
-/** Verifies an access token; null when it is forged, expired or malformed. */
+/** Verifies an access token; null when it is forged, expired, without expiry or malformed. */
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: ISSUER, audience: 'tenantry-graph', algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: ISSUER, audience: 'tenantry-graph', algorithms: ['HS256'], requiredClaims: ['exp'] });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
     return { userId: payload.sub, sessionId: payload.sid };
   } catch (error) {
@@ -54,11 +54,11 @@ export async function signPrincipalToken(principal: Principal, audience: string,
     .sign(encoder.encode(secret));
 }
 
-/** Verifies a principal token addressed to this subgraph; null when missing, forged or stale. */
+/** Verifies a principal token addressed to this subgraph; null when missing, forged, stale or without expiry. */
 export async function verifyPrincipalToken(token: string | undefined, audience: string, secret: string): Promise<Principal | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: 'tenantry-gateway', audience, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: 'tenantry-gateway', audience, algorithms: ['HS256'], requiredClaims: ['exp'] });
     const principal = payload.principal as Principal | undefined;
     return principal && (principal.kind === 'user' || principal.kind === 'anonymous') ? principal : null;
   } catch (error) {

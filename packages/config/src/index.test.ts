@@ -6,6 +6,12 @@ describe('readEnvironment', () => {
     expect(env.PORT).toBe(4000);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.MAIL_DIR).toBe('./var/mail');
+    expect(env.PUBLIC_URL).toBe('http://localhost:4000');
+  });
+
+  it('lets the links in mail follow the gateway port unless PUBLIC_URL is set', () => {
+    expect(readEnvironment({ PORT: '4810' }).PUBLIC_URL).toBe('http://localhost:4810');
+    expect(readEnvironment({ PORT: '4810', PUBLIC_URL: 'https://id.example.com' }).PUBLIC_URL).toBe('https://id.example.com');
   });
 
   it('names every bad variable in one message', () => {

@@ -51,7 +51,9 @@ export function createDataSource(
     timeout: SQLITE_BUSY_TIMEOUT_MS,
     // Generated migrations rebuild a table by renaming it aside; without the legacy rename, SQLite
     // would point other tables' foreign keys at the renamed copy, which is then dropped.
-    prepareDatabase: (database: { pragma(source: string): unknown }) => database.pragma('legacy_alter_table = ON'),
+    prepareDatabase: (database: { pragma(source: string): unknown }) => {
+      database.pragma('legacy_alter_table = ON');
+    },
     migrations: sqliteMigrations,
   }));
 }

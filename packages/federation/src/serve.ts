@@ -1,18 +1,18 @@
+import { reportReady, stopWhenTold } from '@tenantry/config';
 import { listen } from './http-server';
 import { SubgraphServer } from './subgraph-server';
 
 /**
  * Listens on the port and interface (SUBGRAPH_HOST, loopback by default: subgraphs are reached
- * only through the gateway) and stops cleanly on SIGINT/SIGTERM (connections, then `onStop`).
+ * only through the gateway), tells the launcher it is ready, and stops cleanly (connections,
+ * then `onStop`) on SIGINT/SIGTERM or when the launcher goes away.
  */
 export async function serveUntilSignalled(server: SubgraphServer, port: number, host: string, name: string, onStop: () => Promise<void>): Promise<void> {
   const bound = await listen(server.http, port, host);
-  console.log(`${name} ready on port ${bound}`);
-  const stop = async () => {
+  stopWhenTold(async () => {
     await server.stop();
     await onStop();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
+  console.log(`${name} ready on port ${bound}`);
+  reportReady(bound);
 }

@@ -39,6 +39,8 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     persistedQueries: false,
     // Traces are for Apollo's hosted studio, which this graph does not report to.
     plugins: [ApolloServerPluginInlineTraceDisabled(), clientMistakesPlugin({ refusedInputIs400: false })],
+    // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const http = createGraphQLHttpServer<TContext>({

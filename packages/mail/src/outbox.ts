@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { EntityManager, OutboxMailRecord } from '@tenantry/database';
+import { timeOrderedId } from './time-ordered-id';
 
 /** A mail to send; plain text is enough for activation links and notices. */
 export interface OutgoingMail {
@@ -17,7 +17,7 @@ export interface OutgoingMail {
 export async function enqueueMail(manager: EntityManager, mail: OutgoingMail): Promise<void> {
   const now = new Date();
   await manager.insert(OutboxMailRecord, {
-    id: randomUUID(),
+    id: timeOrderedId(now.getTime()),
     organisationId: mail.organisationId ?? null,
     toAddress: mail.to,
     subject: mail.subject,

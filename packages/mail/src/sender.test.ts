@@ -16,6 +16,12 @@ class RecordingTransport {
   }
 }
 
+/** Every timer API but Date: faking only Date freezes the clock without stalling I/O. */
+const REAL_TIMERS: FakeableAPI[] = [
+  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback',
+  'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
+];
+
 describe('mail sender', () => {
   let db: TestDatabase;
   let transport: RecordingTransport;
@@ -57,6 +63,23 @@ describe('mail sender', () => {
     expect(transport.sent.map((mail) => mail.subject)).toEqual(['first', 'second']);
     expect(await sender.deliverDue()).toBe(1);
     expect(transport.sent.map((mail) => mail.subject)).toEqual(['first', 'second', 'third']);
+  });
+
+  it('sends mails written in the same millisecond in the order they were written', async () => {
+    const subjects = ['one', 'two', 'three', 'four', 'five', 'six'];
+    // Only Date is frozen, so every mail gets the same createdAt and nextAttemptAt; the database driver's timers still run.
+    jest.useFakeTimers({ now: Date.now() - 60_000, doNotFake: REAL_TIMERS });
+    try {
+      for (const subject of subjects) await enqueue(subject);
+    } finally {
+      jest.useRealTimers();
+    }
+    time = new Date();
+    const sender = new MailSender(db.dataSource, transport, { clock, batchSize: 4 });
+
+    expect(await sender.deliverDue()).toBe(4);
+    expect(await sender.deliverDue()).toBe(2);
+    expect(transport.sent.map((mail) => mail.subject)).toEqual(subjects);
   });
 
   it('records a failed send without its stack, backs off exponentially and delivers on a later run', async () => {

@@ -59,6 +59,8 @@ export class MailSender {
       .where('mail.sentAt IS NULL AND mail.nextAttemptAt <= :now AND mail.attempts < :maxAttempts', { now, maxAttempts: this.maxAttempts })
       .orderBy('mail.nextAttemptAt')
       .addOrderBy('mail.createdAt')
+      // Mails written in the same millisecond: ids are time-ordered (see timeOrderedId), so still oldest first.
+      .addOrderBy('mail.id')
       .limit(this.batchSize)
       .getMany();
     let delivered = 0;
@@ -80,8 +82,8 @@ export class MailSender {
         .then(() => undefined, this.onError)
         .finally(() => {
           this.running = undefined;
-          // Unref'd: a pending run never keeps the process alive.
-          if (this.started) this.timer = setTimeout(run, intervalMs).unref();
+          // Not unref'd: a started sender keeps its process alive until stop().
+          if (this.started) this.timer = setTimeout(run, intervalMs);
         });
     };
     run();

@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { isReadyMessage, readEnvironment } from '@tenantry/config';
 
 /** The runnable parts of the graph, by name, as built entry points. */
 const ENTRY_POINTS = {
@@ -12,6 +14,26 @@ const ENTRY_POINTS = {
 } as const;
 
 export type ProcessName = keyof typeof ENTRY_POINTS;
+/** The parts that listen on a port. */
+export type ServerName = Exclude<ProcessName, 'mail'>;
+
+/** The variable that sets each server's port, so a message about a port says what to change. */
+const PORT_VARIABLES: Record<ServerName, string> = {
+  gateway: 'PORT',
+  organisations: 'ORGANISATIONS_PORT',
+  users: 'USERS_PORT',
+  permissions: 'PERMISSIONS_PORT',
+};
+
+/** How long a part may take from spawn to telling the launcher it is ready. */
+const READY_TIMEOUT_MS = 30_000;
+/** How long a part may take to stop after SIGTERM before it is killed. */
+const STOP_TIMEOUT_MS = 10_000;
+
+/** The graph could not start or stopped; the message is meant for the person who ran it. */
+export class StackError extends Error {
+  override name = 'StackError';
+}
 
 function mainScript(name: ProcessName): string {
   return join(dirname(require.resolve(`${ENTRY_POINTS[name]}/package.json`)), 'dist', 'main.js');
@@ -29,45 +51,111 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: process exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
+function isPortFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Fails, naming each port and its variable, when a port is given twice or something already
+ * listens on it, so a previous Tenantry (or anything else) is never mistaken for ours.
+ */
+export async function assertPortsFree(ports: Record<ServerName, number>, hosts: Record<ServerName, string>): Promise<void> {
+  const problems: string[] = [];
+  const names = Object.keys(ports) as ServerName[];
+  for (const name of names) {
+    const twin = names.find((other) => other !== name && ports[other] === ports[name]);
+    if (twin && names.indexOf(twin) > names.indexOf(name)) {
+      problems.push(`port ${ports[name]} is given to both ${name} (${PORT_VARIABLES[name]}) and ${twin} (${PORT_VARIABLES[twin]})`);
+    } else if (!twin && !(await isPortFree(ports[name], hosts[name]))) {
+      problems.push(`port ${ports[name]} (${name}, ${PORT_VARIABLES[name]}) is already in use on ${hosts[name]}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${url} did not become healthy within ${timeoutMs} ms`);
+  if (problems.length) throw new StackError(`Cannot start Tenantry: ${problems.join('; ')}. Stop what listens there or choose another port.`);
+}
+
+/** How a part ended. */
+export interface PartExit {
+  name: ProcessName;
+  pid: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export function describeExit(exit: PartExit): string {
+  return `${exit.name} (pid ${exit.pid}) exited ${exit.signal ? `on signal ${exit.signal}` : `with code ${exit.code}`}`;
 }
 
 export interface RunningStack {
   gatewayUrl: string;
-  ports: Record<Exclude<ProcessName, 'mail'>, number>;
+  ports: Record<ServerName, number>;
+  /** Process id of every part. */
+  pids: Record<ProcessName, number>;
+  /**
+   * Settles when a part exits without being told to, once the other parts have been stopped;
+   * never after {@link stop}.
+   */
+  failed: Promise<PartExit>;
+  /** Stops every part and settles once each has exited. */
   stop(): Promise<void>;
 }
 
 export interface StackOptions {
-  /** Environment for every process (DATABASE_URL or DATABASE_FILE, secrets, MAIL_DIR...). */
+  /**
+   * Environment for every process (DATABASE_URL or DATABASE_FILE, secrets, MAIL_DIR...). Secrets
+   * it lacks are generated for this run only.
+   */
   env: NodeJS.ProcessEnv;
   /** Ports; missing ones are picked free. */
-  ports?: Partial<Record<Exclude<ProcessName, 'mail'>, number>>;
+  ports?: Partial<Record<ServerName, number>>;
   /** Where the processes' output goes: inherited by default. */
   stdio?: 'inherit' | 'ignore' | 'pipe';
 }
 
-/** Starts the three subgraphs, then the gateway, as separate processes talking HTTP, and the mail outbox worker. */
+function stopPart(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function withinReadyTimeout(ready: Promise<void>, name: ProcessName): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StackError(`${name} did not report ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+  });
+  return Promise.race([ready, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Starts the three subgraphs, then the gateway and the mail outbox worker, as separate processes
+ * talking HTTP, and supervises them: each tells the launcher over its IPC channel when it is
+ * ready (a port answering is not proof it is ours), and a part that exits stops the rest. Parts
+ * run in their own process group, so only the launcher decides when they stop, and each stops by
+ * itself when the launcher goes away.
+ */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const ports = {
+  const settings = readEnvironment(options.env);
+  const ports: Record<ServerName, number> = {
     organisations: options.ports?.organisations ?? (await freePort()),
     users: options.ports?.users ?? (await freePort()),
     permissions: options.ports?.permissions ?? (await freePort()),
     gateway: options.ports?.gateway ?? (await freePort()),
   };
+  const subgraphHost = settings.SUBGRAPH_HOST;
+  await assertPortsFree(ports, { gateway: settings.HOST, organisations: subgraphHost, users: subgraphHost, permissions: subgraphHost });
   const env: NodeJS.ProcessEnv = {
     ...options.env,
+    ACCESS_TOKEN_SECRET: settings.ACCESS_TOKEN_SECRET ?? randomBytes(48).toString('base64url'),
+    PRINCIPAL_SECRET: settings.PRINCIPAL_SECRET ?? randomBytes(48).toString('base64url'),
     ORGANISATIONS_PORT: String(ports.organisations),
     USERS_PORT: String(ports.users),
     PERMISSIONS_PORT: String(ports.permissions),
@@ -76,33 +164,40 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     SUBGRAPH_URL_USERS: `http://127.0.0.1:${ports.users}/graphql`,
     SUBGRAPH_URL_PERMISSIONS: `http://127.0.0.1:${ports.permissions}/graphql`,
   };
-  const children: ChildProcess[] = [];
-  const spawnProcess = (name: ProcessName) => {
-    const child = spawn(process.execPath, [mainScript(name)], { env, stdio: options.stdio ?? 'inherit' });
-    children.push(child);
-    return child;
+
+  const children = new Map<ProcessName, ChildProcess>();
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= Promise.all([...children.values()].map(stopPart)).then(() => undefined));
+  let reportFailure: (exit: PartExit) => void = () => {};
+  const failed = new Promise<PartExit>((resolve) => (reportFailure = resolve));
+
+  /** Spawns a part; settles when it reports ready, fails when it exits or cannot be spawned first. */
+  const startPart = (name: ProcessName): Promise<void> => {
+    const output = options.stdio ?? 'inherit';
+    const child = spawn(process.execPath, [mainScript(name)], { env, stdio: [output, output, output, 'ipc'], detached: true });
+    children.set(name, child);
+    const ready = new Promise<void>((resolve, reject) => {
+      child.on('message', (message) => {
+        if (isReadyMessage(message)) resolve();
+      });
+      child.once('error', (error) => reject(new StackError(`${name} could not be started: ${error.message}`)));
+      child.once('exit', (code, signal) => {
+        const exit: PartExit = { name, pid: child.pid ?? 0, code, signal };
+        reject(new StackError(`${describeExit(exit)} before it was ready`));
+        if (stopping) return;
+        void stop().then(() => reportFailure(exit));
+      });
+    });
+    return withinReadyTimeout(ready, name);
   };
-  const start = (name: Exclude<ProcessName, 'mail'>) => waitForHealth(`http://127.0.0.1:${ports[name]}/healthz`, spawnProcess(name), 30_000);
-  const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-  };
+
   try {
-    await Promise.all([start('organisations'), start('users'), start('permissions')]);
-    await start('gateway');
-    // The outbox worker serves no HTTP: it only polls the database.
-    spawnProcess('mail');
+    await Promise.all([startPart('organisations'), startPart('users'), startPart('permissions')]);
+    await Promise.all([startPart('gateway'), startPart('mail')]);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, ports, stop };
+  const pids = Object.fromEntries([...children].map(([name, child]) => [name, child.pid])) as Record<ProcessName, number>;
+  return { gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`, ports, pids, failed, stop };
 }

@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './subgraph-harness';
 export * from './seed';
 export * from './row-snapshot';
+export * from './launcher-process';

@@ -1,10 +1,10 @@
-import { exitOnConfigurationError, readEnvironment } from '@tenantry/config';
+import { exitOnConfigurationError, loadEnvironment } from '@tenantry/config';
 import { openDatabase } from '@tenantry/database';
 import { serveUntilSignalled } from '@tenantry/federation';
 import { createOrganisationsServer, SUBGRAPH_NAME } from './server';
 
 async function main(): Promise<void> {
-  const env = readEnvironment();
+  const env = loadEnvironment();
   const dataSource = await openDatabase({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
   const server = await createOrganisationsServer(dataSource, env.PRINCIPAL_SECRET, { publicUrl: env.PUBLIC_URL, activationTtlHours: env.INVITATION_TTL_HOURS });
   await serveUntilSignalled(server, env.ORGANISATIONS_PORT, env.SUBGRAPH_HOST, SUBGRAPH_NAME, () => dataSource.destroy());

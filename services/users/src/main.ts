@@ -1,4 +1,4 @@
-import { exitOnConfigurationError, readEnvironment } from '@tenantry/config';
+import { exitOnConfigurationError, loadEnvironment } from '@tenantry/config';
 import { openDatabase } from '@tenantry/database';
 import { serveUntilSignalled } from '@tenantry/federation';
 import { startPurgeJob } from './lifecycle/purge';
@@ -6,7 +6,7 @@ import { createUsersServer, SUBGRAPH_NAME } from './server';
 import { usersSettings } from './settings';
 
 async function main(): Promise<void> {
-  const env = readEnvironment();
+  const env = loadEnvironment();
   const dataSource = await openDatabase({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
   const settings = usersSettings({
     accessTokenSecret: env.ACCESS_TOKEN_SECRET,

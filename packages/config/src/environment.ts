@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+// No default: unset secrets are generated once per installation (see local-secrets.ts).
+const secret = z.string().min(32, 'must be at least 32 characters').optional();
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^mysql:\/\/[^/]+\/[^/?]+/.test(value), 'must look like mysql://user:pass@host:3306/db')
+  .optional();
+
+/** Environment every process of the graph reads. */
+export const environmentSchema = z.object({
+  PORT: port(4000),
+  /** Interface the gateway listens on; subgraphs always bind to loopback. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Interface subgraphs listen on; they refuse unsigned requests, but keep them off public networks. */
+  SUBGRAPH_HOST: z.string().default('127.0.0.1'),
+  ORGANISATIONS_PORT: port(4001),
+  USERS_PORT: port(4002),
+  PERMISSIONS_PORT: port(4003),
+  DATABASE_URL: databaseUrl,
+  DATABASE_FILE: z.string().default('./var/tenantry.sqlite'),
+  MAIL_DIR: z.string().default('./var/mail'),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Tenantry <no-reply@tenantry.local>'),
+  /** Base of the links in mails; unset follows PORT (http://localhost:<PORT>). */
+  PUBLIC_URL: z.string().url('must be an absolute URL').optional(),
+  ACCESS_TOKEN_SECRET: secret,
+  PRINCIPAL_SECRET: secret,
+  /** Where secrets that are not set are generated and kept. */
+  SECRETS_FILE: z.string().default('./var/secrets.json'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  /** How long invitation and activation links work. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Seed the demo account: by default only on the embedded database, never silently into MySQL. */
+  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  SUBGRAPH_URL_ORGANISATIONS: z.string().url().optional(),
+  SUBGRAPH_URL_USERS: z.string().url().optional(),
+  SUBGRAPH_URL_PERMISSIONS: z.string().url().optional(),
+});
+
+export type Environment = Omit<z.infer<typeof environmentSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
+
+/** Raised with every bad variable named, so a start fails with one readable message. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Validates the environment; empty strings count as unset. */
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}` };
+}
+
+/** Prints a configuration error and exits; any other error is rethrown. */
+export function exitOnConfigurationError(error: unknown): never {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  throw error;
+}
