@@ -21,6 +21,8 @@ export class IndependenceService {
    * managing organisation sees nothing of it from the next request on.
    */
   async makeIndependent(organisationId: string, ownerUserId: string): Promise<Account> {
+    // Said again below the shield rule: the owner's decision alone, whoever calls this service.
+    if (!this.principal.isAccountOwner) throw graphqlError('FORBIDDEN', 'Only the account owner makes a customer independent.');
     return withTransaction(this.dataSource, async (manager) => {
       const organisation = canSeeOrganisation(this.principal, organisationId)
         ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER })

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord,
-  withTransaction,
+  AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, withTransaction,
 } from '@tenantry/database';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
-import { findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
+import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
 import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';
 import { Role, User } from './role.type';
@@ -13,7 +12,6 @@ import { Role, User } from './role.type';
 const CUSTOMER_PERMISSIONS = BUILT_IN_ROLES.ADMINISTRATOR.permissions;
 
 const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
-const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
 
 /**
  * Creating, changing, deleting and assigning roles: each use case is one transaction with its
@@ -113,8 +111,8 @@ export class RoleLifecycleService {
   /** Gives a user one role of their own organisation instead of the one they hold. */
   async assign(userId: string, roleId: string): Promise<User> {
     return this.write(async (manager) => {
-      const user = await manager.findOneBy(UserRecord, { id: userId, organisationId: In(this.principal.visibleOrganisationIds) });
-      if (!user) throw userNotFound();
+      // The administration rule for the user as they are (their present role included) ...
+      const user = await findAdministrableUser(manager, this.principal, userId);
       const role = await this.visibleRole(manager, roleId);
       if (role.organisationId !== user.organisationId) {
         throw graphqlError('BAD_USER_INPUT', 'The role belongs to another organisation than the user.', { field: 'roleId' });
@@ -123,8 +121,9 @@ export class RoleLifecycleService {
       if (await manager.existsBy(AccountRecord, { ownerUserId: user.id })) {
         throw graphqlError('BAD_USER_INPUT', 'The account owner keeps the OWNER role.', { field: 'userId' });
       }
+      // ... and as the new role would leave them: e.g. customers.manage shows their organisation's customers.
+      await assertAdministrableWith(manager, this.principal, user, role.permissions);
       const previous = await manager.findOne(RoleAssignmentRecord, { where: { userId }, relations: { role: true } });
-      if (previous?.role) this.assertHolds(previous.role.permissions);
       await manager.delete(RoleAssignmentRecord, { userId });
       await manager.insert(RoleAssignmentRecord, { userId, roleId, assignedAt: new Date() });
       const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });

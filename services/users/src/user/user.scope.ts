@@ -1,6 +1,4 @@
-import {
-  AccountRecord, EntityManager, In, OperatorGroupRecord, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord,
-} from '@tenantry/database';
+import { EntityManager, In, OperatorGroupRecord, RoleRecord, UserRecord } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
 export const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
@@ -39,26 +37,5 @@ export async function checkInboxes(manager: EntityManager, organisationId: strin
   return unique;
 }
 
-/**
- * A user of a visible organisation whom the caller may administer: never the account owner
- * (unless it is the caller), never someone whose role holds permissions the caller lacks — else
- * a manager could, say, change the owner's email and reset their password.
- */
-export async function findManageableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const user = await findUserInScope(manager, principal, id);
-  if (user.id === principal.userId) return user;
-  const target = await manager
-    .createQueryBuilder(UserRecord, 'u')
-    .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
-    .innerJoin(AccountRecord, 'a', 'a.id = o.account_id')
-    .leftJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
-    .leftJoin(RoleRecord, 'r', 'r.id = ra.role_id')
-    .select(['a.owner_user_id AS ownerUserId', 'r.permissions AS permissions'])
-    .where('u.id = :id', { id })
-    .getRawOne<{ ownerUserId: string | null; permissions: string | null }>();
-  if (target?.ownerUserId === user.id) throw graphqlError('FORBIDDEN', 'Only the account owner manages the account owner.');
-  const held = target?.permissions ? (JSON.parse(target.permissions) as string[]) : [];
-  const beyond = held.filter((permission) => !principal.permissions.includes(permission));
-  if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
-  return user;
-}
+/** The one administration rule, shared with the permissions subgraph (assignRole, promotions). */
+export { findAdministrableUser as findManageableUser } from '@tenantry/provisioning';
