@@ -69,7 +69,10 @@ export class RoleLifecycleService {
         assertNameFree((await manager.findBy(RoleRecord, { organisationId: role.organisationId })).filter((other) => other.id !== id), input.name);
         changes.name = input.name;
       }
-      if (input.permissions) changes.permissions = this.grantable(input.permissions, organisation.kind);
+      if (input.permissions) {
+        changes.permissions = this.grantable(input.permissions, organisation.kind);
+        await this.assertAdministersHolders(manager, id, changes.permissions);
+      }
       if (Object.keys(changes).length) await manager.update(RoleRecord, { id }, changes);
       await this.audit(manager, organisation, 'role.updated', id, { key: role.key, ...changes });
       return toRole({ ...role, ...changes });
@@ -98,6 +101,7 @@ export class RoleLifecycleService {
           field: 'replacementRoleId', assignedUsers: holders,
         });
       }
+      if (replacement && holders > 0) await this.assertAdministersHolders(manager, id, replacement.permissions);
       if (replacement && holders > 0) await manager.update(RoleAssignmentRecord, { roleId: id }, { roleId: replacement.id, assignedAt: new Date() });
       await manager.delete(RoleRecord, { id });
       const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
@@ -130,6 +134,18 @@ export class RoleLifecycleService {
       await this.audit(manager, organisation, 'role.assigned', userId, { roleKey: role.key, previousRoleKey: previous?.role?.key ?? null });
       return Object.assign(new User(), { id: userId });
     });
+  }
+
+  /**
+   * Changing a role's permissions, or moving its holders to another role, administers every
+   * holder: the administration rule must hold for each, as they are and as they would be.
+   */
+  private async assertAdministersHolders(manager: EntityManager, roleId: string, permissions: string[]): Promise<void> {
+    const holders = await manager.findBy(RoleAssignmentRecord, { roleId });
+    for (const { userId } of holders) {
+      const holder = await findAdministrableUser(manager, this.principal, userId);
+      await assertAdministrableWith(manager, this.principal, holder, permissions);
+    }
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
