@@ -18,11 +18,14 @@ const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $inp
 const UPDATE_NAME = `mutation($id: ID!, $name: String!) { updateOrganisation(id: $id, input: { name: $name }) { name } }`;
 const CREATE_CUSTOMER = `mutation($input: CreateCustomerOrganisationInput!) { createCustomerOrganisation(input: $input) { id name } }`;
 
-/** Every operation that administers a user, as a manager would try it on a colleague. */
+/**
+ * Every operation of the users subgraph that administers a user, as a manager would try it on a
+ * colleague (the rule comes before any status check, so the colleague's status does not matter).
+ * Changing the email is the first step of a takeover: a password reset then goes to the attacker.
+ */
 const ADMINISTERING = [
   ['updateUser', UPDATE_EMAIL],
-  ['suspendUser', `mutation($id: ID!) { suspendUser(id: $id) { id } }`],
-  ['archiveUser', ARCHIVE_USER],
+  ...['suspendUser', 'restoreAccess', 'unlockUser', 'archiveUser', 'restoreUser'].map((field) => [field, `mutation($id: ID!) { ${field}(id: $id) { id } }`]),
   ['deleteUser', DELETE_USER],
   ['resendActivation', `mutation($id: ID!) { resendActivation(userId: $id) }`],
 ] as const;
@@ -66,7 +69,7 @@ describe('who may administer whom, through the gateway on the demo data', () => 
   afterAll(() => demo?.close());
 
   describe('1. a user may administer only users who see nothing the caller does not', () => {
-    it('a manager of "Demo Support" cannot edit, re-role, suspend, archive or delete a colleague the owner promoted into "Demo"', async () => {
+    it('a manager of "Demo Support" cannot edit, re-role, suspend, unlock, archive, restore, delete or re-invite a colleague the owner promoted into "Demo"', async () => {
       const manager = await support.createUser('MANAGER');
       const colleague = await support.createUser('OPERATOR');
       expect((await demo.graph(PROMOTE, { userId: colleague.id, ids: [demoOrganisation.id] }, ownerToken)).errors).toBeUndefined();
