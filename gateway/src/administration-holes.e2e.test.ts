@@ -115,6 +115,21 @@ describe('who may administer whom, through the gateway on the demo data', () => 
     });
   });
 
+  describe('1b. nobody creates a user who would see more than they do', () => {
+    it('a manager promoted into "Demo" cannot create or invite a MANAGER there, who would see "Acme Customer"; an OPERATOR yes', async () => {
+      const promotedManager = await support.createUser('MANAGER');
+      expect((await demo.graph(PROMOTE, { userId: promotedManager.id, ids: [demoOrganisation.id] }, ownerToken)).errors).toBeUndefined();
+      const token = await signIn(promotedManager);
+      const person = (roleKey: string) => ({ organisationId: demoOrganisation.id, email: `${fresh('new')}@example.com`, firstName: 'N', lastName: 'U', roleKey });
+
+      const before = await snapshotAllRows(demo.db.dataSource);
+      expect(errorCodes(await demo.graph(CREATE_USER, { input: { ...person('MANAGER'), username: fresh('new.manager') } }, token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await demo.graph(INVITE, { input: { ...person('MANAGER'), language: 'EN' } }, token))).toEqual(['FORBIDDEN']);
+      expect(await snapshotAllRows(demo.db.dataSource)).toEqual(before);
+      expect((await demo.graph(CREATE_USER, { input: { ...person('OPERATOR'), username: fresh('new.operator') } }, token)).errors).toBeUndefined();
+    });
+  });
+
   describe('2. revoking an invitation administers the invited user', () => {
     it('a MODERATOR of "Acme Customer" cannot remove a pending ADMINISTRATOR, but may revoke a MEMBER\'s invitation', async () => {
       const administratorToken = await demo.login(DEMO_USERNAMES.customerAdministrator);

@@ -41,7 +41,17 @@ export async function assertAdministrableWith(manager: EntityManager, principal:
   await assertWithinCaller(manager, principal, user, (await standingOf(manager, user.id)).accountId, permissions);
 }
 
-async function assertWithinCaller(manager: EntityManager, principal: UserPrincipal, user: UserRecord, accountId: string, permissions: string[]): Promise<void> {
+/**
+ * The rule for a user about to be created (createUser, inviteUser) in an organisation the caller
+ * sees, holding these permissions: nobody creates a user who would see more than they do.
+ */
+export async function assertMayCreateWith(manager: EntityManager, principal: UserPrincipal, organisation: { id: string; accountId: string }, permissions: string[]): Promise<void> {
+  await assertWithinCaller(manager, principal, { id: null, organisationId: organisation.id }, organisation.accountId, permissions);
+}
+
+async function assertWithinCaller(
+  manager: EntityManager, principal: UserPrincipal, user: { id: string | null; organisationId: string }, accountId: string, permissions: string[],
+): Promise<void> {
   const beyond = permissions.filter((permission) => !principal.permissions.includes(permission));
   if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
   // The owner sees their whole account: no user of it sees more.

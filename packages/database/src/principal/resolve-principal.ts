@@ -55,7 +55,8 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
 
 /** Whose visibility is asked: a user as their principal would describe them. */
 export interface VisibilitySubject {
-  userId: string;
+  /** Null for a user about to be created, who has no promotions yet. */
+  userId: string | null;
   accountId: string;
   homeOrganisationId: string;
   permissions: readonly string[];
@@ -70,7 +71,7 @@ export interface VisibilitySubject {
  */
 export async function organisationsVisibleTo(manager: EntityManager, subject: VisibilitySubject): Promise<{ visibleOrganisationIds: string[]; isPromoted: boolean }> {
   if (subject.isAccountOwner) return { visibleOrganisationIds: await organisationIds(manager, { accountId: subject.accountId }), isPromoted: false };
-  const promotedTo = await promotedOrganisations(manager, subject.userId, subject.accountId);
+  const promotedTo = subject.userId ? await promotedOrganisations(manager, subject.userId, subject.accountId) : [];
   const visible = [
     subject.homeOrganisationId,
     ...promotedTo,

@@ -1,4 +1,5 @@
-import { EntityManager, In, OperatorGroupRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { EntityManager, In, OperatorGroupRecord, OrganisationRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { assertMayCreateWith } from '@tenantry/provisioning';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
 export const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
@@ -18,13 +19,16 @@ export function assertOrganisationInScope(principal: UserPrincipal, id: string):
 
 /**
  * A role of the organisation that the caller may hand out: never OWNER (there is one, the account's),
- * and never more permissions than the caller holds, so nobody creates a user mightier than themself.
+ * never more permissions than the caller holds, and never one through which the new user would see
+ * organisations the caller does not, so nobody creates a user mightier than themself.
  */
 export async function findGrantableRole(manager: EntityManager, principal: UserPrincipal, organisationId: string, roleKey: string): Promise<RoleRecord> {
   const role = await manager.findOneBy(RoleRecord, { organisationId, key: roleKey });
   if (!role || role.key === 'OWNER') throw graphqlError('BAD_USER_INPUT', `Role ${roleKey} does not exist in this organisation or cannot be given.`);
   const missing = role.permissions.filter((permission) => !principal.permissions.includes(permission));
   if (missing.length) throw graphqlError('FORBIDDEN', `Role ${roleKey} grants permissions you do not hold: ${missing.join(', ')}.`);
+  // Nor one who would see more: customers.manage shows the organisation's customers.
+  await assertMayCreateWith(manager, principal, await manager.findOneByOrFail(OrganisationRecord, { id: organisationId }), role.permissions);
   return role;
 }
 
