@@ -162,7 +162,7 @@ export const OPERATION_ROWS: OperationRow[] = [
       const administrator = await customer.createUser('ADMINISTRATOR');
       return { id: customer.id, owner: administrator.id };
     },
-    allowed: ['managerA', 'ownerA'],
+    allowed: ['ownerA'],
   },
   {
     field: 'createRole', kind: 'mutation',

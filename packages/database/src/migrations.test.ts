@@ -28,7 +28,7 @@ describe('migrations', () => {
   it('treat usernames differing only in case as different users', async () => {
     const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Case', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
     const organisation = await db.dataSource.getRepository(OrganisationRecord).save({
-      id: randomUUID(), accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Case', language: 'en', location: null,
+      id: randomUUID(), accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Case', nameNamespace: account.id, language: 'en', location: null,
       managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
     });
     const user = (username: string) => ({
@@ -43,6 +43,24 @@ describe('migrations', () => {
     expect((await users.findOneByOrFail({ username: 'Jan.de.Vries' })).username).toBe('Jan.de.Vries');
   });
 
+  it('give existing organisations the namespace their name is unique in: the managing organisation for a customer, else the account', async () => {
+    const position = db.dataSource.migrations.findIndex((migration) => migration.name?.startsWith('OrganisationNameNamespace'));
+    for (let i = position; i < db.dataSource.migrations.length; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
+    const [accountId, parentId, customerId] = [randomUUID(), randomUUID(), randomUUID()];
+    const at = '2026-01-01 00:00:00.000';
+    // Plain SQL: the entities already describe the schema after this migration.
+    await db.dataSource.query('INSERT INTO accounts (id, name, seat_limit, created_at) VALUES (?, ?, ?, ?)', [accountId, 'Before namespaces', 5, at]);
+    const insertOrganisation = (id: string, kind: string, name: string, managing: string | null) => db.dataSource.query(
+      'INSERT INTO organisations (id, account_id, kind, name, language, managing_organisation_id, privacy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [id, accountId, kind, name, 'en', managing, '{}', at],
+    );
+    await insertOrganisation(parentId, OrganisationKind.DEFAULT, 'Before namespaces', null);
+    await insertOrganisation(customerId, OrganisationKind.CUSTOMER, 'Customer', parentId);
+    await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
+    const namespaces = await db.dataSource.getRepository(OrganisationRecord).find({ select: { id: true, nameNamespace: true }, where: { accountId } });
+    expect(Object.fromEntries(namespaces.map((row) => [row.id, row.nameNamespace]))).toEqual({ [parentId]: accountId, [customerId]: parentId });
+  });
+
   it('keep millisecond precision of timestamps', async () => {
     const createdAt = new Date('2026-01-02T03:04:05.678Z');
     const id = randomUUID();
@@ -54,7 +72,7 @@ describe('migrations', () => {
     const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Upgrade', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
     const organisationId = randomUUID();
     await db.dataSource.getRepository(OrganisationRecord).insert({
-      id: organisationId, accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Upgrade', language: 'en', location: null,
+      id: organisationId, accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Upgrade', nameNamespace: account.id, language: 'en', location: null,
       managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
     });
     const userId = randomUUID();

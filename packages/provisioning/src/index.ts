@@ -5,3 +5,4 @@ export * from './seats';
 export * from './mails';
 export * from './activation';
 export * from './scope';
+export * from './administration';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, EntityManager, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, RoleRecord, WidgetRecord,
+  AccountRecord, EntityManager, nameNamespaceOf, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, RoleRecord, WidgetRecord,
 } from '@tenantry/database';
 import { BUILT_IN_ROLES } from '@tenantry/auth';
 
@@ -36,6 +36,7 @@ export async function provisionOrganisation(manager: EntityManager, input: NewOr
     accountId: input.accountId,
     kind: input.kind,
     name: input.name,
+    nameNamespace: nameNamespaceOf({ kind: input.kind, accountId: input.accountId, managingOrganisationId: input.managingOrganisationId ?? null }),
     language: input.language ?? 'en',
     location: input.location ?? null,
     managingOrganisationId: input.managingOrganisationId ?? null,

@@ -19,7 +19,9 @@ export interface PrivacySettings {
 
 /** A walled-off part of an account: users, widgets and operator groups belong to exactly one. */
 @Entity({ name: 'organisations' })
-@Index('uq_organisations_account_name', ['accountId', 'name'], { unique: true })
+@Index('uq_organisations_namespace_name', ['nameNamespace', 'name'], { unique: true })
+// Account-keyed queries and the account foreign key (MySQL needs an index for it).
+@Index('idx_organisations_account', ['accountId'])
 export class OrganisationRecord {
   @PrimaryColumn(idColumn)
   id: string;
@@ -34,9 +36,17 @@ export class OrganisationRecord {
   @Column({ type: 'simple-enum', enum: OrganisationKind })
   kind: OrganisationKind;
 
-  /** Unique within the account; typed again to confirm deletion. */
+  /** Unique within its namespace (see nameNamespace); typed again to confirm deletion. */
   @Column({ type: 'varchar', length: 120 })
   name: string;
+
+  /**
+   * Where the name must be unique, always `nameNamespaceOf(this)`: the account for DEFAULT and SUB
+   * organisations, the managing organisation for customers. Customers of different managing
+   * organisations may share a name, so nobody learns a customer's name they cannot see by clashing with it.
+   */
+  @Column({ name: 'name_namespace', ...idColumn })
+  nameNamespace: string;
 
   /** Language of the organisation's mails and widgets (ISO 639-1). */
   @Column({ type: 'varchar', length: 8, default: 'en' })
@@ -59,4 +69,9 @@ export class OrganisationRecord {
 
   @Column({ name: 'created_at', ...timestampColumn })
   createdAt: Date;
+}
+
+/** The namespace an organisation's name is unique in: its managing organisation for a customer, else its account. */
+export function nameNamespaceOf(organisation: Pick<OrganisationRecord, 'kind' | 'accountId' | 'managingOrganisationId'>): string {
+  return organisation.kind === OrganisationKind.CUSTOMER && organisation.managingOrganisationId ? organisation.managingOrganisationId : organisation.accountId;
 }

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessClaims, UserPrincipal } from '@tenantry/auth';
 import { AccountRecord } from '../organisations/account.entity';
 import { OrganisationRecord } from '../organisations/organisation.entity';
@@ -34,15 +34,9 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
   if (!row) return null;
   const isAccountOwner = row.ownerUserId === claims.userId;
   const permissions = row.permissions ? (JSON.parse(row.permissions) as string[]) : [];
-  const promotedTo = isAccountOwner ? [] : await promotedOrganisations(dataSource, claims.userId, row.accountId);
-  const visibleOrganisationIds = isAccountOwner
-    ? await organisationIds(dataSource, { accountId: row.accountId })
-    : [
-        row.homeOrganisationId,
-        ...promotedTo,
-        // The managing organisation's administrators see their customers (F10, F11).
-        ...(permissions.includes('customers.manage') ? await organisationIds(dataSource, { managingOrganisationId: row.homeOrganisationId }) : []),
-      ];
+  const { visibleOrganisationIds, isPromoted } = await organisationsVisibleTo(dataSource.manager, {
+    userId: claims.userId, accountId: row.accountId, homeOrganisationId: row.homeOrganisationId, permissions, isAccountOwner,
+  });
   const organisationId = visibleOrganisationIds.includes(row.activeOrganisationId) ? row.activeOrganisationId : row.homeOrganisationId;
   return {
     kind: 'user',
@@ -53,20 +47,48 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     organisationId,
     roleKey: row.roleKey ?? 'NONE',
     permissions,
-    visibleOrganisationIds: [...new Set(visibleOrganisationIds)],
+    visibleOrganisationIds,
     isAccountOwner,
-    isPromoted: promotedTo.length > 0,
+    isPromoted,
   };
 }
 
-async function organisationIds(dataSource: DataSource, where: { accountId: string } | { managingOrganisationId: string }): Promise<string[]> {
-  const rows = await dataSource.getRepository(OrganisationRecord).find({ select: { id: true }, where, order: { createdAt: 'ASC' } });
+/** Whose visibility is asked: a user as their principal would describe them. */
+export interface VisibilitySubject {
+  /** Null for a user about to be created, who has no promotions yet. */
+  userId: string | null;
+  accountId: string;
+  homeOrganisationId: string;
+  permissions: readonly string[];
+  isAccountOwner: boolean;
+}
+
+/**
+ * Every organisation a user may see, the one definition of visibility: the whole account for its
+ * owner; else their home organisation, the ones the owner granted them, and, when their role holds
+ * customers.manage, the customers their home organisation manages. The administration rule
+ * compares two users' answers, so it cannot drift from what a principal is given.
+ */
+export async function organisationsVisibleTo(manager: EntityManager, subject: VisibilitySubject): Promise<{ visibleOrganisationIds: string[]; isPromoted: boolean }> {
+  if (subject.isAccountOwner) return { visibleOrganisationIds: await organisationIds(manager, { accountId: subject.accountId }), isPromoted: false };
+  const promotedTo = subject.userId ? await promotedOrganisations(manager, subject.userId, subject.accountId) : [];
+  const visible = [
+    subject.homeOrganisationId,
+    ...promotedTo,
+    // The managing organisation's administrators see their customers (F10, F11).
+    ...(subject.permissions.includes('customers.manage') ? await organisationIds(manager, { managingOrganisationId: subject.homeOrganisationId }) : []),
+  ];
+  return { visibleOrganisationIds: [...new Set(visible)], isPromoted: promotedTo.length > 0 };
+}
+
+async function organisationIds(manager: EntityManager, where: { accountId: string } | { managingOrganisationId: string }): Promise<string[]> {
+  const rows = await manager.getRepository(OrganisationRecord).find({ select: { id: true }, where, order: { createdAt: 'ASC' } });
   return rows.map((row) => row.id);
 }
 
 /** Organisations the owner granted, still within the user's account. */
-async function promotedOrganisations(dataSource: DataSource, userId: string, accountId: string): Promise<string[]> {
-  const rows = await dataSource
+async function promotedOrganisations(manager: EntityManager, userId: string, accountId: string): Promise<string[]> {
+  const rows = await manager
     .createQueryBuilder()
     .select('p.organisation_id', 'organisationId')
     .from(PromotionRecord, 'p')

@@ -1,7 +1,10 @@
-import { or } from 'graphql-shield';
 import { RuleMap } from '@tenantry/federation';
-import { hasPermission, isAccountOwner } from '@tenantry/auth';
+import { isAccountOwner } from '@tenantry/auth';
 
+/**
+ * Taking a customer out of the account is the owner's decision alone: a holder of
+ * customers.manage could otherwise plant an ADMINISTRATOR and walk away with the customer.
+ */
 export const customerRules: RuleMap = {
-  Mutation: { makeCustomerIndependent: or(isAccountOwner, hasPermission('customers.manage')) },
+  Mutation: { makeCustomerIndependent: isAccountOwner },
 };

@@ -1,6 +1,6 @@
 import { AccountRecord, OrganisationRecord, resolvePrincipal } from '@tenantry/database';
 import {
-  AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
+  AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, snapshotAllRows, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
@@ -80,16 +80,25 @@ describe('customer organisations', () => {
   });
 
   describe('makeCustomerIndependent', () => {
-    it('refuses an owner who is not one of the customer\'s administrators, and a foreign customer', async () => {
+    it('is the account owner\'s decision alone: a manager holding customers.manage is refused, even naming an administrator', async () => {
+      const customer = await account.defaultOrganisation.createCustomer();
+      const planted = await customer.createUser('ADMINISTRATOR');
       const principal = await manager.principal();
+      const before = await snapshotAllRows(db.dataSource);
+      expect(errorCodes(await subgraph.query(principal, INDEPENDENT, { id: customer.id, owner: planted.id }))).toEqual(['FORBIDDEN']);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
+    });
+
+    it('refuses an owner who is not one of the customer\'s administrators, and a foreign customer', async () => {
+      const principal = await account.owner.principal();
       expect(errorCodes(await subgraph.query(principal, INDEPENDENT, { id: acme.id, owner: manager.id }))).toEqual(['BAD_USER_INPUT']);
       const foreign = await (await initSeed(db.dataSource).createAccount()).defaultOrganisation.createCustomer();
       const foreignAdministrator = await foreign.createUser('ADMINISTRATOR');
       expect(errorCodes(await subgraph.query(principal, INDEPENDENT, { id: foreign.id, owner: foreignAdministrator.id }))).toEqual(['NOT_FOUND']);
     });
 
-    it('moves the customer into a new account owned by its administrator; the former manager sees nothing of it', async () => {
-      const response = await subgraph.query(await manager.principal(), INDEPENDENT, { id: acme.id, owner: acmeAdministrator.id });
+    it('moves the customer into a new account owned by its administrator; the former managing organisation sees nothing of it', async () => {
+      const response = await subgraph.query(await account.owner.principal(), INDEPENDENT, { id: acme.id, owner: acmeAdministrator.id });
       expect(response.errors).toBeUndefined();
       expect(response.data.makeCustomerIndependent).toMatchObject({ name: 'Acme', organisations: [{ id: acme.id, kind: 'DEFAULT' }] });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, AuditEventRecord, DataSource, OrganisationKind, OrganisationRecord, PromotionRecord, RoleAssignmentRecord, RoleRecord,
+  AccountRecord, AuditEventRecord, DataSource, nameNamespaceOf, OrganisationKind, OrganisationRecord, PromotionRecord, RoleAssignmentRecord, RoleRecord,
   UserRecord, withTransaction,
 } from '@tenantry/database';
 import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
@@ -21,6 +21,8 @@ export class IndependenceService {
    * managing organisation sees nothing of it from the next request on.
    */
   async makeIndependent(organisationId: string, ownerUserId: string): Promise<Account> {
+    // Said again below the shield rule: the owner's decision alone, whoever calls this service.
+    if (!this.principal.isAccountOwner) throw graphqlError('FORBIDDEN', 'Only the account owner makes a customer independent.');
     return withTransaction(this.dataSource, async (manager) => {
       const organisation = canSeeOrganisation(this.principal, organisationId)
         ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER })
@@ -39,7 +41,8 @@ export class IndependenceService {
         id: randomUUID(), name: organisation.name, seatLimit: Math.max(INDEPENDENT_ACCOUNT_SEATS, users), ownerUserId: owner.id, createdAt: new Date(),
       });
       await manager.insert(AccountRecord, account);
-      await manager.update(OrganisationRecord, { id: organisationId }, { accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null });
+      const independent = { accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null };
+      await manager.update(OrganisationRecord, { id: organisationId }, { ...independent, nameNamespace: nameNamespaceOf(independent) });
       await manager.update(AuditEventRecord, { organisationId }, { accountId: account.id });
       await manager.delete(PromotionRecord, { organisationId });
 
@@ -55,7 +58,7 @@ export class IndependenceService {
       const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };
       await recordAudit(manager, { accountId: organisation.accountId, organisationId: null, actorUserId: this.principal.userId, action: 'customer.became_independent', targetId: organisationId, details });
       await recordAudit(manager, { accountId: account.id, organisationId, actorUserId: this.principal.userId, action: 'account.created_from_customer', targetId: account.id, details });
-      const moved = toOrganisation({ ...organisation, accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null });
+      const moved = toOrganisation({ ...organisation, ...independent, nameNamespace: nameNamespaceOf(independent) });
       return { id: account.id, name: account.name, seatLimit: account.seatLimit, organisations: [moved] };
     });
   }

@@ -4,6 +4,7 @@ import {
 } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
+import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
 import { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
 import { CreateOrganisationPayload, DeleteOrganisationPayload, DeletionPreview } from './organisation-payloads.type';
@@ -24,7 +25,7 @@ export class OrganisationLifecycleService {
   async create(input: CreateOrganisationInput): Promise<CreateOrganisationPayload> {
     return withTransaction(this.dataSource, async (manager) => {
       await reserveSeats(manager, this.principal.accountId);
-      await this.assertNameFree(manager, this.principal.accountId, input.name);
+      await assertNameAvailable(manager, this.principal, { kind: OrganisationKind.SUB, accountId: this.principal.accountId, managingOrganisationId: null }, input.name);
       const provisioned = await provisionOrganisation(manager, {
         accountId: this.principal.accountId,
         kind: OrganisationKind.SUB,
@@ -54,14 +55,15 @@ export class OrganisationLifecycleService {
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
+      // Locked before the first read (every organisation the principal sees is in its account): on
+      // MySQL a later lock would leave the name check reading data older than a racing rename.
+      await lockAccount(manager, this.principal.accountId);
       const organisation = await findVisibleOrganisation(manager, this.principal, id);
       const renamed = input.name && input.name !== organisation.name;
-      // A customer's users may not rename it: a name clash would tell them what else exists in the account.
       if (renamed && organisation.kind === OrganisationKind.CUSTOMER && organisation.id === this.principal.homeOrganisationId) {
         throw graphqlError('FORBIDDEN', 'The managing organisation names its customers.');
       }
-      await lockAccount(manager, organisation.accountId);
-      if (renamed) await this.assertNameFree(manager, organisation.accountId, input.name!);
+      if (renamed) await assertNameAvailable(manager, this.principal, organisation, input.name!);
       const changes = {
         ...(input.name ? { name: input.name } : {}),
         ...(input.language ? { language: input.language } : {}),
@@ -113,12 +115,12 @@ export class OrganisationLifecycleService {
   /** F10, F11: a CUSTOMER organisation managed by the caller's active organisation, with its first ADMINISTRATOR. */
   async createCustomer(input: CreateCustomerOrganisationInput): Promise<Organisation> {
     return withTransaction(this.dataSource, async (manager) => {
+      // The account lock, taken first, makes the name check and the insert one step.
+      await lockAccount(manager, this.principal.accountId);
       // Customers belong to the caller's home organisation, whose administrators see them (resolvePrincipal).
       const managing = await findVisibleOrganisation(manager, this.principal, this.principal.homeOrganisationId);
       if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
-      // Names are unique per account: the account lock makes the check and the insert one step.
-      await lockAccount(manager, managing.accountId);
-      await this.assertNameFree(manager, managing.accountId, input.name);
+      await assertNameAvailable(manager, this.principal, { kind: OrganisationKind.CUSTOMER, accountId: managing.accountId, managingOrganisationId: managing.id }, input.name);
       const { organisation } = await provisionOrganisation(manager, {
         accountId: managing.accountId, kind: OrganisationKind.CUSTOMER, name: input.name, language: input.language, managingOrganisationId: managing.id,
       });
@@ -138,12 +140,6 @@ export class OrganisationLifecycleService {
     });
     await issueActivation(manager, user, { publicUrl: this.settings.publicUrl, organisationName: organisation.name, ttlHours: this.settings.activationTtlHours });
     return user;
-  }
-
-  private async assertNameFree(manager: EntityManager, accountId: string, name: string): Promise<void> {
-    if (await manager.existsBy(OrganisationRecord, { accountId, name })) {
-      throw graphqlError('BAD_USER_INPUT', 'An organisation with that name already exists in the account.', { field: 'name' });
-    }
   }
 
   private async deletable(manager: EntityManager, id: string): Promise<OrganisationRecord> {

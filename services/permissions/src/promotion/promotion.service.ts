@@ -2,7 +2,7 @@ import {
   DataSource, EntityManager, In, OrganisationKind, OrganisationRecord, PromotionRecord, UserRecord, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
-import { recordAudit } from '@tenantry/provisioning';
+import { findAdministrableUser, recordAudit } from '@tenantry/provisioning';
 import { User } from '../role/role.type';
 import { Organisation } from './organisation.type';
 import { createPromotionsByUserLoader } from './promotion.loaders';
@@ -61,9 +61,9 @@ export class PromotionService {
 
   /** A user of the owner's account other than the owner; customer users stay behind their wall (F15). */
   private async userOfAccount(manager: EntityManager, userId: string): Promise<UserRecord> {
-    const user = await manager.findOneBy(UserRecord, { id: userId, organisationId: In(this.principal.visibleOrganisationIds) });
-    const home = user ? await manager.findOneBy(OrganisationRecord, { id: user.organisationId, accountId: this.principal.accountId }) : null;
-    if (!user || !home) throw graphqlError('NOT_FOUND', 'User not found.');
+    const user = await findAdministrableUser(manager, this.principal, userId);
+    const home = await manager.findOneBy(OrganisationRecord, { id: user.organisationId, accountId: this.principal.accountId });
+    if (!home) throw graphqlError('NOT_FOUND', 'User not found.');
     if (user.id === this.principal.userId) throw graphqlError('BAD_USER_INPUT', 'The owner sees every organisation already.', { field: 'userId' });
     if (home.kind === OrganisationKind.CUSTOMER) {
       throw graphqlError('BAD_USER_INPUT', 'Users of customer organisations cannot be promoted.', { field: 'userId' });

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord,
-  withTransaction,
+  AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, withTransaction,
 } from '@tenantry/database';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
-import { findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
+import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
 import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';
 import { Role, User } from './role.type';
@@ -13,7 +12,6 @@ import { Role, User } from './role.type';
 const CUSTOMER_PERMISSIONS = BUILT_IN_ROLES.ADMINISTRATOR.permissions;
 
 const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
-const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
 
 /**
  * Creating, changing, deleting and assigning roles: each use case is one transaction with its
@@ -71,7 +69,10 @@ export class RoleLifecycleService {
         assertNameFree((await manager.findBy(RoleRecord, { organisationId: role.organisationId })).filter((other) => other.id !== id), input.name);
         changes.name = input.name;
       }
-      if (input.permissions) changes.permissions = this.grantable(input.permissions, organisation.kind);
+      if (input.permissions) {
+        changes.permissions = this.grantable(input.permissions, organisation.kind);
+        await this.assertAdministersHolders(manager, id, changes.permissions);
+      }
       if (Object.keys(changes).length) await manager.update(RoleRecord, { id }, changes);
       await this.audit(manager, organisation, 'role.updated', id, { key: role.key, ...changes });
       return toRole({ ...role, ...changes });
@@ -100,6 +101,7 @@ export class RoleLifecycleService {
           field: 'replacementRoleId', assignedUsers: holders,
         });
       }
+      if (replacement && holders > 0) await this.assertAdministersHolders(manager, id, replacement.permissions);
       if (replacement && holders > 0) await manager.update(RoleAssignmentRecord, { roleId: id }, { roleId: replacement.id, assignedAt: new Date() });
       await manager.delete(RoleRecord, { id });
       const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
@@ -113,8 +115,8 @@ export class RoleLifecycleService {
   /** Gives a user one role of their own organisation instead of the one they hold. */
   async assign(userId: string, roleId: string): Promise<User> {
     return this.write(async (manager) => {
-      const user = await manager.findOneBy(UserRecord, { id: userId, organisationId: In(this.principal.visibleOrganisationIds) });
-      if (!user) throw userNotFound();
+      // The administration rule for the user as they are (their present role included) ...
+      const user = await findAdministrableUser(manager, this.principal, userId);
       const role = await this.visibleRole(manager, roleId);
       if (role.organisationId !== user.organisationId) {
         throw graphqlError('BAD_USER_INPUT', 'The role belongs to another organisation than the user.', { field: 'roleId' });
@@ -123,14 +125,27 @@ export class RoleLifecycleService {
       if (await manager.existsBy(AccountRecord, { ownerUserId: user.id })) {
         throw graphqlError('BAD_USER_INPUT', 'The account owner keeps the OWNER role.', { field: 'userId' });
       }
+      // ... and as the new role would leave them: e.g. customers.manage shows their organisation's customers.
+      await assertAdministrableWith(manager, this.principal, user, role.permissions);
       const previous = await manager.findOne(RoleAssignmentRecord, { where: { userId }, relations: { role: true } });
-      if (previous?.role) this.assertHolds(previous.role.permissions);
       await manager.delete(RoleAssignmentRecord, { userId });
       await manager.insert(RoleAssignmentRecord, { userId, roleId, assignedAt: new Date() });
       const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
       await this.audit(manager, organisation, 'role.assigned', userId, { roleKey: role.key, previousRoleKey: previous?.role?.key ?? null });
       return Object.assign(new User(), { id: userId });
     });
+  }
+
+  /**
+   * Changing a role's permissions, or moving its holders to another role, administers every
+   * holder: the administration rule must hold for each, as they are and as they would be.
+   */
+  private async assertAdministersHolders(manager: EntityManager, roleId: string, permissions: string[]): Promise<void> {
+    const holders = await manager.findBy(RoleAssignmentRecord, { roleId });
+    for (const { userId } of holders) {
+      const holder = await findAdministrableUser(manager, this.principal, userId);
+      await assertAdministrableWith(manager, this.principal, holder, permissions);
+    }
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

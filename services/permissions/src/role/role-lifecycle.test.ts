@@ -1,5 +1,5 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
+import { AuditEventRecord, PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
 import {
   AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
@@ -146,7 +146,8 @@ describe('role lifecycle', () => {
       const before = await snapshotAllRows(db.dataSource);
       const assign = async (userId: string, role: string) => errorCodes(await subgraph.query(manager, ASSIGN, { userId, roleId: role }));
       expect(await assign(operator.id, await roleId(home.id, 'OWNER'))).toEqual(['BAD_USER_INPUT']);
-      expect(await assign(account.owner.id, await roleId(home.id, 'OPERATOR'))).toEqual(['BAD_USER_INPUT']);
+      // Only the account owner administers the account owner.
+      expect(await assign(account.owner.id, await roleId(home.id, 'OPERATOR'))).toEqual(['FORBIDDEN']);
       expect(await assign(operator.id, await roleId(customer.id, 'MEMBER'))).toEqual(['BAD_USER_INPUT']);
       expect(await assign(foreignUserId, await roleId(home.id, 'OPERATOR'))).toEqual(['NOT_FOUND']);
       expect(await assign(operator.id, foreignRoleId)).toEqual(['NOT_FOUND']);
@@ -201,6 +202,27 @@ describe('role lifecycle', () => {
       const id = await roleId(home.id, 'NIGHT_SHIFT');
       expect((await subgraph.query(manager, DELETE, { id })).data).toEqual({ deleteRole: true });
       expect(await db.dataSource.getRepository(RoleRecord).existsBy({ id })).toBe(false);
+    });
+  });
+
+  describe('changing a role administers its holders', () => {
+    it('a manager cannot change, or delete with a replacement, a custom role held by a colleague the owner promoted elsewhere', async () => {
+      const branch = await account.createOrganisation();
+      const branchManager = await (await branch.createUser('MANAGER')).principal();
+      const colleague = await branch.createUser('OPERATOR');
+      const created = await subgraph.query(branchManager, CREATE, { input: { organisationId: branch.id, name: 'Night shift', permissions: ['chats.access'] } });
+      const { id } = created.data.createRole;
+      expect((await subgraph.query(branchManager, ASSIGN, { userId: colleague.id, roleId: id })).errors).toBeUndefined();
+      await db.dataSource.getRepository(PromotionRecord).insert({ userId: colleague.id, organisationId: home.id, grantedAt: new Date() });
+
+      const before = await snapshotAllRows(db.dataSource);
+      const widen = await subgraph.query(branchManager, UPDATE, { id, input: { permissions: ['chats.access', 'users.manage'] } });
+      expect(errorCodes(widen)).toEqual(['FORBIDDEN']);
+      const replace = await subgraph.query(branchManager, DELETE, { id, replacement: await roleId(branch.id, 'MANAGER') });
+      expect(errorCodes(replace)).toEqual(['FORBIDDEN']);
+      expect(await snapshotAllRows(db.dataSource)).toEqual(before);
+      // Renaming changes nobody's rights.
+      expect((await subgraph.query(branchManager, UPDATE, { id, input: { name: 'Late shift' } })).errors).toBeUndefined();
     });
   });
 });

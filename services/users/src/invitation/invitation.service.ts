@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DataSource, InvitationRecord, InvitationStatus, OrganisationKind, UserRecord, UserStatus, withTransaction,
+  DataSource, InvitationRecord, InvitationStatus, lockAccount, OrganisationKind, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
@@ -10,8 +10,8 @@ import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
 import { Language } from '../preferences/preferences.type';
 import { UsersSettings } from '../settings';
-import {
-  assertOrganisationInScope, findGrantableRole, } from '../user/user.scope';
+import { assertNotLastOperator } from '../lifecycle/last-operator';
+import { assertOrganisationInScope, findGrantableRole, findManageableUser } from '../user/user.scope';
 import { effectiveInvitationStatus } from './invitation.token';
 import { Invitation, InviteUserInput } from './invitation.type';
 
@@ -118,13 +118,17 @@ export class InvitationService {
   /** Revokes a pending (or expired) invitation and deletes its invited user (F14); its link dies with it. */
   async revoke(id: string): Promise<boolean> {
     return withTransaction(this.dataSource, async (manager) => {
+      // The lock comes first, before any read: see LifecycleService (the last operator is counted below).
+      await lockAccount(manager, this.principal.accountId);
       const invitation = await manager.findOneBy(InvitationRecord, { id });
       if (!invitation || !this.principal.visibleOrganisationIds.includes(invitation.organisationId)) throw invitationNotFound();
       if (invitation.status === InvitationStatus.ACCEPTED) {
         throw graphqlError('BAD_USER_INPUT', 'The invitation was accepted; archive or delete the user instead.');
       }
       if (invitation.status === InvitationStatus.REVOKED || !invitation.userId) throw graphqlError('BAD_USER_INPUT', 'The invitation was revoked already.');
-      const user = await manager.findOneBy(UserRecord, { id: invitation.userId });
+      // Revoking deletes the invited user: the same rule as deleteUser decides who may.
+      const user = await findManageableUser(manager, this.principal, invitation.userId);
+      await assertNotLastOperator(manager, user);
       // PENDING or EXPIRED → REVOKED; deleting the user then empties the invitation's user_id (ON DELETE SET NULL).
       await manager.update(InvitationRecord, { id: invitation.id }, { status: InvitationStatus.REVOKED, updatedAt: new Date() });
       const deleted = await manager.delete(UserRecord, { id: invitation.userId, status: UserStatus.INVITED });
@@ -134,7 +138,7 @@ export class InvitationService {
         actorUserId: this.principal.userId,
         action: 'invitation.revoked',
         targetId: invitation.userId,
-        details: { invitationId: invitation.id, username: user?.username ?? null },
+        details: { invitationId: invitation.id, username: user.username },
       });
       return true;
     });

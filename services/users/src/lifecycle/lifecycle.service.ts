@@ -1,5 +1,5 @@
 import {
-  AccountRecord, DataSource, EntityManager, In, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, withTransaction,
+  AccountRecord, DataSource, EntityManager, In, lockAccount, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { reserveSeats } from '@tenantry/provisioning';
@@ -8,6 +8,7 @@ import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
 import { findManageableUser } from '../user/user.scope';
+import { assertNotLastOperator } from './last-operator';
 import { User } from '../user/user.type';
 
 const DAY_MS = 86_400_000;
@@ -19,6 +20,8 @@ interface Transition {
   to: (user: UserRecord, manager: EntityManager) => Promise<Partial<UserRecord>> | Partial<UserRecord>;
   /** Suspending, archiving or deleting oneself or the account owner would lock the account out. */
   protectSelfAndOwner: boolean;
+  /** The change takes an operator away from the organisation (see assertNotLastOperator). */
+  removesOperator?: boolean;
 }
 
 /** Status changes and deletion (F19, F20, F24, F33, F34); every one ends the user's sessions at once. */
@@ -62,6 +65,7 @@ export class LifecycleService {
       from: [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED],
       to: () => ({ status: UserStatus.ARCHIVED, archivedAt: this.settings.now() }),
       protectSelfAndOwner: true,
+      removesOperator: true,
     });
   }
 
@@ -85,9 +89,10 @@ export class LifecycleService {
 
   /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once (F24). */
   async delete(id: string): Promise<boolean> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.inAccountTransaction(async (manager) => {
       const user = await findManageableUser(manager, this.principal, id);
       await this.guardSelfAndOwner(manager, user);
+      await assertNotLastOperator(manager, user);
       await endSessions(manager, user.id);
       await manager.delete(UserRecord, { id: user.id });
       await recordUserAudit(manager, {
@@ -99,12 +104,13 @@ export class LifecycleService {
   }
 
   private async transition(id: string, transition: Transition): Promise<User> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.inAccountTransaction(async (manager) => {
       const user = await findManageableUser(manager, this.principal, id);
       if (transition.protectSelfAndOwner) await this.guardSelfAndOwner(manager, user);
       if (!transition.from.includes(user.status)) {
         throw graphqlError('BAD_USER_INPUT', `The user is ${user.status}; this needs one of ${transition.from.join(', ')}.`);
       }
+      if (transition.removesOperator) await assertNotLastOperator(manager, user);
       const changes = { ...(await transition.to(user, manager)), updatedAt: this.settings.now() };
       // Conditional on the status read above, so two racing changes cannot both apply.
       const updated = await manager.update(UserRecord, { id: user.id, status: In(transition.from) }, changes);
@@ -115,6 +121,19 @@ export class LifecycleService {
         details: { from: user.status, to: changes.status ?? user.status, sessionsEnded },
       });
       return toUser({ ...user, ...changes });
+    });
+  }
+
+  /**
+   * One transaction that first takes the account's lock (every user the principal may see is in
+   * its account), before anything is read: on MySQL a transaction reads the data as of its first
+   * plain read, so counting after a later lock could count what a racing change already removed.
+   * Status changes and deletions of one account therefore run one after the other.
+   */
+  private inAccountTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withTransaction(this.dataSource, async (manager) => {
+      await lockAccount(manager, this.principal.accountId);
+      return work(manager);
     });
   }
 

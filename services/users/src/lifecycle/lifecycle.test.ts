@@ -151,4 +151,16 @@ describe('user lifecycle: suspend, unlock, archive, restore, delete', () => {
     const stranger = await (await (await bed.seed.createAccount()).defaultOrganisation.createUser('MANAGER')).principal();
     expect(errorCode(await bed.query(stranger, AUDIT, { organisationId: support.id }))).toBe('NOT_FOUND');
   });
+
+  it('an archived user is no operator: the last other one cannot be archived or deleted (LAST_OPERATOR), the archived one can be deleted', async () => {
+    const branch = await account.createOrganisation();
+    const archived = await branch.createUser('OPERATOR');
+    const last = await branch.createUser('OPERATOR');
+    const owner = await account.owner.principal();
+    expect((await act('archiveUser', archived.id, owner)).errors).toBeUndefined();
+    expect((await act('archiveUser', last.id, owner)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LAST_OPERATOR' });
+    expect((await bed.query(owner, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: last.id })).errors?.[0]?.extensions).toMatchObject({ reason: 'LAST_OPERATOR' });
+    expect((await bed.query(owner, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: archived.id })).data).toEqual({ deleteUser: true });
+    expect((await stored(last.id))?.status).toBe(UserStatus.ACTIVE);
+  });
 });

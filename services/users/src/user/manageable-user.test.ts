@@ -1,4 +1,4 @@
-import { UserRecord } from '@tenantry/database';
+import { PromotionRecord, UserRecord } from '@tenantry/database';
 import { snapshotAllRows } from '@tenantry/testing';
 import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
 
@@ -28,5 +28,40 @@ describe('who may administer whom', () => {
     expect((await bed.query(manager, UPDATE_EMAIL, { id: operator.id })).errors).toBeUndefined();
     const mightier = await account.defaultOrganisation.createUser('OWNER');
     expect(errorCode(await bed.query(manager, UPDATE_EMAIL, { id: mightier.id }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('who sees more than the caller is beyond them', () => {
+  let bed: UsersTestbed;
+  beforeAll(async () => {
+    bed = await startTestbed();
+  });
+  afterAll(() => bed.close());
+
+  it('a manager cannot administer a colleague the owner promoted into another organisation, until the promotion ends', async () => {
+    const account = await bed.seed.createAccount();
+    const branch = await account.createOrganisation();
+    const manager = await (await branch.createUser('MANAGER')).principal();
+    const colleague = await branch.createUser('OPERATOR');
+    await bed.db.dataSource.getRepository(PromotionRecord).insert({ userId: colleague.id, organisationId: account.defaultOrganisation.id, grantedAt: new Date() });
+    const before = await snapshotAllRows(bed.db.dataSource);
+    expect(errorCode(await bed.query(manager, UPDATE_EMAIL, { id: colleague.id }))).toBe('FORBIDDEN');
+    expect(errorCode(await bed.query(manager, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: colleague.id }))).toBe('FORBIDDEN');
+    expect(await snapshotAllRows(bed.db.dataSource)).toEqual(before);
+    await bed.db.dataSource.getRepository(PromotionRecord).delete({ userId: colleague.id });
+    expect((await bed.query(manager, UPDATE_EMAIL, { id: colleague.id })).errors).toBeUndefined();
+  });
+
+  it('a manager promoted into an organisation cannot administer its managers, who also see the customers it manages', async () => {
+    const account = await bed.seed.createAccount();
+    const branch = await account.createOrganisation();
+    await account.defaultOrganisation.createCustomer();
+    const promotedManager = await branch.createUser('MANAGER');
+    await bed.db.dataSource.getRepository(PromotionRecord).insert({ userId: promotedManager.id, organisationId: account.defaultOrganisation.id, grantedAt: new Date() });
+    const principal = await promotedManager.principal();
+    const managerThere = await account.defaultOrganisation.createUser('MANAGER');
+    const operatorThere = await account.defaultOrganisation.createUser('OPERATOR');
+    expect(errorCode(await bed.query(principal, UPDATE_EMAIL, { id: managerThere.id }))).toBe('FORBIDDEN');
+    expect((await bed.query(principal, UPDATE_EMAIL, { id: operatorThere.id })).errors).toBeUndefined();
   });
 });

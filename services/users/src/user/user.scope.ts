@@ -1,6 +1,5 @@
-import {
-  AccountRecord, EntityManager, In, OperatorGroupRecord, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord,
-} from '@tenantry/database';
+import { EntityManager, In, OperatorGroupRecord, OrganisationRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { assertMayCreateWith } from '@tenantry/provisioning';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
 export const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
@@ -20,13 +19,16 @@ export function assertOrganisationInScope(principal: UserPrincipal, id: string):
 
 /**
  * A role of the organisation that the caller may hand out: never OWNER (there is one, the account's),
- * and never more permissions than the caller holds, so nobody creates a user mightier than themself.
+ * never more permissions than the caller holds, and never one through which the new user would see
+ * organisations the caller does not, so nobody creates a user mightier than themself.
  */
 export async function findGrantableRole(manager: EntityManager, principal: UserPrincipal, organisationId: string, roleKey: string): Promise<RoleRecord> {
   const role = await manager.findOneBy(RoleRecord, { organisationId, key: roleKey });
   if (!role || role.key === 'OWNER') throw graphqlError('BAD_USER_INPUT', `Role ${roleKey} does not exist in this organisation or cannot be given.`);
   const missing = role.permissions.filter((permission) => !principal.permissions.includes(permission));
   if (missing.length) throw graphqlError('FORBIDDEN', `Role ${roleKey} grants permissions you do not hold: ${missing.join(', ')}.`);
+  // Nor one who would see more: customers.manage shows the organisation's customers.
+  await assertMayCreateWith(manager, principal, await manager.findOneByOrFail(OrganisationRecord, { id: organisationId }), role.permissions);
   return role;
 }
 
@@ -39,26 +41,5 @@ export async function checkInboxes(manager: EntityManager, organisationId: strin
   return unique;
 }
 
-/**
- * A user of a visible organisation whom the caller may administer: never the account owner
- * (unless it is the caller), never someone whose role holds permissions the caller lacks — else
- * a manager could, say, change the owner's email and reset their password.
- */
-export async function findManageableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const user = await findUserInScope(manager, principal, id);
-  if (user.id === principal.userId) return user;
-  const target = await manager
-    .createQueryBuilder(UserRecord, 'u')
-    .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
-    .innerJoin(AccountRecord, 'a', 'a.id = o.account_id')
-    .leftJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
-    .leftJoin(RoleRecord, 'r', 'r.id = ra.role_id')
-    .select(['a.owner_user_id AS ownerUserId', 'r.permissions AS permissions'])
-    .where('u.id = :id', { id })
-    .getRawOne<{ ownerUserId: string | null; permissions: string | null }>();
-  if (target?.ownerUserId === user.id) throw graphqlError('FORBIDDEN', 'Only the account owner manages the account owner.');
-  const held = target?.permissions ? (JSON.parse(target.permissions) as string[]) : [];
-  const beyond = held.filter((permission) => !principal.permissions.includes(permission));
-  if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
-  return user;
-}
+/** The one administration rule, shared with the permissions subgraph (assignRole, promotions). */
+export { findAdministrableUser as findManageableUser } from '@tenantry/provisioning';

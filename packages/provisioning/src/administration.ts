@@ -1,0 +1,81 @@
+import {
+  AccountRecord, EntityManager, In, OrganisationRecord, organisationsVisibleTo, RoleAssignmentRecord, RoleRecord, UserRecord,
+} from '@tenantry/database';
+import { graphqlError, UserPrincipal } from '@tenantry/auth';
+
+/** What decides whether a user may be administered: their account's owner and their role's permissions. */
+interface Standing {
+  accountId: string;
+  ownerUserId: string | null;
+  permissions: string[];
+}
+
+/**
+ * The administration rule, for every operation that changes, re-roles, suspends, archives,
+ * deletes, re-invites or un-invites a user (users and permissions subgraphs alike): the caller
+ * may administer another user only if that user
+ * - is in an organisation the caller sees (else NOT_FOUND, exactly like a missing id),
+ * - is not the account owner,
+ * - holds no permission the caller lacks, and
+ * - sees no organisation the caller does not (promotions and managed customers count).
+ * Otherwise a manager could take over a colleague whom the owner granted more (change their
+ * email, reset their password) and act in organisations never granted to the manager.
+ * The caller may always administer themself.
+ */
+export async function findAdministrableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
+  const user = await manager.findOneBy(UserRecord, { id, organisationId: In(principal.visibleOrganisationIds) });
+  if (!user) throw graphqlError('NOT_FOUND', 'User not found.');
+  if (user.id === principal.userId) return user;
+  const standing = await standingOf(manager, user.id);
+  if (standing.ownerUserId === user.id) throw graphqlError('FORBIDDEN', 'Only the account owner manages the account owner.');
+  await assertWithinCaller(manager, principal, user, standing.accountId, standing.permissions);
+  return user;
+}
+
+/**
+ * The rule again for the user as a change would leave them, e.g. holding the role assignRole is
+ * about to give: a caller may not make someone see or do more than the caller may.
+ */
+export async function assertAdministrableWith(manager: EntityManager, principal: UserPrincipal, user: UserRecord, permissions: string[]): Promise<void> {
+  if (user.id === principal.userId) return;
+  await assertWithinCaller(manager, principal, user, (await standingOf(manager, user.id)).accountId, permissions);
+}
+
+/**
+ * The rule for a user about to be created (createUser, inviteUser) in an organisation the caller
+ * sees, holding these permissions: nobody creates a user who would see more than they do.
+ */
+export async function assertMayCreateWith(manager: EntityManager, principal: UserPrincipal, organisation: { id: string; accountId: string }, permissions: string[]): Promise<void> {
+  await assertWithinCaller(manager, principal, { id: null, organisationId: organisation.id }, organisation.accountId, permissions);
+}
+
+async function assertWithinCaller(
+  manager: EntityManager, principal: UserPrincipal, user: { id: string | null; organisationId: string }, accountId: string, permissions: string[],
+): Promise<void> {
+  const beyond = permissions.filter((permission) => !principal.permissions.includes(permission));
+  if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
+  // The owner sees their whole account: no user of it sees more.
+  if (principal.isAccountOwner && principal.accountId === accountId) return;
+  const { visibleOrganisationIds } = await organisationsVisibleTo(manager, {
+    userId: user.id, accountId, homeOrganisationId: user.organisationId, permissions, isAccountOwner: false,
+  });
+  const callerSees = new Set(principal.visibleOrganisationIds);
+  // Which organisations are beyond the caller stays unsaid: naming them would reveal them.
+  if (visibleOrganisationIds.some((organisationId) => !callerSees.has(organisationId))) {
+    throw graphqlError('FORBIDDEN', 'This user sees organisations you do not; only someone who sees all of them may administer this user.');
+  }
+}
+
+async function standingOf(manager: EntityManager, userId: string): Promise<Standing> {
+  const row = await manager
+    .createQueryBuilder(UserRecord, 'u')
+    .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
+    .innerJoin(AccountRecord, 'a', 'a.id = o.account_id')
+    .leftJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
+    .leftJoin(RoleRecord, 'r', 'r.id = ra.role_id')
+    .select(['o.account_id AS accountId', 'a.owner_user_id AS ownerUserId', 'r.permissions AS permissions'])
+    .where('u.id = :userId', { userId })
+    .getRawOne<{ accountId: string; ownerUserId: string | null; permissions: string | null }>();
+  if (!row) throw graphqlError('NOT_FOUND', 'User not found.');
+  return { accountId: row.accountId, ownerUserId: row.ownerUserId, permissions: row.permissions ? (JSON.parse(row.permissions) as string[]) : [] };
+}
