@@ -1,5 +1,5 @@
 import { setTimeout as pause } from 'node:timers/promises';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { AccountRecord } from './organisations/account.entity';
 
 /** How often `withTransaction` runs a transaction at most when the database asks for it to be retried. */
@@ -60,7 +60,17 @@ export function asksForRetry(error: unknown): boolean {
  * names) of one account run one after the other; on SQLite every write transaction holds the
  * database's write lock already.
  */
-export async function lockAccount(manager: EntityManager, accountId: string): Promise<AccountRecord | null> {
-  if (isSqlite(manager.connection)) return manager.findOneBy(AccountRecord, { id: accountId });
-  return manager.findOne(AccountRecord, { where: { id: accountId }, lock: { mode: 'pessimistic_write' } });
+export function lockAccount(manager: EntityManager, accountId: string): Promise<AccountRecord | null> {
+  return findOneForUpdate(manager, AccountRecord, { id: accountId });
+}
+
+/**
+ * Reads one row and locks it until the transaction ends (`SELECT … FOR UPDATE` on MySQL): writers
+ * that lock it, or reference it through a foreign key (whose check takes a shared lock on it),
+ * wait for this transaction, and the other way round. On SQLite every write transaction holds
+ * the database's write lock already.
+ */
+export function findOneForUpdate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, where: FindOptionsWhere<T>): Promise<T | null> {
+  if (isSqlite(manager.connection)) return manager.findOneBy(entity, where);
+  return manager.findOne(entity, { where, lock: { mode: 'pessimistic_write' } });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AccountRecord, DataSource, EntityManager, In, isUniqueViolation, OrganisationKind, OrganisationRecord, RoleAssignmentRecord, RoleRecord, withTransaction,
+  AccountRecord, DataSource, EntityManager, findOneForUpdate, In, isUniqueViolation, lockAccount, OrganisationKind, OrganisationRecord,
+  RoleAssignmentRecord, RoleRecord, withTransaction,
 } from '@tenantry/database';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
@@ -19,6 +20,9 @@ const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
  * foreign id answers NOT_FOUND exactly like a missing one. Nobody grants more than they hold:
  * a role may only carry, and be given or taken by, someone holding all of its permissions.
  * The caller's own principal is resolved per request, so their changes apply from the next one.
+ *
+ * Each use case first locks the account (see `write`), so role changes of one account run one
+ * after the other and what they check (names taken, a role's holders) is still true when they write.
  */
 export class RoleLifecycleService {
   constructor(
@@ -86,7 +90,10 @@ export class RoleLifecycleService {
    */
   async delete(id: string, replacementRoleId?: string | null): Promise<boolean> {
     return this.write(async (manager) => {
-      const role = await this.visibleRole(manager, id);
+      // The role's own lock also stops writers that assign it without the account's lock (a user
+      // created with it): they wait for this deletion, or it waits for them and counts their holder.
+      const role = await findOneForUpdate(manager, RoleRecord, { id, organisationId: In(this.principal.visibleOrganisationIds) });
+      if (!role) throw roleNotFound();
       if (role.builtIn) throw graphqlError('BAD_USER_INPUT', 'Built-in roles cannot be deleted.', { reason: 'BUILT_IN_ROLE' });
       this.assertHolds(role.permissions);
       const holders = await manager.countBy(RoleAssignmentRecord, { roleId: id });
@@ -148,8 +155,18 @@ export class RoleLifecycleService {
     }
   }
 
+  /**
+   * One transaction whose first statement locks the principal's account (every organisation, role
+   * and user it may see is in that account; user creation and organisation deletion take the same
+   * lock): without it, on MySQL, a deletion counted no holders while a racing assignRole gave the
+   * role to a user whom the deletion's cascade then left without any role, and a rename and a
+   * create both found a name free.
+   */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await withTransaction(this.dataSource, work);
+    const result = await withTransaction(this.dataSource, async (manager) => {
+      await lockAccount(manager, this.principal.accountId);
+      return work(manager);
+    });
     this.onChange();
     return result;
   }
