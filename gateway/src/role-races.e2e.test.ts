@@ -89,6 +89,35 @@ describe('role changes racing each other through the gateway: every mutation com
     expect({ violations, unexpected }).toEqual({ violations: [], unexpected: [] });
   });
 
+  it(`${ROUNDS} rounds of deleteRole against createUser with that role in a customer organisation (no seat, so no account lock) leave every user a role`, async () => {
+    const customerId = (await demo.db.dataSource.getRepository(OrganisationRecord).findOneByOrFail({ name: 'Acme Customer' })).id;
+    const violations: string[] = [];
+    const unexpected: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const doomed = await createRole(customerId, `Customer doomed ${round}`);
+      const { key } = await demo.db.dataSource.getRepository(RoleRecord).findOneByOrFail({ id: doomed });
+      const administrator = await demo.db.dataSource.getRepository(RoleRecord).findOneByOrFail({ organisationId: customerId, key: 'ADMINISTRATOR' });
+      const newUser = (index: number) => ({
+        organisationId: customerId, username: `customer.racer.${round}.${index}`, email: `customer.${round}.${index}@example.com`,
+        firstName: 'Customer', lastName: 'Racer', roleKey: key,
+      });
+      const racers = [
+        demo.graph(DELETE_ROLE, { id: doomed, replacementRoleId: round % 2 ? administrator.id : null }, owner),
+        demo.graph(CREATE_USER, { input: newUser(1) }, owner),
+        demo.graph(CREATE_USER, { input: newUser(2) }, owner),
+      ];
+      for (const code of (await Promise.all(racers)).map(codeOf)) {
+        if (code !== null && !CONTRACT_CODES.includes(code)) unexpected.push(`round ${round}: ${code}`);
+      }
+      const roleless = await usersWithoutRole(customerId);
+      if (roleless.length) violations.push(`round ${round}: ${roleless.join(', ')} without a role`);
+      // Roleless racers are deleted, so later rounds measure their own races.
+      if (roleless.length) await demo.db.dataSource.getRepository(UserRecord).delete({ username: In(roleless) });
+    }
+
+    expect({ violations, unexpected }).toEqual({ violations: [], unexpected: [] });
+  });
+
   it(`${ROUNDS} rounds of parallel createRole and updateRole (rename) to one name in different case leave exactly one role of that name`, async () => {
     const duplicates: string[] = [];
     const unexpected: string[] = [];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  EntityManager, isUniqueViolation, OperatorGroupMemberRecord, OperatorGroupRecord, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus,
+  EntityManager, findOneForUpdate, isUniqueViolation, OperatorGroupMemberRecord, OperatorGroupRecord, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus,
 } from '@tenantry/database';
 import { graphqlError, hashPassword } from '@tenantry/auth';
 
@@ -25,7 +25,8 @@ export interface NewUser {
  * active when a password is given, else INVITED. A taken username is USERNAME_TAKEN.
  */
 export async function createUserWithRole(manager: EntityManager, input: NewUser): Promise<UserRecord> {
-  const role = await manager.findOneBy(RoleRecord, { organisationId: input.organisationId, key: input.roleKey });
+  // Locked like deleteRole locks it: a racing deletion either sees this holder or deletes the role before this reads it.
+  const role = await findOneForUpdate(manager, RoleRecord, { organisationId: input.organisationId, key: input.roleKey });
   if (!role) throw graphqlError('BAD_USER_INPUT', `Role ${input.roleKey} does not exist in this organisation.`);
   if (await manager.existsBy(UserRecord, { username: input.username })) {
     throw graphqlError('USERNAME_TAKEN', 'That username is taken.');
