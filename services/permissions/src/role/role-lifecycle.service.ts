@@ -157,8 +157,8 @@ export class RoleLifecycleService {
 
   /**
    * One transaction whose first statement locks the principal's account (every organisation, role
-   * and user it may see is in that account; user creation and organisation deletion take the same
-   * lock): without it, on MySQL, a deletion counted no holders while a racing assignRole gave the
+   * and user it may see is in that account; seat-taking user creation and organisation changes take
+   * the same lock): without it, on MySQL, a deletion counted no holders while a racing assignRole gave the
    * role to a user whom the deletion's cascade then left without any role, and a rename and a
    * create both found a name free.
    */
