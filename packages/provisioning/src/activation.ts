@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/database';
-import { hashToken, randomToken } from '@tenantry/auth';
+import { EntityManager, UserRecord, UserTokenPurpose } from '@tenantry/database';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';
+import { issueUserToken } from './user-token';
 
 /** A page of the web app that takes a single-use token from a mailed link. */
 export type TokenLinkPath = 'activate' | 'reset-password' | 'confirm-email';
@@ -30,19 +29,8 @@ export interface ActivationOptions {
  * stored nowhere but in the mail.
  */
 export async function issueActivation(manager: EntityManager, user: UserRecord, options: ActivationOptions): Promise<string> {
-  const token = randomToken();
   const hours = options.ttlHours ?? ACTIVATION_TTL_HOURS;
-  const now = new Date();
-  await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.ACTIVATION, usedAt: IsNull() }, { usedAt: now });
-  await manager.insert(UserTokenRecord, {
-    id: randomUUID(),
-    userId: user.id,
-    purpose: UserTokenPurpose.ACTIVATION,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + hours * 3_600_000),
-    usedAt: null,
-    createdAt: now,
-  });
+  const token = await issueUserToken(manager, user.id, UserTokenPurpose.ACTIVATION, hours * 3_600_000);
   const link = linkTo(options.publicUrl, 'activate', token);
   await enqueueMail(manager, {
     to: options.sendTo ?? user.email,

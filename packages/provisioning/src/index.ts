@@ -6,3 +6,4 @@ export * from './mails';
 export * from './activation';
 export * from './scope';
 export * from './administration';
+export * from './user-token';

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import {
   DataSource, EntityManager, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
 } from '@tenantry/database';
-import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
+import { graphqlError, hashToken } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { linkTo } from '@tenantry/provisioning';
+import { issueUserToken, linkTo } from '@tenantry/provisioning';
 import { mailFreshActivationLink } from '../activation/activation.link';
 import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
@@ -53,16 +52,7 @@ export async function changeEmail(
     await audit('user.email_changed', { from: user.email, to: newEmail, confirmedBy: 'activation' });
     return { email: newEmail, pendingEmail: null };
   }
-  const token = randomToken();
-  await manager.insert(UserTokenRecord, {
-    id: randomUUID(),
-    userId: user.id,
-    purpose: UserTokenPurpose.EMAIL_CHANGE,
-    tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_HOURS * 3_600_000),
-    usedAt: null,
-    createdAt: now,
-  });
+  const token = await issueUserToken(manager, user.id, UserTokenPurpose.EMAIL_CHANGE, EMAIL_CHANGE_TTL_HOURS * 3_600_000, now);
   const names = { firstName: user.firstName, username: user.username };
   await enqueueMail(manager, {
     to: newEmail,

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   DataSource, In, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
 } from '@tenantry/database';
-import { graphqlError, hashPassword, hashToken, randomToken, UserPrincipal, verifyPassword } from '@tenantry/auth';
+import { graphqlError, hashPassword, hashToken, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { linkTo } from '@tenantry/provisioning';
+import { issueUserToken, linkTo } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { passwordResetMail } from '../mail/user-mails';
 import { CredentialAttempts, resultOf, verified, wrong } from '../session/credential-attempt';
@@ -48,17 +47,7 @@ export class PasswordService {
         })
         .getMany()).filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
       for (const user of users) {
-        const token = randomToken();
-        await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.PASSWORD_RESET, usedAt: IsNull() }, { usedAt: now });
-        await manager.insert(UserTokenRecord, {
-          id: randomUUID(),
-          userId: user.id,
-          purpose: UserTokenPurpose.PASSWORD_RESET,
-          tokenHash: hashToken(token),
-          expiresAt: new Date(now.getTime() + minutes * 60_000),
-          usedAt: null,
-          createdAt: now,
-        });
+        const token = await issueUserToken(manager, user.id, UserTokenPurpose.PASSWORD_RESET, minutes * 60_000, now);
         await enqueueMail(manager, {
           to: user.email,
           organisationId: user.organisationId,
