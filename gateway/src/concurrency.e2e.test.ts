@@ -27,9 +27,8 @@ describe('the graph under parallel writes: three subgraph processes and the mail
   beforeAll(async () => {
     demo = await startDemoGraph();
     owner = await demo.login(DEMO_USERNAMES.owner);
-    const organisations = await demo.db.dataSource.getRepository(OrganisationRecord).findBy({ name: In(['Demo', 'Demo Support']) });
-    ownOrganisationId = organisations.find((organisation) => organisation.name === 'Demo')!.id;
-    supportId = organisations.find((organisation) => organisation.name === 'Demo Support')!.id;
+    ownOrganisationId = await demo.organisationId('Demo');
+    supportId = await demo.organisationId('Demo Support');
   });
   afterAll(() => demo?.close());
 

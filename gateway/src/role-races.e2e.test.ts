@@ -1,4 +1,4 @@
-import { In, OrganisationRecord, RoleAssignmentRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { In, RoleAssignmentRecord, RoleRecord, UserRecord } from '@tenantry/database';
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { GraphQLResponse } from '@tenantry/testing';
 import { DemoGraph, startDemoGraph } from './testing/demo-graph';
@@ -30,9 +30,8 @@ describe('role changes racing each other through the gateway: every mutation com
   beforeAll(async () => {
     demo = await startDemoGraph();
     owner = await demo.login(DEMO_USERNAMES.owner);
-    const organisations = await demo.db.dataSource.getRepository(OrganisationRecord).findBy({ name: In(['Demo', 'Demo Support']) });
-    ownOrganisationId = organisations.find((organisation) => organisation.name === 'Demo')!.id;
-    supportId = organisations.find((organisation) => organisation.name === 'Demo Support')!.id;
+    ownOrganisationId = await demo.organisationId('Demo');
+    supportId = await demo.organisationId('Demo Support');
     const operator = await demo.db.dataSource.getRepository(UserRecord).findOneByOrFail({ username: DEMO_USERNAMES.operator });
     const colleagues = [];
     for (const name of ['ria', 'sam']) {
@@ -90,7 +89,7 @@ describe('role changes racing each other through the gateway: every mutation com
   });
 
   it(`${ROUNDS} rounds of deleteRole against createUser with that role in a customer organisation (no seat, so no account lock) leave every user a role`, async () => {
-    const customerId = (await demo.db.dataSource.getRepository(OrganisationRecord).findOneByOrFail({ name: 'Acme Customer' })).id;
+    const customerId = await demo.organisationId('Acme Customer');
     const violations: string[] = [];
     const unexpected: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {

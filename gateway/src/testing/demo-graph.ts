@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OrganisationRecord } from '@tenantry/database';
 import { RunningStack, seedDemoData, startStack } from '@tenantry/stack';
 import { bearer, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase } from '@tenantry/testing';
 
@@ -14,6 +15,8 @@ export interface DemoGraph {
   /** Where the outbox worker writes mail. */
   mailDir: string;
   graph<TData = any>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<GraphQLResponse<TData>>;
+  /** The id of a demo organisation by its name ("Demo", "Demo Support", "Acme Customer"). */
+  organisationId(name: string): Promise<string>;
   /** Logs a demo user in and returns the access token. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
@@ -31,6 +34,9 @@ export async function startDemoGraph(): Promise<DemoGraph> {
     db,
     mailDir,
     graph,
+    async organisationId(name) {
+      return (await db.dataSource.getRepository(OrganisationRecord).findOneByOrFail({ name })).id;
+    },
     async login(username) {
       const response = await graph<{ login: { accessToken: string } }>(
         'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }',
