@@ -67,4 +67,18 @@ describe('schema exposure through the gateway', () => {
     expect(answer.errors).toEqual([expect.objectContaining({ extensions: { code: 'NOT_FOUND' } })]);
     expect(errorText(answer)).not.toMatch(/serviceName|http:\/\//);
   });
+
+  // Last: it changes the operator's role.
+  it('gives the schema to a user once the owner grants them a role with schema.read', async () => {
+    const operator = (await demo.graph('{ me { id organisation { id } } }', {}, operatorToken)).data.me;
+    const created = await demo.graph(
+      'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+      { input: { organisationId: operator.organisation.id, name: 'Analyst', permissions: ['organisation.read', 'users.read', 'schema.read'] } },
+      ownerToken,
+    );
+    expect(created.errors).toBeUndefined();
+    const assigned = await demo.graph('mutation($userId: ID!, $roleId: ID!) { assignRole(userId: $userId, roleId: $roleId) { id } }', { userId: operator.id, roleId: created.data.createRole.id }, ownerToken);
+    expect(assigned.errors).toBeUndefined();
+    expect((await demo.graph(INTROSPECTION[1], {}, operatorToken)).data).toEqual({ __type: { name: 'User' } });
+  });
 });
