@@ -29,6 +29,7 @@ export const PERMISSION_CATALOG: readonly PermissionDefinition[] = [
   { key: 'sites.view', group: 'sites', description: 'See the sites (widgets) of the organisation.' },
   { key: 'backOffice.access', group: 'backOffice', description: 'Open the back-office dashboard.' },
   { key: 'templates.use', group: 'templates', description: 'Use and edit templates.' },
+  { key: 'schema.read', group: 'schema', description: 'Read the graph schema at the gateway: introspection and field suggestions in errors.' },
 ];
 
 export const PERMISSION_KEYS = new Set(PERMISSION_CATALOG.map((permission) => permission.key));
@@ -41,7 +42,8 @@ export const BUILT_IN_ROLES: Readonly<Record<string, { name: string; permissions
   OWNER: { name: 'Owner', permissions: all, customer: false },
   MANAGER: {
     name: 'Manager',
-    permissions: all.filter((key) => !['organisation.create', 'organisation.delete'].includes(key)),
+    // schema.read is for whoever builds on the graph: the owner grants it (e.g. to an analyst role).
+    permissions: all.filter((key) => !['organisation.create', 'organisation.delete', 'schema.read'].includes(key)),
     customer: false,
   },
   OPERATOR: { name: 'Operator', permissions: chatWork, customer: false },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, TestDatabase } from '@tenantry/testing';
-import { AccountRecord, OrganisationKind, OrganisationRecord, pendingSchemaChanges, SessionRecord, UserRecord, UserStatus, withMigrationSafeForeignKeys } from '.';
+import { AccountRecord, OrganisationKind, OrganisationRecord, pendingSchemaChanges, RoleRecord, SessionRecord, UserRecord, UserStatus, withMigrationSafeForeignKeys } from '.';
 
 describe('migrations', () => {
   let db: TestDatabase;
@@ -89,5 +89,32 @@ describe('migrations', () => {
     await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
     expect(await db.dataSource.getRepository(SessionRecord).countBy({ userId })).toBe(1);
     expect(await db.dataSource.getRepository(UserRecord).countBy({ id: userId })).toBe(1);
+  });
+
+  it('give existing OWNER roles schema.read once, and no other role', async () => {
+    const position = db.dataSource.migrations.findIndex((migration) => migration.name?.startsWith('OwnerSchemaRead'));
+    const undoFromPosition = async () => {
+      for (let i = position; i < db.dataSource.migrations.length; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
+    };
+    await undoFromPosition();
+    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Before schema.read', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const organisationId = randomUUID();
+    await db.dataSource.getRepository(OrganisationRecord).insert({
+      id: organisationId, accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Before schema.read', nameNamespace: account.id, language: 'en', location: null,
+      managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
+    });
+    const role = (key: string, builtIn: boolean, permissions: string[]) => ({ id: randomUUID(), organisationId, key, name: key, builtIn, permissions, createdAt: new Date() });
+    const roles = [role('OWNER', true, ['organisation.read', 'templates.use']), role('MANAGER', true, ['organisation.read']), role('ANALYST', false, ['users.read'])];
+    await db.dataSource.getRepository(RoleRecord).insert(roles);
+    const permissionsByKey = async () => Object.fromEntries((await db.dataSource.getRepository(RoleRecord).findBy({ organisationId })).map((row) => [row.key, row.permissions]));
+
+    await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
+    expect(await permissionsByKey()).toEqual({ OWNER: ['organisation.read', 'templates.use', 'schema.read'], MANAGER: ['organisation.read'], ANALYST: ['users.read'] });
+
+    await db.dataSource.getRepository(RoleRecord).update({ organisationId, key: 'ANALYST' }, { permissions: ['users.read', 'schema.read'] });
+    await undoFromPosition();
+    expect(await permissionsByKey()).toEqual({ OWNER: ['organisation.read', 'templates.use'], MANAGER: ['organisation.read'], ANALYST: ['users.read'] });
+    await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
+    expect((await permissionsByKey()).OWNER).toEqual(['organisation.read', 'templates.use', 'schema.read']);
   });
 });

@@ -33,6 +33,11 @@ describe('formatPublicError', () => {
     });
   });
 
+  it('never says which subgraph an error came from', () => {
+    expect(formatPublicError(coded('NOT_FOUND', { serviceName: 'organisations' })).extensions).toEqual({ code: 'NOT_FOUND' });
+    expect(formatPublicError(coded('GRAPHQL_VALIDATION_FAILED', { serviceName: 'users' })).extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
   it('names every refused input field by its path and drops the echoed input', () => {
     const validationErrors = [
       { property: 'name', value: 'secret\u202E', target: { name: 'secret\u202E' }, constraints: { isNameText: 'name must not contain bidirectional formatting characters' } },

@@ -48,9 +48,12 @@ function isUncodedRequestError(original: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** Keeps contract errors, turns request errors into BAD_USER_INPUT, masks everything else; never a stack. */
+/**
+ * Keeps contract errors, turns request errors into BAD_USER_INPUT, masks everything else; never a
+ * stack, and never which subgraph answered (the gateway's `serviceName`): clients see one graph.
+ */
 export function formatPublicError(formatted: GraphQLFormattedError, original?: unknown): GraphQLFormattedError {
-  const { stacktrace: _stack, code, validationErrors, response: subgraphResponse, ...extensions } = formatted.extensions ?? {};
+  const { stacktrace: _stack, serviceName: _subgraph, code, validationErrors, response: subgraphResponse, ...extensions } = formatted.extensions ?? {};
   if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors)) return describeRefusedInput(formatted, validationErrors);
   // The gateway's account of a subgraph refusing its HTTP request (with the subgraph's URL): the
   // gateway checked the client's request already, so this is ours to fix, not the client's.

@@ -1,0 +1,22 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Written by hand (data only): the OWNER role holds every catalog permission, so the owner roles
+ * provisioned before `schema.read` existed get it too. Down takes it from every role, since the
+ * catalog before this migration does not know it.
+ */
+export class OwnerSchemaRead1795491975345 implements MigrationInterface {
+  name = 'OwnerSchemaRead1795491975345';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `UPDATE \`roles\` SET \`permissions\` = JSON_ARRAY_APPEND(\`permissions\`, '$', 'schema.read') WHERE \`key\` = 'OWNER' AND \`built_in\` = 1 AND JSON_SEARCH(\`permissions\`, 'one', 'schema.read') IS NULL`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `UPDATE \`roles\` SET \`permissions\` = JSON_REMOVE(\`permissions\`, JSON_UNQUOTE(JSON_SEARCH(\`permissions\`, 'one', 'schema.read'))) WHERE JSON_SEARCH(\`permissions\`, 'one', 'schema.read') IS NOT NULL`,
+    );
+  }
+}
