@@ -5,6 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken, verifyAccessToken } from '@tenantry/auth';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
+import { accountPageRoutes } from './pages/routes';
 import { PrincipalClient } from './principal-client';
 
 /** What the gateway passes down to its subgraph data sources. */
@@ -65,6 +66,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
   const principals = new PrincipalClient(urls.users, options.principalSecret);
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
+    getRoutes: accountPageRoutes(),
     authenticate: async (request) => {
       const header = request.headers.authorization;
       if (!header) return { principal: ANONYMOUS };
