@@ -38,9 +38,12 @@
     }
   }
 
-  function finish(sentence) {
-    form.hidden = true;
-    say(sentence, 'success', false);
+  function done(sentence) {
+    return { kind: 'success', sentence: sentence, offerNewLink: false };
+  }
+
+  function refused(sentence, offerNewLink) {
+    return { kind: 'error', sentence: sentence, offerNewLink: offerNewLink };
   }
 
   // Code points, as the server counts them.
@@ -80,14 +83,14 @@
   function explain(errors) {
     var error = errors[0] || {};
     var extensions = error.extensions || {};
-    if (extensions.code === 'INVITATION_EXPIRED') return say(text.clientLinkExpired, 'error', true);
-    if (extensions.code === 'RATE_LIMITED') return say(text.clientRateLimited, 'error', false);
+    if (extensions.code === 'INVITATION_EXPIRED') return refused(text.clientLinkExpired, true);
+    if (extensions.code === 'RATE_LIMITED') return refused(text.clientRateLimited, false);
     if (extensions.code === 'BAD_USER_INPUT') {
       // A refusal that names no input field is about the link itself.
-      if (needsToken && !extensions.field && !extensions.fields) return say(text.clientLinkInvalid, 'error', true);
-      return say(error.message, 'error', false);
+      if (needsToken && !extensions.field && !extensions.fields) return refused(text.clientLinkInvalid, true);
+      return refused(error.message, false);
     }
-    say(text.clientFailed, 'error', false);
+    return refused(text.clientFailed, false);
   }
 
   var submitters = {
@@ -99,8 +102,8 @@
         if (result.errors) return explain(result.errors);
         // The new session says whose account it is; the page keeps no token.
         return graphql('query Me { me { username } }', {}, result.data.activateAccount.accessToken).then(function (me) {
-          if (me.data && me.data.me) finish(fill(text.clientActivateDone, { username: me.data.me.username }));
-          else finish(text.clientResetDone);
+          if (me.data && me.data.me) return done(fill(text.clientActivateDone, { username: me.data.me.username }));
+          return done(text.clientResetDone);
         });
       });
     },
@@ -110,7 +113,7 @@
         { token: token, password: password.value },
       ).then(function (result) {
         if (result.errors) return explain(result.errors);
-        finish(text.clientResetDone);
+        return done(text.clientResetDone);
       });
     },
     'forgot-password': function () {
@@ -119,13 +122,13 @@
         { usernameOrEmail: usernameOrEmail.value.trim() },
       ).then(function (result) {
         if (result.errors) return explain(result.errors);
-        finish(text.clientForgotDone);
+        return done(text.clientForgotDone);
       });
     },
     'confirm-email': function () {
       return graphql('mutation Confirm($token: String!) { confirmEmailChange(token: $token) }', { token: token }).then(function (result) {
         if (result.errors) return explain(result.errors);
-        finish(text.clientConfirmDone);
+        return done(text.clientConfirmDone);
       });
     },
   };
@@ -166,10 +169,13 @@
     say(text.clientWorking, 'pending', false);
     submitters[page]()
       .catch(function () {
-        say(text.clientFailed, 'error', false);
+        return refused(text.clientFailed, false);
       })
-      .then(function () {
+      .then(function (outcome) {
+        // The button works again before the outcome is said, so the answer can be acted on at once.
         button.disabled = false;
+        if (outcome.kind === 'success') form.hidden = true;
+        say(outcome.sentence, outcome.kind, outcome.offerNewLink);
       });
   });
 })();
