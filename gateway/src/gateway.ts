@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken, verifyAccessToken } from '@tenantry/auth';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
+import { accountPageRoutes } from './pages/routes';
 import { PrincipalClient } from './principal-client';
 
 /** What the gateway passes down to its subgraph data sources. */
@@ -66,6 +67,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
   const principals = new PrincipalClient(urls.users, options.principalSecret);
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
+    getRoutes: accountPageRoutes(),
     authenticate: async (request) => {
       const header = request.headers.authorization;
       if (!header) return { principal: ANONYMOUS };

@@ -9,6 +9,9 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** A route beside /graphql, e.g. a subgraph's internal endpoint. */
 export type RouteHandler = (request: IncomingMessage, body: unknown, response: ServerResponse) => Promise<void>;
 
+/** A public GET route (a page or one of its assets): answered before authentication, no body read. */
+export type GetRouteHandler = (request: IncomingMessage, url: URL, response: ServerResponse) => Promise<void> | void;
+
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /**
@@ -18,6 +21,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   authenticate: (request: IncomingMessage) => Promise<TContext | null>;
   /** Extra POST routes by path. */
   routes?: Record<string, RouteHandler>;
+  /** Public GET (and HEAD) routes by path; they never see credentials or a principal. */
+  getRoutes?: Record<string, GetRouteHandler>;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -60,13 +65,20 @@ function toHeaderMap(request: IncomingMessage): HeaderMap {
   return headers;
 }
 
-/** An HTTP server (not yet listening) that serves POST /graphql, GET /healthz and extra routes. */
+/** An HTTP server (not yet listening) that serves POST /graphql, GET /healthz and extra POST and GET routes. */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
-  const { apollo, authenticate, routes = {} } = options;
+  const { apollo, authenticate, routes = {}, getRoutes = {} } = options;
   return createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true });
+      const getRoute = getRoutes[url.pathname];
+      if (getRoute) {
+        if (request.method === 'GET' || request.method === 'HEAD') return await getRoute(request, url, response);
+        request.resume();
+        response.setHeader('allow', 'GET, HEAD');
+        return sendError(response, 405, 'BAD_USER_INPUT', 'Use GET.');
+      }
       const route = routes[url.pathname];
       if (url.pathname !== '/graphql' && !route) return sendError(response, 404, 'NOT_FOUND', 'No such path.');
       const context = await authenticate(request);
