@@ -5,6 +5,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken, verifyAccessToken } from '@tenantry/auth';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
+import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
 
 /** What the gateway passes down to its subgraph data sources. */
@@ -57,7 +58,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
-    plugins: [clientMistakesPlugin({ refusedInputIs400: true })],
+    plugins: [clientMistakesPlugin({ refusedInputIs400: true }), queryLimitsPlugin()],
+    parseOptions: QUERY_LIMIT_PARSE_OPTIONS,
     // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
   });
