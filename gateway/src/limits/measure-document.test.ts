@@ -54,4 +54,8 @@ describe('counting tokens', () => {
     expect(() => parse('{ me { id } } # a comment', { maxTokens: 6 })).not.toThrow();
     expect(() => parse('{ me { id } } # a comment', { maxTokens: 5 })).toThrow(/5 tokens/);
   });
+
+  it('stops counting where it is told to', () => {
+    expect(countTokens('{ me { id } }', 4)).toBe(4);
+  });
 });

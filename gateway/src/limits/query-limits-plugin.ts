@@ -10,6 +10,9 @@ import { describeExceededLimit, ExceededLimit, exceededLimit, QUERY_LIMITS } fro
  */
 export const QUERY_LIMIT_PARSE_OPTIONS = { maxTokens: QUERY_LIMITS.tokens };
 
+/** How far a refused document's tokens are counted for the answer (lexing is 10x the aborted parse). */
+const TOKENS_COUNTED_AT_MOST = 10 * QUERY_LIMITS.tokens;
+
 function tooComplexExtensions(exceeded: ExceededLimit) {
   return { code: 'QUERY_TOO_COMPLEX', limit: exceeded.measure, value: exceeded.value, maximum: exceeded.maximum };
 }
@@ -35,8 +38,9 @@ export function queryLimitsPlugin(): ApolloServerPlugin<BaseContext> {
         async parsingDidStart({ source }) {
           return async (error) => {
             if (!error) return;
-            const tokens = countTokens(source);
-            if (tokens > QUERY_LIMITS.tokens) overTokenLimit = { measure: 'tokens', value: tokens, maximum: QUERY_LIMITS.tokens };
+            const tokens = countTokens(source, TOKENS_COUNTED_AT_MOST);
+            if (tokens <= QUERY_LIMITS.tokens) return;
+            overTokenLimit = { measure: 'tokens', value: tokens, maximum: QUERY_LIMITS.tokens, atLeast: tokens === TOKENS_COUNTED_AT_MOST };
           };
         },
         async didResolveOperation({ document, schema, request }) {

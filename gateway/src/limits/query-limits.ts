@@ -18,8 +18,10 @@ export const QUERY_LIMITS: Readonly<Record<LimitedMeasure, number>> = {
 /** A measure over its limit, with the value found. */
 export interface ExceededLimit {
   measure: LimitedMeasure;
+  /** The value found, or where counting stopped when `atLeast`. */
   value: number;
   maximum: number;
+  atLeast?: boolean;
 }
 
 /** The first measure over its limit, or null. */
@@ -31,6 +33,6 @@ export function exceededLimit(measures: DocumentMeasures): ExceededLimit | null 
 }
 
 /** The message a client reads: which limit, the value found and the maximum. */
-export function describeExceededLimit({ measure, value, maximum }: ExceededLimit): string {
-  return `The query is too complex: its ${measure} is ${value}, the maximum is ${maximum}.`;
+export function describeExceededLimit({ measure, value, maximum, atLeast }: ExceededLimit): string {
+  return `The query exceeds the ${measure} limit: ${atLeast ? 'more than ' : ''}${value} (maximum ${maximum}).`;
 }
