@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, request as forward, Server } from 'node:http';
+import { getIntrospectionQuery } from 'graphql';
 import { listen } from '@tenantry/federation';
 import { bearer, GraphQLResponse, postGraphQL } from '@tenantry/testing';
 import { createGateway } from './gateway';
@@ -86,6 +87,12 @@ describe('query limits at the gateway', () => {
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
     expect(response.data.me).toMatchObject({ username: 'demo.owner', organisation: { name: expect.any(String) }, role: { key: expect.any(String) } });
+  });
+
+  it('answers the introspection query a playground sends', async () => {
+    const response = await demo.graph(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(response.status).toBe(200);
+    expect(response.data.__schema.queryType).toMatchObject({ name: 'Query' });
   });
 
   describe('before any subgraph is called', () => {

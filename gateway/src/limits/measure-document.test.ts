@@ -1,7 +1,8 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { readSupergraph } from '../gateway';
 import { countTokens } from './count-tokens';
 import { measureDocument } from './measure-document';
+import { exceededLimit } from './query-limits';
 
 const schema = buildSchema(readSupergraph());
 const measure = (query: string, variables: Record<string, unknown> = {}) => measureDocument(parse(query), schema, variables);
@@ -39,6 +40,12 @@ describe('measuring a document', () => {
 
   it('multiplies an unpaged list of objects by the default page, nested lists by each other', () => {
     expect(measure('{ account { organisations { widgets { id } } } }').cost).toBe(1 + 20 * (1 + 20));
+  });
+
+  it('lets the introspection query tools send through: its depth and cost are not counted, its aliases are', () => {
+    const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
+    expect(exceededLimit(measure(introspection))).toBeNull();
+    expect(measure('{ __schema { a: types { b: name } } }')).toEqual({ depth: 1, aliases: 2, directives: 0, cost: 0 });
   });
 
   it('does not let nested spreads make the measuring itself explode', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@tenantry/federation';
 
 /** What a document asks of the graph, measured over every operation in it with its fragments expanded. */
 export interface DocumentMeasures {
-  /** Deepest field nesting (`{ me { id } }` is 2). */
+  /** Deepest field nesting (`{ me { id } }` is 2); an introspection field counts 1. */
   depth: number;
   /** Aliased fields, each occurrence counted (also `__typename`), a fragment counted at every spread. */
   aliases: number;
@@ -15,7 +15,7 @@ export interface DocumentMeasures {
   /**
    * Objects the document may return: every object field counts 1, times the page size of each
    * list around it (`first` of a connection, the default page size when absent or for a list
-   * without paging).
+   * without paging). Introspection costs nothing.
    */
   cost: number;
 }
@@ -68,6 +68,12 @@ class DocumentMeasurer {
           continue;
         }
         const child = this.selectionSet(selection.selectionSet, this.compositeOf(field));
+        if (field === SchemaMetaFieldDef || field === TypeMetaFieldDef) {
+          // Introspection is answered from the gateway's schema, no subgraph called; graphql-js's
+          // MaxIntrospectionDepthRule (a specified rule) already bounds its fan-out, and tools send it deep.
+          total = add(total, { depth: 1, aliases: aliases + child.aliases, directives: child.directives, cost: 0 });
+          continue;
+        }
         const times = this.multiplier(field, parent, selection.arguments);
         total = add(total, { depth: 1 + child.depth, aliases: aliases + child.aliases, directives: child.directives, cost: times * (1 + child.cost) });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
