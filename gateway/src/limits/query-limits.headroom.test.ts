@@ -48,9 +48,9 @@ function clientDocuments(): { where: string; text: string }[] {
 }
 
 /** The documents that parse (some tests send broken ones on purpose), each with its measures. */
-function measuredClientDocuments() {
+function measuredClientDocuments(documents: { where: string; text: string }[]) {
   const schema = buildSchema(readSupergraph());
-  return clientDocuments().flatMap(({ where, text }) => {
+  return documents.flatMap(({ where, text }) => {
     try {
       const measures: Record<LimitedMeasure, number> = { ...measureDocument(parse(text), schema), tokens: countTokens(text) };
       return [{ where, text, measures }];
@@ -61,7 +61,8 @@ function measuredClientDocuments() {
 }
 
 describe('query limits leave the repository’s own clients headroom', () => {
-  const documents = measuredClientDocuments();
+  const found = clientDocuments();
+  const documents = measuredClientDocuments(found);
   const measures = Object.keys(QUERY_LIMITS) as LimitedMeasure[];
 
   it('finds the documents of the end-to-end suites and the authorization matrix', () => {
@@ -74,7 +75,7 @@ describe('query limits leave the repository’s own clients headroom', () => {
       return { measure, largest: top.measures[measure], limit: QUERY_LIMITS[measure], where: top.where };
     });
     // The table the README quotes: the largest of each measure among client documents vs its limit.
-    console.log(`${documents.length} client documents\n${largest.map((row) => `${row.measure}: largest ${row.largest} (${row.where}), limit ${row.limit}`).join('\n')}`);
+    console.log(`${documents.length} client documents (${found.length - documents.length} more do not parse, on purpose)\n${largest.map((row) => `${row.measure}: largest ${row.largest} (${row.where}), limit ${row.limit}`).join('\n')}`);
     const overHalf = documents.flatMap(({ where, text, measures: found }) =>
       measures.filter((measure) => found[measure] * 2 > QUERY_LIMITS[measure]).map((measure) => `${where}: ${measure} ${found[measure]} in ${text}`));
     expect(overHalf).toEqual([]);
