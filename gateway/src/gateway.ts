@@ -7,6 +7,7 @@ import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken, verifyAcces
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
+import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
 
 /** What the gateway passes down to its subgraph data sources. */
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   /** Subgraph URL overrides by name; the rest come from the supergraph's @join__graph(url:). */
   subgraphUrls?: Partial<Record<string, string>>;
   supergraphSdl?: string;
+  /** `NODE_ENV=development`: every signed-in user may read the schema (never anonymous callers). */
+  development?: boolean;
 }
 
 /** The committed supergraph, composed by `npm run compose`. */
@@ -59,7 +62,12 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
-    plugins: [clientMistakesPlugin({ refusedInputIs400: true }), schemaExposurePlugin({ development: process.env.NODE_ENV === 'development' })],
+    plugins: [
+      clientMistakesPlugin({ refusedInputIs400: true }),
+      queryLimitsPlugin(),
+      schemaExposurePlugin({ development: options.development ?? false }),
+    ],
+    parseOptions: QUERY_LIMIT_PARSE_OPTIONS,
     // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
   });

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
       users: env.SUBGRAPH_URL_USERS,
       permissions: env.SUBGRAPH_URL_PERMISSIONS,
     },
+    development: env.NODE_ENV === 'development',
   });
   const port = await listen(gateway.http, env.PORT, env.HOST);
   stopWhenTold(() => gateway.stop());

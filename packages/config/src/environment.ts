@@ -19,6 +19,8 @@ const databaseUrl = z
 /** Environment every process of the graph reads. */
 export const environmentSchema = z.object({
   PORT: port(4000),
+  /** `development` opens introspection and suggestions to every signed-in user (README: Schema exposure). */
+  NODE_ENV: z.string().optional(),
   /** Interface the gateway listens on; subgraphs always bind to loopback. */
   HOST: z.string().default('127.0.0.1'),
   /** Interface subgraphs listen on; they refuse unsigned requests, but keep them off public networks. */

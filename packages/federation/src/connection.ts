@@ -35,9 +35,12 @@ export function decodeCursor(after: string | undefined | null): Cursor | null {
 
 export const MAX_PAGE_SIZE = 100;
 
+/** The page size when `first` is not given. */
+export const DEFAULT_PAGE_SIZE = 20;
+
 /** Validates `first`: 1..100, default 20. */
 export function pageSize(first: number | undefined | null): number {
-  if (first === undefined || first === null) return 20;
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw graphqlError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, { fields: ['first'] });
   }
