@@ -3,12 +3,12 @@ import {
   DataSource, InvitationRecord, InvitationStatus, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
+import { findAdministrableUser } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { checkPassword } from '../password/password.policy';
 import { SessionService } from '../session/session.service';
 import { AuthPayload } from '../session/session.type';
 import { UsersSettings } from '../settings';
-import { findManageableUser } from '../user/user.scope';
 import { mailFreshActivationLink } from './activation.link';
 
 /** One answer for unknown, used and revoked links: nobody learns which of them it was. */
@@ -91,7 +91,7 @@ export class ActivationService {
    */
   async resend(principal: UserPrincipal, userId: string): Promise<boolean> {
     return withTransaction(this.dataSource, async (manager) => {
-      const user = await findManageableUser(manager, principal, userId);
+      const user = await findAdministrableUser(manager, principal, userId);
       if (user.status !== UserStatus.INVITED) throw graphqlError('BAD_USER_INPUT', 'The user has already activated their account.');
       await mailFreshActivationLink(manager, user, this.settings);
       await recordUserAudit(manager, {

@@ -4,14 +4,14 @@ import {
 } from '@tenantry/database';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
-import { createUserWithRole, reserveSeats, linkTo, findVisibleOrganisation } from '@tenantry/provisioning';
+import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, linkTo, reserveSeats } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
 import { Language } from '../preferences/preferences.type';
 import { UsersSettings } from '../settings';
 import { assertNotLastOperator } from '../lifecycle/last-operator';
-import { assertOrganisationInScope, findGrantableRole, findManageableUser } from '../user/user.scope';
+import { assertOrganisationInScope, findGrantableRole } from '../user/user.scope';
 import { effectiveInvitationStatus } from './invitation.token';
 import { Invitation, InviteUserInput } from './invitation.type';
 
@@ -127,7 +127,7 @@ export class InvitationService {
       }
       if (invitation.status === InvitationStatus.REVOKED || !invitation.userId) throw graphqlError('BAD_USER_INPUT', 'The invitation was revoked already.');
       // Revoking deletes the invited user: the same rule as deleteUser decides who may.
-      const user = await findManageableUser(manager, this.principal, invitation.userId);
+      const user = await findAdministrableUser(manager, this.principal, invitation.userId);
       await assertNotLastOperator(manager, user);
       // PENDING or EXPIRED → REVOKED; deleting the user then empties the invitation's user_id (ON DELETE SET NULL).
       await manager.update(InvitationRecord, { id: invitation.id }, { status: InvitationStatus.REVOKED, updatedAt: new Date() });

@@ -2,12 +2,11 @@ import {
   AccountRecord, DataSource, EntityManager, In, lockAccount, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
-import { reserveSeats } from '@tenantry/provisioning';
+import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
-import { findManageableUser } from '../user/user.scope';
 import { assertNotLastOperator } from './last-operator';
 import { User } from '../user/user.type';
 
@@ -90,7 +89,7 @@ export class LifecycleService {
   /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once (F24). */
   async delete(id: string): Promise<boolean> {
     return this.inAccountTransaction(async (manager) => {
-      const user = await findManageableUser(manager, this.principal, id);
+      const user = await findAdministrableUser(manager, this.principal, id);
       await this.guardSelfAndOwner(manager, user);
       await assertNotLastOperator(manager, user);
       await endSessions(manager, user.id);
@@ -105,7 +104,7 @@ export class LifecycleService {
 
   private async transition(id: string, transition: Transition): Promise<User> {
     return this.inAccountTransaction(async (manager) => {
-      const user = await findManageableUser(manager, this.principal, id);
+      const user = await findAdministrableUser(manager, this.principal, id);
       if (transition.protectSelfAndOwner) await this.guardSelfAndOwner(manager, user);
       if (!transition.from.includes(user.status)) {
         throw graphqlError('BAD_USER_INPUT', `The user is ${user.status}; this needs one of ${transition.from.join(', ')}.`);

@@ -6,7 +6,7 @@ export const totpRules: RuleMap = {
     enableTotp: isAuthenticated,
     confirmTotp: isAuthenticated,
     disableTotp: isAuthenticated,
-    // Whom the caller may administer is checked by findManageableUser.
+    // Whom the caller may administer is checked by findAdministrableUser.
     resetTotp: hasPermission('users.manage'),
   },
   // Only ever returned to the caller setting up their own second factor.

@@ -1,11 +1,11 @@
 import { DataSource, UserRecord, withTransaction } from '@tenantry/database';
 import { graphqlError, UserPrincipal, verifyPassword } from '@tenantry/auth';
+import { findAdministrableUser } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { CredentialAttempts, resultOf, totpVerdict, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
-import { findManageableUser } from '../user/user.scope';
 import { User } from '../user/user.type';
 import { TotpSetup } from './totp.type';
 import { generateTotpSecret, totpUri } from './totp.verify';
@@ -91,7 +91,7 @@ export class TotpService {
    */
   async reset(principal: UserPrincipal, userId: string): Promise<User> {
     return withTransaction(this.dataSource, async (manager) => {
-      const user = await findManageableUser(manager, principal, userId);
+      const user = await findAdministrableUser(manager, principal, userId);
       if (user.id === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Turn off your own two-factor authentication with disableTotp.');
       if (!user.totpEnabled && !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'This user has no two-factor authentication to reset.');
       const changes = { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() };

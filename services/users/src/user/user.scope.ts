@@ -40,6 +40,3 @@ export async function checkInboxes(manager: EntityManager, organisationId: strin
   if (found !== unique.length) throw graphqlError('BAD_USER_INPUT', 'Every inbox must be an operator group of the organisation.');
   return unique;
 }
-
-/** The one administration rule, shared with the permissions subgraph (assignRole, promotions). */
-export { findAdministrableUser as findManageableUser } from '@tenantry/provisioning';

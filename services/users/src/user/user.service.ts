@@ -5,7 +5,7 @@ import {
   DataSource, OperatorGroupMemberRecord, OrganisationKind, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus, withTransaction,
 } from '@tenantry/database';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
-import { createUserWithRole, issueActivation, reserveSeats, usernameMail, findVisibleOrganisation } from '@tenantry/provisioning';
+import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { changeEmail } from '../email-change/email-change.service';
@@ -13,9 +13,7 @@ import { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
 import { CreateUserInput, UpdateUserInput } from './user.inputs';
-import {
-  assertOrganisationInScope, checkInboxes, findGrantableRole, findManageableUser, findUserInScope,
-} from './user.scope';
+import { assertOrganisationInScope, checkInboxes, findGrantableRole, findUserInScope } from './user.scope';
 import { User } from './user.type';
 
 /** What `users` shows unless asked otherwise: everybody but the archived (F19). */
@@ -139,7 +137,7 @@ export class UserService {
       throw graphqlError('BAD_USER_INPUT', 'The username cannot be changed once saved.', { field: 'username' });
     }
     const record = await withTransaction(this.dataSource, async (manager) => {
-      const user = await findManageableUser(manager, this.principal, id);
+      const user = await findAdministrableUser(manager, this.principal, id);
       const changes: Partial<UserRecord> = {};
       if (input.email === null) throw graphqlError('BAD_USER_INPUT', 'email cannot be cleared.', { field: 'email' });
       for (const field of ['firstName', 'lastName', 'screenName', 'language'] as const) {
