@@ -9,10 +9,13 @@ import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
+import { boundedSubgraphFetcher, OPERATION_TIMEOUT_MS, withinOperation } from './timeouts/deadlines';
 
 /** What the gateway passes down to its subgraph data sources. */
 export interface GatewayContext {
   principal: Principal;
+  /** Aborts OPERATION_TIMEOUT_MS after the request arrived; every subgraph fetch stops there. */
+  deadline?: AbortSignal;
 }
 
 export interface GatewayOptions {
@@ -37,10 +40,17 @@ export function declaredSubgraphUrls(supergraphSdl: string): Record<string, stri
   return urls;
 }
 
-/** Sends each subgraph a principal token signed for it; client headers are never forwarded. */
+/**
+ * Sends each subgraph a principal token signed for it; client headers are never forwarded. Every
+ * fetch is bounded (boundedSubgraphFetcher), so a hung subgraph fails its part of the answer only.
+ */
 class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly subgraph: string, url: string, private readonly principalSecret: string) {
-    super({ url });
+    super({ url, fetcher: boundedSubgraphFetcher });
+  }
+
+  process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    return withinOperation(options.context.deadline, () => super.process(options));
   }
 
   async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
@@ -77,13 +87,14 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     apollo,
     getRoutes: accountPageRoutes(),
     authenticate: async (request) => {
+      const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS };
+      if (!header) return { principal: ANONYMOUS, deadline };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
-      const principal = await principals.resolve(claims);
-      return principal.kind === 'user' ? { principal } : null;
+      const principal = await principals.resolve(claims, deadline);
+      return principal.kind === 'user' ? { principal, deadline } : null;
     },
   });
   return {
