@@ -37,6 +37,11 @@ export function boundedSignal(timeoutMs: number, deadline = operationDeadline.ge
  * deadline. The abort covers reading the body too, so a subgraph that stalls mid-answer is cut off.
  */
 export const boundedSubgraphFetcher: Fetcher = async (url, init = {}) => {
+  const { body, signal: callerSignal, ...rest } = init;
   const signal = boundedSignal(SUBGRAPH_FETCH_TIMEOUT_MS);
-  return (await fetch(url, { ...init, signal: init.signal ? AbortSignal.any([signal, init.signal]) : signal })) as Awaited<ReturnType<Fetcher>>;
+  return (await fetch(url, {
+    ...rest,
+    body: Buffer.isBuffer(body) ? new Uint8Array(body) : body,
+    signal: callerSignal ? AbortSignal.any([signal, callerSignal]) : signal,
+  })) as Awaited<ReturnType<Fetcher>>;
 };
