@@ -47,7 +47,6 @@ describe('a hung subgraph through the gateway', () => {
     const { answer, ms } = await whilePaused('permissions', () =>
       timed(() => demo.graph('{ me { username organisation { name } role { name } } }', {}, ownerToken)),
     );
-    console.info(`permissions paused, partial answer after ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(SUBGRAPH_TIMEOUT_BOUND_MS);
     expect(answer.data).toEqual({ me: { username: 'demo.owner', organisation: { name: 'Demo' }, role: null } });
     onlyMaskedError(answer);
@@ -66,7 +65,6 @@ describe('a hung subgraph through the gateway', () => {
       const { answer, ms } = await timed(() => demo.graph('{ __typename }', {}, ownerToken));
       return { signedIn: answer, ms, anonymous: await demo.graph('{ __typename }') };
     });
-    console.info(`users paused, signed-in refusal after ${Math.round(ms)} ms`);
     expect(ms).toBeLessThan(PRINCIPAL_TIMEOUT_BOUND_MS);
     expect(signedIn.status).toBe(500);
     expect(signedIn.data).toBeUndefined();
