@@ -1,18 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Server } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken, verifyAccessToken } from '@tenantry/auth';
+import { ANONYMOUS, Principal, verifyAccessToken } from '@tenantry/auth';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
+import { PrincipalDataSource } from './principal-data-source';
+import { OPERATION_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** What the gateway passes down to its subgraph data sources. */
 export interface GatewayContext {
   principal: Principal;
+  /** Aborts OPERATION_TIMEOUT_MS after the request arrived; every subgraph fetch stops there. */
+  deadline?: AbortSignal;
 }
 
 export interface GatewayOptions {
@@ -35,18 +39,6 @@ export function declaredSubgraphUrls(supergraphSdl: string): Record<string, stri
   const urls: Record<string, string> = {};
   for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[match[1]] = match[2];
   return urls;
-}
-
-/** Sends each subgraph a principal token signed for it; client headers are never forwarded. */
-class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: string, url: string, private readonly principalSecret: string) {
-    super({ url });
-  }
-
-  async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const principal = context.principal ?? ANONYMOUS;
-    request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipalToken(principal, this.subgraph, this.principalSecret));
-  }
 }
 
 /** The gateway: authenticates clients, plans queries over the subgraphs, masks errors. Not yet listening. */
@@ -77,13 +69,14 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     apollo,
     getRoutes: accountPageRoutes(),
     authenticate: async (request) => {
+      const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS };
+      if (!header) return { principal: ANONYMOUS, deadline };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
-      const principal = await principals.resolve(claims);
-      return principal.kind === 'user' ? { principal } : null;
+      const principal = await principals.resolve(claims, deadline);
+      return principal.kind === 'user' ? { principal, deadline } : null;
     },
   });
   return {

@@ -1,9 +1,12 @@
 import { ANONYMOUS, AccessClaims, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
 import { internalAudience } from '@tenantry/federation';
+import { boundedSignal, PRINCIPAL_LOOKUP_TIMEOUT_MS } from './timeouts/deadlines';
 
 /**
  * Asks the users subgraph who a verified access token stands for. Every request asks again,
- * so a revoked session or a suspended user is refused on the very next request.
+ * so a revoked session or a suspended user is refused on the very next request. The lookup gives
+ * up after PRINCIPAL_LOOKUP_TIMEOUT_MS (or at the operation's deadline) and throws, which the HTTP
+ * server answers 500 INTERNAL_SERVER_ERROR, masked, instead of hanging.
  */
 export class PrincipalClient {
   constructor(private readonly usersGraphqlUrl: string, private readonly principalSecret: string) {}
@@ -12,9 +15,10 @@ export class PrincipalClient {
     return new URL('/internal/principal', this.usersGraphqlUrl).toString();
   }
 
-  async resolve(claims: AccessClaims): Promise<Principal> {
+  async resolve(claims: AccessClaims, deadline?: AbortSignal): Promise<Principal> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
+      signal: boundedSignal(PRINCIPAL_LOOKUP_TIMEOUT_MS, deadline),
       headers: {
         'content-type': 'application/json',
         [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('users'), this.principalSecret),

@@ -1,0 +1,58 @@
+import { createServer, Server } from 'node:http';
+import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ANONYMOUS } from '@tenantry/auth';
+import { listen } from '@tenantry/federation';
+import { GatewayContext } from './gateway';
+import { PrincipalDataSource } from './principal-data-source';
+import { SUBGRAPH_FETCH_TIMEOUT_MS } from './timeouts/deadlines';
+
+/** Generous upper bound over the 5 s subgraph timeout for a loaded machine. */
+const SUBGRAPH_TIMEOUT_BOUND_MS = SUBGRAPH_FETCH_TIMEOUT_MS + 3_000;
+
+describe('PrincipalDataSource against a subgraph that never answers', () => {
+  let hung: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    // Accepts the connection and the request, then never answers: what a stopped or stuck subgraph looks like.
+    hung = createServer(() => undefined);
+    url = `http://127.0.0.1:${await listen(hung, 0)}/graphql`;
+  });
+  afterAll(async () => {
+    hung.closeAllConnections();
+    await new Promise((resolve) => hung.close(resolve));
+  });
+
+  /** One fetch of the query plan, as the gateway hands it to the data source. */
+  async function fetchOnce(deadline?: AbortSignal): Promise<{ error: unknown; ms: number }> {
+    const source = new PrincipalDataSource('users', url, 'test-principal-secret-of-thirty-two-chars');
+    const context: GatewayContext = { principal: ANONYMOUS, deadline };
+    const options = { kind: 'incoming operation', request: { query: '{ __typename }' }, incomingRequestContext: {}, context };
+    const started = performance.now();
+    const error = await source.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    return { error, ms: performance.now() - started };
+  }
+
+  it('gives up on one fetch after the subgraph timeout', async () => {
+    const { error, ms } = await fetchOnce();
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(ms).toBeLessThan(SUBGRAPH_TIMEOUT_BOUND_MS);
+  });
+
+  it('gives up at the operation deadline when it comes before the subgraph timeout', async () => {
+    const { error, ms } = await fetchOnce(AbortSignal.timeout(200));
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    // Well under the 5 s a fetch alone may take: the operation's deadline cut it off.
+    expect(ms).toBeLessThan(SUBGRAPH_FETCH_TIMEOUT_MS - 1_000);
+  });
+
+  it('does not start a fetch once the operation deadline has passed', async () => {
+    const passed = AbortSignal.abort(new DOMException('deadline passed', 'TimeoutError'));
+    const { error, ms } = await fetchOnce(passed);
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(ms).toBeLessThan(SUBGRAPH_FETCH_TIMEOUT_MS - 1_000);
+  });
+});
