@@ -8,6 +8,15 @@ export class PageInfo {
   @Field({ description: 'Whether another page follows this one.' })
   hasNextPage: boolean;
 
+  @Field({
+    description: 'Whether this page was asked for with an `after` cursor, i.e. it is not the first page. '
+      + 'Pagination runs forward only, so this is true for every page fetched with `after`, even if rows before that cursor have since been removed.',
+  })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null when the page is empty.' })
+  startCursor: string | null;
+
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
   endCursor: string | null;
 }
@@ -53,16 +62,26 @@ export interface Connection<TNode> {
   totalCount: number;
 }
 
-/** Builds a page from rows fetched with one extra row beyond `size` (that extra row proves a next page). */
+/**
+ * Builds a page from rows fetched with one extra row beyond `size` (that extra row proves a next
+ * page). `after` is the decoded cursor the page was asked with: a page asked with one has a previous page.
+ */
 export function toConnection<TNode extends { id: string }>(
   rows: TNode[],
   size: number,
   totalCount: number,
   sortKey: (node: TNode) => string,
+  after: Cursor | null,
 ): Connection<TNode> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ node, cursor: encodeCursor({ key: sortKey(node), id: node.id }) }));
-  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  const pageInfo = {
+    hasNextPage: rows.length > size,
+    hasPreviousPage: after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+  return { edges, totalCount, pageInfo };
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */

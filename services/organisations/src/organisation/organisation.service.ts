@@ -49,6 +49,6 @@ export class OrganisationService {
       query.andWhere('(o.created_at > :key OR (o.created_at = :key AND o.id > :id))', { key: new Date(cursor.key), id: cursor.id });
     }
     const rows = (await query.getMany()).map(toOrganisation);
-    return toConnection(rows, size, visible.length, (organisation) => organisation.createdAt.toISOString());
+    return toConnection(rows, size, visible.length, (organisation) => organisation.createdAt.toISOString(), cursor);
   }
 }

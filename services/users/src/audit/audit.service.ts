@@ -29,6 +29,6 @@ export class AuditService {
     const page = base().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(size + 1);
     if (cursor) page.andWhere('(e.created_at < :key OR (e.created_at = :key AND e.id < :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), base().getCount()]);
-    return toConnection(rows.map(toAuditEvent), size, totalCount, (event) => event.createdAt.toISOString());
+    return toConnection(rows.map(toAuditEvent), size, totalCount, (event) => event.createdAt.toISOString(), cursor);
   }
 }

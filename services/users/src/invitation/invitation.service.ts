@@ -57,7 +57,7 @@ export class InvitationService {
     const page = filter().orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').take(size + 1);
     if (cursor) page.andWhere('(i.created_at > :key OR (i.created_at = :key AND i.id > :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
-    return toConnection(rows.map((row) => toInvitation(row, now)), size, totalCount, (invitation) => invitation.createdAt.toISOString());
+    return toConnection(rows.map((row) => toInvitation(row, now)), size, totalCount, (invitation) => invitation.createdAt.toISOString(), cursor);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UsersContext } from '../context';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './user.inputs';
-import { User, UserConnection } from './user.type';
+import { Organisation, User, UserConnection } from './user.type';
 
 /** Shown instead of a colleague's number to viewers without phoneNumbers.visible. */
 export const MASKED_MOBILE = '•••';
@@ -44,5 +44,16 @@ export class UserResolver {
     const self = user.id === signedInUserId || (principal.kind === 'user' && principal.userId === user.id);
     const maySee = principal.kind === 'user' && principal.permissions.includes('phoneNumbers.visible');
     return self || maySee ? user.mobile : MASKED_MOBILE;
+  }
+
+  // Both read the session, not the user row: the rules let only the caller themself reach them.
+  @FieldResolver(() => Organisation, { nullable: true })
+  activeOrganisation(@Root() user: User, @Ctx() { principal }: UsersContext): Organisation | null {
+    return principal.kind === 'user' && principal.userId === user.id ? { id: principal.organisationId } : null;
+  }
+
+  @FieldResolver(() => [Organisation])
+  accessibleOrganisations(@Root() user: User, @Ctx() { principal }: UsersContext): Organisation[] {
+    return principal.kind === 'user' && principal.userId === user.id ? principal.visibleOrganisationIds.map((id) => ({ id })) : [];
   }
 }

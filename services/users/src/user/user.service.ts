@@ -61,7 +61,7 @@ export class UserService {
     const page = filter().orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC').take(size + 1);
     if (cursor) page.andWhere('(u.created_at > :key OR (u.created_at = :key AND u.id > :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
-    return toConnection(rows.map(toUser), size, totalCount, (user) => user.createdAt.toISOString());
+    return toConnection(rows.map(toUser), size, totalCount, (user) => user.createdAt.toISOString(), cursor);
   }
 
   /** Colleagues a chat may be handed to: same (active) organisation, ACTIVE, holding chats.access, not the caller. */

@@ -80,6 +80,19 @@ export class User {
   @Field(() => Organisation, { description: 'The organisation the user belongs to.' })
   organisation: Organisation;
 
+  @Field(() => Organisation, {
+    nullable: true,
+    description: 'The organisation the session acts in: the home organisation, or the one `switchOrganisation` switched to. '
+      + 'Only the signed-in user themself sees it.',
+  })
+  activeOrganisation?: Organisation | null;
+
+  @Field(() => [Organisation], {
+    description: 'Every organisation the caller may see and switch to: their own, or for the account owner and promoted users '
+      + 'the granted ones too. The whole list, never cut short. Only the signed-in user themself sees it.',
+  })
+  accessibleOrganisations?: Organisation[];
+
   @Field(() => Date, { nullable: true, description: 'When the user last logged in successfully.' })
   lastLoginAt: Date | null;
 
