@@ -320,5 +320,8 @@ export const ENTITY_ROWS: EntityRow[] = [
   { type: 'User', subgraph: 'users', representation: (world) => ({ __typename: 'User', id: world.colleague.id }), selection: 'id username', allowed: seesA1 },
   // A pending email address is for the user and whoever may edit users of A1, not for every colleague who sees them.
   { type: 'User', subgraph: 'users', representation: (world) => ({ __typename: 'User', id: world.colleague.id }), selection: 'id pendingEmail', allowed: administersA1 },
+  // The session's organisations are read back by the user themself only; the account owner asking about operatorA is refused too.
+  { type: 'User', subgraph: 'users', representation: (world) => ({ __typename: 'User', id: world.users.operatorA.id }), selection: 'id activeOrganisation { id }', allowed: ['operatorA'] },
+  { type: 'User', subgraph: 'users', representation: (world) => ({ __typename: 'User', id: world.users.operatorA.id }), selection: 'id accessibleOrganisations { id }', allowed: ['operatorA'] },
   { type: 'User', subgraph: 'permissions', representation: (world) => ({ __typename: 'User', id: world.colleague.id }), selection: 'id role { key }', allowed: seesA1 },
 ];
