@@ -1,7 +1,7 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_USERNAMES, freePort } from '@tenantry/stack';
+import { DEMO_USERNAMES, freePorts } from '@tenantry/stack';
 import {
   bearer, createTestDatabase, errorCodes, GraphQLResponse, LAUNCHER_READY, LauncherProcess, postGraphQL, processesRunningIn, startLauncher, TestDatabase, testDialect,
 } from '@tenantry/testing';
@@ -28,12 +28,13 @@ describe('a cold `npm start`', () => {
   beforeAll(async () => {
     cwd = realpathSync(mkdtempSync(join(tmpdir(), 'tenantry-cold-start-')));
     mailDir = join(cwd, 'mail');
-    gatewayPort = await freePort();
+    const [gateway, organisations, users, permissions] = await freePorts(4);
+    gatewayPort = gateway;
     const env: Record<string, string> = {
       PORT: String(gatewayPort),
-      ORGANISATIONS_PORT: String(await freePort()),
-      USERS_PORT: String(await freePort()),
-      PERMISSIONS_PORT: String(await freePort()),
+      ORGANISATIONS_PORT: String(organisations),
+      USERS_PORT: String(users),
+      PERMISSIONS_PORT: String(permissions),
       DEMO_PASSWORD,
       MAIL_DIR: mailDir,
     };

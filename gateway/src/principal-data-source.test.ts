@@ -1,4 +1,6 @@
 import { createServer, Server } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS } from '@tenantry/auth';
 import { listen } from '@tenantry/federation';
@@ -40,6 +42,21 @@ describe('PrincipalDataSource against a subgraph that never answers', () => {
     const { error, ms } = await fetchOnce();
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(ms).toBeLessThan(SUBGRAPH_TIMEOUT_BOUND_MS);
+  });
+
+  it('gives up after the subgraph timeout even when the garbage collector runs meanwhile', async () => {
+    // A timeout signal that nothing holds strongly (AbortSignal.any keeps its sources weakly) is
+    // collected and never fires; then only the later operation deadline would end the fetch.
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const collecting = setInterval(collectGarbage, 50);
+    try {
+      const { error, ms } = await fetchOnce(AbortSignal.timeout(30_000));
+      expect(error).toMatchObject({ name: 'TimeoutError' });
+      expect(ms).toBeLessThan(SUBGRAPH_TIMEOUT_BOUND_MS);
+    } finally {
+      clearInterval(collecting);
+    }
   });
 
   it('gives up at the operation deadline when it comes before the subgraph timeout', async () => {

@@ -26,10 +26,22 @@ export function withinOperation<T>(deadline: AbortSignal | undefined, work: () =
   return deadline ? operationDeadline.run(deadline, work) : work();
 }
 
-/** A signal that aborts after `timeoutMs` or at the current operation's deadline, whichever comes first. */
+/**
+ * A signal that aborts after `timeoutMs` or at the current operation's deadline, whichever comes
+ * first. Its own timer holds it: `AbortSignal.any` keeps its sources only weakly, so an
+ * `AbortSignal.timeout` inside it may be garbage-collected and never fire (seen under load: the
+ * fetch then ran until the operation deadline).
+ */
 export function boundedSignal(timeoutMs: number, deadline = operationDeadline.getStore()): AbortSignal {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  return deadline ? AbortSignal.any([timeout, deadline]) : timeout;
+  const controller = new AbortController();
+  const abort = (reason: unknown) => {
+    clearTimeout(timer);
+    controller.abort(reason);
+  };
+  const timer = setTimeout(() => abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs).unref();
+  if (deadline?.aborted) abort(deadline.reason);
+  else deadline?.addEventListener('abort', () => abort(deadline.reason), { once: true });
+  return controller.signal;
 }
 
 /**

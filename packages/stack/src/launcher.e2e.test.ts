@@ -3,19 +3,17 @@ import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAUNCHER_READY, LauncherProcess, processesRunningIn, startLauncher } from '@tenantry/testing';
-import { freePort } from './processes';
+import { freePorts } from './processes';
 
 /** Runs the built launcher (`npm start` after its build) on free ports, each run in a fresh folder. */
 describe('the launcher', () => {
   let cwd: string;
   let launcher: LauncherProcess | undefined;
 
-  const portsEnv = async () => ({
-    PORT: String(await freePort()),
-    ORGANISATIONS_PORT: String(await freePort()),
-    USERS_PORT: String(await freePort()),
-    PERMISSIONS_PORT: String(await freePort()),
-  });
+  const portsEnv = async () => {
+    const [gateway, organisations, users, permissions] = await freePorts(4);
+    return { PORT: String(gateway), ORGANISATIONS_PORT: String(organisations), USERS_PORT: String(users), PERMISSIONS_PORT: String(permissions) };
+  };
 
   beforeEach(() => {
     cwd = realpathSync(mkdtempSync(join(tmpdir(), 'tenantry-launcher-')));

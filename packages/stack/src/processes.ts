@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { AddressInfo, createServer, Server } from 'node:net';
 import { dirname, join } from 'node:path';
 import { isReadyMessage, readEnvironment } from '@tenantry/config';
 
@@ -39,16 +39,21 @@ function mainScript(name: ProcessName): string {
   return join(dirname(require.resolve(`${ENTRY_POINTS[name]}/package.json`)), 'dist', 'main.js');
 }
 
-/** Asks the OS for a free port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * Asks the OS for `count` distinct free ports. Every listener stays open until all are bound: one
+ * closed before the next is asked for may be handed out again (seen: two parts given one port).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 function isPortFree(port: number, host: string): Promise<boolean> {
@@ -144,11 +149,12 @@ function withinReadyTimeout(ready: Promise<void>, name: ProcessName): Promise<vo
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const settings = readEnvironment(options.env);
+  const [organisations, users, permissions, gateway] = await freePorts(4);
   const ports: Record<ServerName, number> = {
-    organisations: options.ports?.organisations ?? (await freePort()),
-    users: options.ports?.users ?? (await freePort()),
-    permissions: options.ports?.permissions ?? (await freePort()),
-    gateway: options.ports?.gateway ?? (await freePort()),
+    organisations: options.ports?.organisations ?? organisations,
+    users: options.ports?.users ?? users,
+    permissions: options.ports?.permissions ?? permissions,
+    gateway: options.ports?.gateway ?? gateway,
   };
   const subgraphHost = settings.SUBGRAPH_HOST;
   await assertPortsFree(ports, { gateway: settings.HOST, organisations: subgraphHost, users: subgraphHost, permissions: subgraphHost });
