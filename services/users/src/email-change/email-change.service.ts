@@ -46,12 +46,13 @@ export async function changeEmail(
     await audit('user.email_change_withdrawn', { pendingEmail: user.pendingEmail });
     return { pendingEmail: null };
   }
-  await killConfirmationLinks();
   if (user.status === UserStatus.INVITED) {
+    await killConfirmationLinks();
     await mailFreshActivationLink(manager, { ...user, email: newEmail, pendingEmail: null }, settings);
     await audit('user.email_changed', { from: user.email, to: newEmail, confirmedBy: 'activation' });
     return { email: newEmail, pendingEmail: null };
   }
+  // Issuing kills the earlier confirmation links too.
   const token = await issueUserToken(manager, user.id, UserTokenPurpose.EMAIL_CHANGE, EMAIL_CHANGE_TTL_HOURS * 3_600_000, now);
   const names = { firstName: user.firstName, username: user.username };
   await enqueueMail(manager, {
