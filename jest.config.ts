@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { Config } from 'jest';
 
 const workspaces = [
-  ...['packages', 'services'].flatMap((folder) => readdirSync(`${__dirname}/${folder}`).map((name) => `${folder}/${name}`)),
+  ...['packages', 'modules', 'services'].flatMap((folder) => readdirSync(`${__dirname}/${folder}`).map((name) => `${folder}/${name}`)),
   'gateway',
   'schema',
 ];
@@ -19,7 +19,8 @@ const config: Config = {
       '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
     },
     moduleNameMapper: {
-      '^@tenantry/(config|federation|auth|database|mail|testing|stack|provisioning)$': '<rootDir>/packages/$1/src',
+      '^@tenantry/(config|federation|auth|database|mail|testing|stack|provisioning|store)$': '<rootDir>/packages/$1/src',
+      '^@tenantry/(organisations|users|permissions)-module$': '<rootDir>/modules/$1/src',
     },
   })),
   testTimeout: 60_000,

@@ -1,4 +1,7 @@
-import { In, OrganisationKind, OrganisationRecord, RoleRecord, UserRecord, UserStatus, withTransaction } from '@tenantry/database';
+import { In, withTransaction } from '@tenantry/database';
+import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import { RoleRecord } from '@tenantry/permissions-module';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { provisionOrganisation } from '@tenantry/provisioning';
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { errorCodes, GraphQLResponse, OrganisationSeed, SEED_PASSWORD, snapshotAllRows, UserSeed } from '@tenantry/testing';

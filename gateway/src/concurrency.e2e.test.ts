@@ -1,4 +1,7 @@
-import { AccountRecord, AuditEventRecord, In, OrganisationRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { In } from '@tenantry/database';
+import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { RoleRecord } from '@tenantry/permissions-module';
+import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { GraphQLResponse } from '@tenantry/testing';
 import { DemoGraph, startDemoGraph } from './testing/demo-graph';

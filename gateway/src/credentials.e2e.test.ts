@@ -1,4 +1,4 @@
-import { UserRecord } from '@tenantry/database';
+import { UserRecord } from '@tenantry/users-module';
 import { AccountSeed, errorCodes, initSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
 import { totpCode } from './testing/authenticator';
 import { DemoGraph, startDemoGraph } from './testing/demo-graph';

@@ -1,4 +1,4 @@
-import { OutboxMailRecord } from '@tenantry/database';
+import { OutboxMailRecord } from '@tenantry/mail';
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { errorCodes } from '@tenantry/testing';
 import { DemoGraph, startDemoGraph } from './testing/demo-graph';

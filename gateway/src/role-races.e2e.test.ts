@@ -1,4 +1,6 @@
-import { In, RoleAssignmentRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { In } from '@tenantry/database';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { UserRecord } from '@tenantry/users-module';
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { GraphQLResponse } from '@tenantry/testing';
 import { DemoGraph, startDemoGraph } from './testing/demo-graph';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  InvitationRecord, InvitationStatus, RoleRecord, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
-} from '@tenantry/database';
+import { withTransaction } from '@tenantry/database';
+import { RoleRecord } from '@tenantry/permissions-module';
+import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { hashToken, randomToken } from '@tenantry/auth';
 import { issueActivation } from '@tenantry/provisioning';
 import { Persona, World } from './world';

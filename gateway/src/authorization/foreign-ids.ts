@@ -1,4 +1,4 @@
-import { RoleRecord } from '@tenantry/database';
+import { RoleRecord } from '@tenantry/permissions-module';
 import { World } from './world';
 
 /** An operation that takes ids, asked with a foreign account's id and with one that exists nowhere. */

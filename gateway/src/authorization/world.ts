@@ -1,4 +1,5 @@
-import { DataSource, PromotionRecord } from '@tenantry/database';
+import { DataSource } from '@tenantry/database';
+import { PromotionRecord } from '@tenantry/permissions-module';
 import { AccountSeed, initSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
 
 /** Who asks: the personas of the authorization matrix. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OrganisationRecord } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
 import { RunningStack, seedDemoData, startStack } from '@tenantry/stack';
 import { bearer, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase } from '@tenantry/testing';
 

@@ -3,10 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, Logger } from 'typeorm';
-import { entities } from './entities';
 import { beginTransactionsImmediately } from './immediate-transactions';
-import { mysqlMigrations } from './migrations/mysql';
-import { sqliteMigrations } from './migrations/sqlite';
 
 /** Where the data lives: a MySQL URL, or else a SQLite file (":memory:" allowed). */
 export interface DatabaseLocation {
@@ -20,12 +17,19 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /** The two databases every feature runs on. */
 export type DatabaseDialect = 'mysql' | 'sqlite';
 
+/** The tables a database holds and the one migration history that builds them, per dialect. */
+export interface DatabaseSchema {
+  entities: Function[];
+  migrations: Record<DatabaseDialect, Function[]>;
+}
+
 /** Builds (without connecting) the data source for a location; migrations match its dialect. */
 export function createDataSource(
   location: DatabaseLocation,
+  schema: DatabaseSchema,
   options: { logger?: Logger; poolSize?: number; mariadb?: boolean } = {},
 ): DataSource {
-  const common = { entities, logger: options.logger, logging: options.logger ? true : false, migrationsTableName: 'migrations' } as const;
+  const common = { entities: schema.entities, logger: options.logger, logging: options.logger ? true : false, migrationsTableName: 'migrations' } as const;
   if (location.url) {
     return new DataSource({
       ...common,
@@ -35,7 +39,7 @@ export function createDataSource(
       timezone: 'Z',
       charset: 'utf8mb4',
       poolSize: options.poolSize ?? 10,
-      migrations: mysqlMigrations,
+      migrations: schema.migrations.mysql,
     });
   }
   const file = location.file ?? './var/tenantry.sqlite';
@@ -54,14 +58,14 @@ export function createDataSource(
     prepareDatabase: (database: { pragma(source: string): unknown }) => {
       database.pragma('legacy_alter_table = ON');
     },
-    migrations: sqliteMigrations,
+    migrations: schema.migrations.sqlite,
   }));
 }
 
 /** Connects and brings the schema up to date. */
-export async function openDatabase(location: DatabaseLocation, options: { logger?: Logger; migrate?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(location: DatabaseLocation, schema: DatabaseSchema, options: { logger?: Logger; migrate?: boolean } = {}): Promise<DataSource> {
   const mariadb = location.url ? await isMariaDb(location.url) : false;
-  const dataSource = await createDataSource(location, { ...options, mariadb }).initialize();
+  const dataSource = await createDataSource(location, schema, { ...options, mariadb }).initialize();
   if (options.migrate) await withMigrationSafeForeignKeys(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   return dataSource;
 }

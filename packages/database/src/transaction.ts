@@ -1,6 +1,5 @@
 import { setTimeout as pause } from 'node:timers/promises';
 import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-import { AccountRecord } from './organisations/account.entity';
 
 /** How often `withTransaction` runs a transaction at most when the database asks for it to be retried. */
 export const TRANSACTION_ATTEMPTS = 5;
@@ -55,14 +54,6 @@ export function asksForRetry(error: unknown): boolean {
   return typeof reason === 'string' && (reason.startsWith('SQLITE_BUSY') || reason === 'ER_LOCK_DEADLOCK');
 }
 
-/**
- * Locks the account row until the transaction ends, so use cases that count seats (or check
- * names) of one account run one after the other; on SQLite every write transaction holds the
- * database's write lock already.
- */
-export function lockAccount(manager: EntityManager, accountId: string): Promise<AccountRecord | null> {
-  return findOneForUpdate(manager, AccountRecord, { id: accountId });
-}
 
 /**
  * Reads one row and locks it until the transaction ends (`SELECT … FOR UPDATE` on MySQL): writers

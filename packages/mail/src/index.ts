@@ -1,3 +1,5 @@
 export * from './outbox';
 export * from './transport';
 export * from './sender';
+export * from './outbox-mail.entity';
+export * from './mail.tables';

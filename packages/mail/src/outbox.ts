@@ -1,4 +1,5 @@
-import { EntityManager, OutboxMailRecord } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { OutboxMailRecord } from './outbox-mail.entity';
 import { timeOrderedId } from './time-ordered-id';
 
 /** A mail to send; plain text is enough for activation links and notices. */

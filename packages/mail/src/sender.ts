@@ -1,4 +1,5 @@
-import { DataSource, IsNull, OutboxMailRecord, withTransaction } from '@tenantry/database';
+import { DataSource, IsNull, withTransaction } from '@tenantry/database';
+import { OutboxMailRecord } from './outbox-mail.entity';
 import { MailTransport } from './transport';
 
 /** Tuning of a {@link MailSender}; the defaults suit the graph's services. */

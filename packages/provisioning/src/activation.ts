@@ -1,4 +1,5 @@
-import { EntityManager, UserRecord, UserTokenPurpose } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { UserRecord, UserTokenPurpose } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';
 import { issueUserToken } from './user-token';

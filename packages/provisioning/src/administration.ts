@@ -1,6 +1,8 @@
-import {
-  AccountRecord, EntityManager, In, OrganisationRecord, organisationsVisibleTo, RoleAssignmentRecord, RoleRecord, UserRecord,
-} from '@tenantry/database';
+import { EntityManager, In } from '@tenantry/database';
+import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { organisationsVisibleTo } from '@tenantry/store';
+import { UserRecord } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
 /** What decides whether a user may be administered: their account's owner and their role's permissions. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AuditEventRecord, EntityManager } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { AuditEventRecord } from '@tenantry/users-module';
 
 export interface AuditEvent {
   accountId: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccountRecord, EntityManager, nameNamespaceOf, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, RoleRecord, WidgetRecord,
-} from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { AccountRecord, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, WidgetRecord, nameNamespaceOf } from '@tenantry/organisations-module';
+import { RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES } from '@tenantry/auth';
 
 export const DEFAULT_PRIVACY: PrivacySettings = { transcriptRetentionDays: 90, anonymiseVisitorIp: true };

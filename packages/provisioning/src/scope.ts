@@ -1,4 +1,5 @@
-import { EntityManager, OrganisationRecord } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
 import { canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
 
 /**

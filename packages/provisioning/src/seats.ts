@@ -1,4 +1,6 @@
-import { EntityManager, lockAccount, OrganisationKind, OrganisationRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 
 /** Seats taken: users of the account's own organisations (invited ones included), not archived; customers take none. */

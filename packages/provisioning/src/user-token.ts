@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, UserTokenPurpose, UserTokenRecord } from '@tenantry/database';
+import { EntityManager, IsNull } from '@tenantry/database';
+import { UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { hashToken, randomToken } from '@tenantry/auth';
 
 /**

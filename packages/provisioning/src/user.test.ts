@@ -1,4 +1,4 @@
-import { UserRecord } from '@tenantry/database';
+import { UserRecord } from '@tenantry/users-module';
 import { createTestDatabase, initSeed, TestDatabase } from '@tenantry/testing';
 import { withTransaction } from '@tenantry/database';
 import { createUserWithRole } from './user';

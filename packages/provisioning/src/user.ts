@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  EntityManager, findOneForUpdate, isUniqueViolation, OperatorGroupMemberRecord, OperatorGroupRecord, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus,
-} from '@tenantry/database';
+import { EntityManager, findOneForUpdate, isUniqueViolation } from '@tenantry/database';
+import { OperatorGroupMemberRecord, OperatorGroupRecord } from '@tenantry/organisations-module';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError, hashPassword } from '@tenantry/auth';
 
 export interface NewUser {

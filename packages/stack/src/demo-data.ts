@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AccountRecord, DataSource, In, IsNull, OrganisationKind, SessionRecord, UserRecord, withTransaction } from '@tenantry/database';
+import { DataSource, In, IsNull, withTransaction } from '@tenantry/database';
+import { AccountRecord, OrganisationKind } from '@tenantry/organisations-module';
+import { SessionRecord, UserRecord } from '@tenantry/users-module';
 import { hashPassword } from '@tenantry/auth';
 import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigurationError, loadEnvironment } from '@tenantry/config';
-import { openDatabase } from '@tenantry/database';
+import { openStore } from '@tenantry/store';
 import { DEMO_USERNAMES, seedDemoData } from './demo-data';
 import { assertPortsFree, describeExit, ProcessName, RunningStack, StackError, startStack } from './processes';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   await assertPortsFree(ports, { gateway: env.HOST, organisations: env.SUBGRAPH_HOST, users: env.SUBGRAPH_HOST, permissions: env.SUBGRAPH_HOST });
 
   const databaseFile = resolve(env.DATABASE_FILE);
-  const dataSource = await openDatabase({ url: env.DATABASE_URL, file: databaseFile }, { migrate: true });
+  const dataSource = await openStore({ url: env.DATABASE_URL, file: databaseFile }, { migrate: true });
   const seedDemo = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !env.DATABASE_URL;
   const seeded = seedDemo ? await seedDemoData(dataSource, env.DEMO_PASSWORD) : undefined;
   await dataSource.destroy();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DataSource, entities } from '@tenantry/database';
+import { DataSource } from '@tenantry/database';
+import { productSchema } from '@tenantry/store';
 
 /** Tables the background mail worker updates: only what a request could change is compared. */
 const BACKGROUND_COLUMNS: Record<string, string[]> = {
@@ -12,7 +13,7 @@ const BACKGROUND_COLUMNS: Record<string, string[]> = {
  */
 export async function snapshotAllRows(dataSource: DataSource): Promise<Record<string, string>> {
   const snapshot: Record<string, string> = {};
-  for (const entity of entities) {
+  for (const entity of productSchema.entities) {
     const metadata = dataSource.getMetadata(entity);
     const columns = BACKGROUND_COLUMNS[metadata.tableName] ?? '*';
     const rows = await dataSource.createQueryBuilder().select(columns).from(metadata.tableName, 't').getRawMany();

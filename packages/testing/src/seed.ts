@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccountRecord, DataSource, OrganisationKind, OrganisationRecord, resolvePrincipal, SessionRecord, UserRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import { resolvePrincipal } from '@tenantry/store';
+import { SessionRecord, UserRecord } from '@tenantry/users-module';
 import { hashToken, randomToken, signAccessToken, UserPrincipal } from '@tenantry/auth';
 import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
 import { TEST_ACCESS_TOKEN_SECRET } from './subgraph-harness';

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseLocation, DataSource, openDatabase, QueryCounter } from '@tenantry/database';
+import { DataSource, DatabaseLocation, QueryCounter } from '@tenantry/database';
+import { openStore } from '@tenantry/store';
 
 /** Which database this test run uses: `TEST_DATABASE=mysql` (set by scripts/test.mjs) or SQLite. */
 export const testDialect: 'mysql' | 'sqlite' = process.env.TEST_DATABASE === 'mysql' ? 'mysql' : 'sqlite';
@@ -33,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const admin = await createConnection(TEST_MYSQL_URL);
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci`);
     const location = { url: withDatabaseName(TEST_MYSQL_URL, name) };
-    const dataSource = await openDatabase(location, { logger: queries, migrate: true });
+    const dataSource = await openStore(location, { logger: queries, migrate: true });
     return {
       location,
       env: { DATABASE_URL: location.url },
@@ -48,7 +49,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const folder = mkdtempSync(join(tmpdir(), 'tenantry-test-'));
   const location = { file: join(folder, 'test.sqlite') };
-  const dataSource = await openDatabase(location, { logger: queries, migrate: true });
+  const dataSource = await openStore(location, { logger: queries, migrate: true });
   return {
     location,
     env: { DATABASE_FILE: location.file },

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { passwordVerificationCount } from '@tenantry/auth';
-import { UserRecord, UserStatus } from '@tenantry/database';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { SEED_PASSWORD } from '@tenantry/testing';
 import { LOGIN, startTestbed } from './testing/users.testkit';
 

@@ -1,5 +1,5 @@
 import { exitOnConfigurationError, loadEnvironment } from '@tenantry/config';
-import { openDatabase } from '@tenantry/database';
+import { openStore } from '@tenantry/store';
 import { serveUntilSignalled } from '@tenantry/federation';
 import { startPurgeJob } from './lifecycle/purge';
 import { createUsersServer, SUBGRAPH_NAME } from './server';
@@ -7,7 +7,7 @@ import { usersSettings } from './settings';
 
 async function main(): Promise<void> {
   const env = loadEnvironment();
-  const dataSource = await openDatabase({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
+  const dataSource = await openStore({ url: env.DATABASE_URL, file: env.DATABASE_FILE });
   const settings = usersSettings({
     accessTokenSecret: env.ACCESS_TOKEN_SECRET,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -1,6 +1,6 @@
-import {
-  AccountRecord, DataSource, In, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, WidgetRecord,
-} from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, WidgetRecord } from '@tenantry/organisations-module';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { UserPrincipal } from '@tenantry/auth';
 import { seatsUsed } from '@tenantry/provisioning';
 import { toOrganisation } from '../organisation/organisation.mapper';

@@ -1,4 +1,5 @@
-import { AccountRecord, OrganisationRecord, resolvePrincipal } from '@tenantry/database';
+import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { resolvePrincipal } from '@tenantry/store';
 import {
   AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, snapshotAllRows, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccountRecord, AuditEventRecord, DataSource, nameNamespaceOf, OrganisationKind, OrganisationRecord, PromotionRecord, RoleAssignmentRecord, RoleRecord,
-  UserRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
+import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
 import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
 import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
 import { Account } from '../account/account.type';

@@ -1,7 +1,7 @@
-import {
-  DataSource, EntityManager, InvitationRecord, InvitationStatus, lockAccount, OperatorGroupRecord, OrganisationKind, OrganisationRecord,
-  RoleRecord, SessionRecord, UserRecord, WidgetRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
+import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
+import { RoleRecord } from '@tenantry/permissions-module';
+import { InvitationRecord, InvitationStatus, SessionRecord, UserRecord } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
 import { assertNameAvailable } from './organisation-names';

@@ -1,8 +1,9 @@
 import { UserPrincipal } from '@tenantry/auth';
-import {
-  AuditEventRecord, entities, OperatorGroupMemberRecord, OrganisationRecord, OutboxMailRecord, resolvePrincipal, RoleAssignmentRecord,
-  UserRecord, UserStatus, UserTokenRecord,
-} from '@tenantry/database';
+import { OutboxMailRecord } from '@tenantry/mail';
+import { OperatorGroupMemberRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { RoleAssignmentRecord } from '@tenantry/permissions-module';
+import { productSchema, resolvePrincipal } from '@tenantry/store';
+import { AuditEventRecord, UserRecord, UserStatus, UserTokenRecord } from '@tenantry/users-module';
 import {
   AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';
@@ -154,7 +155,7 @@ describe('organisation lifecycle', () => {
       expect(response.data.deleteOrganisation.endedSessions).toBe(2);
       expect(await resolvePrincipal(db.dataSource, claims)).toBeNull();
 
-      for (const entity of entities) {
+      for (const entity of productSchema.entities) {
         const metadata = db.dataSource.getMetadata(entity);
         for (const column of ['organisation_id', 'managing_organisation_id', 'id']) {
           if (!metadata.findColumnWithDatabaseName(column)) continue;

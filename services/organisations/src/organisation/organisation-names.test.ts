@@ -1,4 +1,4 @@
-import { PromotionRecord } from '@tenantry/database';
+import { PromotionRecord } from '@tenantry/permissions-module';
 import {
   AccountSeed, createTestDatabase, errorCodes, GraphQLResponse, initSeed, snapshotAllRows, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET,
 } from '@tenantry/testing';

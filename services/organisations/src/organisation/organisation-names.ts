@@ -1,4 +1,5 @@
-import { EntityManager, nameNamespaceOf, OrganisationRecord } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
 /**

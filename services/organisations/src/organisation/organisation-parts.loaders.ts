@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, In, OperatorGroupRecord, WidgetRecord } from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { OperatorGroupRecord, WidgetRecord } from '@tenantry/organisations-module';
 import { OperatorGroup } from '../operator-group/operator-group.type';
 import { Widget } from '../widget/widget.type';
 

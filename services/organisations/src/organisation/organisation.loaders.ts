@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, In, OrganisationRecord } from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
 
 /**
  * Organisations by id, limited to the ids the caller may see: a foreign id loads as null,

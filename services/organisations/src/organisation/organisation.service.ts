@@ -1,4 +1,5 @@
-import { DataSource, In, OrganisationRecord } from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { UserPrincipal } from '@tenantry/auth';
 import { toOrganisation } from './organisation.mapper';

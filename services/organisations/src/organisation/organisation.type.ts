@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { OrganisationKind } from '@tenantry/database';
+import { OrganisationKind } from '@tenantry/organisations-module';
 import { ConnectionType } from '@tenantry/federation';
 
 registerEnumType(OrganisationKind, {

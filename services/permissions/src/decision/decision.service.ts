@@ -1,4 +1,5 @@
-import { DataSource, OrganisationKind, OrganisationRecord } from '@tenantry/database';
+import { DataSource } from '@tenantry/database';
+import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
 import { canSeeOrganisation, graphqlError, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
 import { Decision } from './decision.type';
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, In, PromotionRecord } from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { PromotionRecord } from '@tenantry/permissions-module';
 
 /**
  * Organisations granted to each user, only those the caller may see: the owner sees a user's

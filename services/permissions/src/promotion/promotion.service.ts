@@ -1,6 +1,7 @@
-import {
-  DataSource, EntityManager, In, OrganisationKind, OrganisationRecord, PromotionRecord, UserRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, EntityManager, In, withTransaction } from '@tenantry/database';
+import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import { PromotionRecord } from '@tenantry/permissions-module';
+import { UserRecord } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { findAdministrableUser, recordAudit } from '@tenantry/provisioning';
 import { User } from '../role/role.type';

@@ -1,5 +1,6 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, resolvePrincipal, SessionRecord } from '@tenantry/database';
+import { resolvePrincipal } from '@tenantry/store';
+import { AuditEventRecord, SessionRecord } from '@tenantry/users-module';
 import {
   AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AccountRecord, DataSource, EntityManager, findOneForUpdate, In, isUniqueViolation, lockAccount, OrganisationKind, OrganisationRecord,
-  RoleAssignmentRecord, RoleRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, EntityManager, In, findOneForUpdate, isUniqueViolation, withTransaction } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
 import { CreateRoleInput, UpdateRoleInput } from './role.inputs';

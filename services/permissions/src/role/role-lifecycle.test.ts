@@ -1,5 +1,6 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
+import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { AuditEventRecord } from '@tenantry/users-module';
 import {
   AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
 } from '@tenantry/testing';

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, RoleAssignmentRecord, RoleRecord } from '@tenantry/database';
+import { DataSource } from '@tenantry/database';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { Role } from './role.type';
 import { toRole } from './role.mapper';
 

@@ -1,4 +1,5 @@
-import { DataSource, In, RoleRecord } from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { RoleRecord } from '@tenantry/permissions-module';
 import { canSeeOrganisation, UserPrincipal } from '@tenantry/auth';
 import { createRoleByUserLoader } from './role.loaders';
 import { toRole } from './role.mapper';

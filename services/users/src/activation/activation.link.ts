@@ -1,6 +1,6 @@
-import {
-  EntityManager, InvitationRecord, InvitationStatus, IsNull, OrganisationRecord, UserRecord, UserTokenPurpose, UserTokenRecord,
-} from '@tenantry/database';
+import { EntityManager, IsNull } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
+import { InvitationRecord, InvitationStatus, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { issueActivation, linkTo } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { renewInvitationToken } from '../invitation/invitation.token';

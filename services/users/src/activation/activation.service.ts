@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DataSource, InvitationRecord, InvitationStatus, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, IsNull, withTransaction } from '@tenantry/database';
+import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
 import { findAdministrableUser } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';

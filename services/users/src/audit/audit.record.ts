@@ -1,4 +1,5 @@
-import { EntityManager, OrganisationRecord } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
 import { recordAudit } from '@tenantry/provisioning';
 
 /** An audit event about a user of an organisation; never carries passwords, tokens or hashes. */

@@ -1,4 +1,5 @@
-import { AuditEventRecord, DataSource } from '@tenantry/database';
+import { DataSource } from '@tenantry/database';
+import { AuditEventRecord } from '@tenantry/users-module';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { UserPrincipal } from '@tenantry/auth';
 import { assertOrganisationInScope } from '../user/user.scope';

@@ -1,6 +1,5 @@
-import {
-  DataSource, EntityManager, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, EntityManager, IsNull, withTransaction } from '@tenantry/database';
+import { UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { graphqlError, hashToken } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { issueUserToken, linkTo } from '@tenantry/provisioning';

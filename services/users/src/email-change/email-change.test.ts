@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/database';
+import { AuditEventRecord, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { AccountSeed, OrganisationSeed, snapshotAllRows, UserSeed } from '@tenantry/testing';
 import { ACTIVATE, errorCode, NEW_PASSWORD, PUBLIC_URL, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
 

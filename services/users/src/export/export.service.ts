@@ -1,6 +1,8 @@
 import { findVisibleOrganisation } from '@tenantry/provisioning';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource, RoleAssignmentRecord, RoleRecord, UserRecord, withTransaction } from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { UserRecord } from '@tenantry/users-module';
 import { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
 

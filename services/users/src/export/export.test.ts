@@ -1,5 +1,5 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { UserRecord } from '@tenantry/database';
+import { UserRecord } from '@tenantry/users-module';
 import { AccountSeed } from '@tenantry/testing';
 import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
 import { neutraliseFormula } from './export.service';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { InvitationStatus } from '@tenantry/database';
+import { InvitationStatus } from '@tenantry/users-module';
 import { UsersContext } from '../context';
 import { User } from '../user/user.type';
 import { Invitation, InvitationConnection, InviteUserInput } from './invitation.type';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DataSource, InvitationRecord, InvitationStatus, lockAccount, OrganisationKind, UserRecord, UserStatus, withTransaction,
-} from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { OrganisationKind, lockAccount } from '@tenantry/organisations-module';
+import { InvitationRecord, InvitationStatus, UserRecord, UserStatus } from '@tenantry/users-module';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, linkTo, reserveSeats } from '@tenantry/provisioning';

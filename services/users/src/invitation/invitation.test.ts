@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UserPrincipal } from '@tenantry/auth';
-import { InvitationRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { InvitationRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { AccountSeed, OrganisationSeed } from '@tenantry/testing';
 import { ACTIVATE, errorCode, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
 

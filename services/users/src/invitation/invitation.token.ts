@@ -1,4 +1,5 @@
-import { EntityManager, InvitationRecord, InvitationStatus } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { InvitationRecord, InvitationStatus } from '@tenantry/users-module';
 import { hashToken, randomToken } from '@tenantry/auth';
 
 /** PENDING past its expiry reads EXPIRED: the state machine moves on without a job. */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
-import { InvitationStatus } from '@tenantry/database';
+import { InvitationStatus } from '@tenantry/users-module';
 import { ConnectionType, IsNameText } from '@tenantry/federation';
 import { Language } from '../preferences/preferences.type';
 import { USERNAME_PATTERN } from '../user/user.inputs';

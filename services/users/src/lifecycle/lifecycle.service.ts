@@ -1,6 +1,6 @@
-import {
-  AccountRecord, DataSource, EntityManager, In, lockAccount, OrganisationKind, OrganisationRecord, UserRecord, UserStatus, withTransaction,
-} from '@tenantry/database';
+import { DataSource, EntityManager, In, withTransaction } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';

@@ -1,5 +1,6 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, IsNull, SessionRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { IsNull } from '@tenantry/database';
+import { AuditEventRecord, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { AccountSeed, OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
 import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
 import { purgeArchivedUsers } from './purge';

@@ -1,4 +1,5 @@
-import { DataSource, UserRecord, UserStatus, withTransaction } from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
 import { UsersSettings } from '../settings';
 

@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import {
-  DataSource, In, IsNull, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord, withTransaction,
-} from '@tenantry/database';
+import { DataSource, In, IsNull, withTransaction } from '@tenantry/database';
+import { UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { graphqlError, hashPassword, hashToken, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { issueUserToken, linkTo } from '@tenantry/provisioning';

@@ -1,5 +1,5 @@
 import { passwordVerificationCount, UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
 import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
 

@@ -1,4 +1,4 @@
-import { Availability, UserPreferences } from '@tenantry/database';
+import { Availability, UserPreferences } from '@tenantry/users-module';
 import { NOTIFICATION_KEYS, Preferences, Signature, SignatureChannel } from './preferences.type';
 
 /** What a user who never changed anything has: the dashboard, ONLINE, every notification on. */

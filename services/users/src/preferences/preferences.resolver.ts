@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { Availability } from '@tenantry/database';
+import { Availability } from '@tenantry/users-module';
 import { requireUser } from '@tenantry/auth';
 import { UsersContext } from '../context';
 import { User } from '../user/user.type';

@@ -1,4 +1,5 @@
-import { Availability, DataSource, UserRecord, withTransaction } from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { Availability, UserRecord } from '@tenantry/users-module';
 import { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
 import { UsersSettings } from '../settings';

@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsIn, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
-import { Availability } from '@tenantry/database';
+import { Availability } from '@tenantry/users-module';
 
 registerEnumType(Availability, {
   name: 'Availability',

@@ -1,4 +1,5 @@
-import { DataSource, resolvePrincipal } from '@tenantry/database';
+import { DataSource } from '@tenantry/database';
+import { resolvePrincipal } from '@tenantry/store';
 import { AccessClaims, ANONYMOUS } from '@tenantry/auth';
 import { RouteHandler, sendError, sendJson } from '@tenantry/federation';
 

@@ -1,4 +1,5 @@
-import { DataSource, EntityManager, UserRecord, UserStatus, withTransaction } from '@tenantry/database';
+import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { matchTotpStep } from '../totp/totp.verify';
 import { AttemptSlot, AttemptsInFlight } from './attempts-in-flight';

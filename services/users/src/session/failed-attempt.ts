@@ -1,4 +1,5 @@
-import { EntityManager, UserRecord, UserStatus } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { lockedMail } from '../mail/user-mails';

@@ -1,5 +1,5 @@
 import { INVALID_CREDENTIALS_MESSAGE, passwordVerificationCount } from '@tenantry/auth';
-import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { SEED_PASSWORD } from '@tenantry/testing';
 import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
 

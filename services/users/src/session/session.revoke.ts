@@ -1,4 +1,5 @@
-import { EntityManager, SessionRecord } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
+import { SessionRecord } from '@tenantry/users-module';
 
 /**
  * Revokes every open session of a user in the caller's transaction: the gateway resolves the

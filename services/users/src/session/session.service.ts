@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import {
-  Availability, DataSource, EntityManager, IsNull, SessionRecord, UserRecord, UserStatus, withTransaction,
-} from '@tenantry/database';
+import { DataSource, EntityManager, IsNull, withTransaction } from '@tenantry/database';
+import { Availability, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import {
   graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
 } from '@tenantry/auth';

@@ -1,5 +1,6 @@
 import { ANONYMOUS, INVALID_CREDENTIALS_MESSAGE, verifyAccessToken } from '@tenantry/auth';
-import { AuditEventRecord, resolvePrincipal } from '@tenantry/database';
+import { resolvePrincipal } from '@tenantry/store';
+import { AuditEventRecord } from '@tenantry/users-module';
 import { errorCodes, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET, UserSeed } from '@tenantry/testing';
 import { startTestbed, UsersTestbed } from '../testing/users.testkit';
 

@@ -1,5 +1,6 @@
 import { ANONYMOUS, AccessClaims, Principal, UserPrincipal, verifyAccessToken } from '@tenantry/auth';
-import { OutboxMailRecord, resolvePrincipal } from '@tenantry/database';
+import { OutboxMailRecord } from '@tenantry/mail';
+import { resolvePrincipal } from '@tenantry/store';
 import {
   createTestDatabase, errorCodes, GraphQLResponse, initSeed, SubgraphHarness, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
 } from '@tenantry/testing';

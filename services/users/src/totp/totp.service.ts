@@ -1,4 +1,5 @@
-import { DataSource, UserRecord, withTransaction } from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { UserRecord } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { findAdministrableUser } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';

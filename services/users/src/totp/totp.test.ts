@@ -1,5 +1,5 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
 import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
 import { currentTotp } from './totp.verify';

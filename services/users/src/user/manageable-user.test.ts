@@ -1,4 +1,5 @@
-import { PromotionRecord, UserRecord } from '@tenantry/database';
+import { PromotionRecord } from '@tenantry/permissions-module';
+import { UserRecord } from '@tenantry/users-module';
 import { snapshotAllRows } from '@tenantry/testing';
 import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
 

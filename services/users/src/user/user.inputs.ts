@@ -1,6 +1,6 @@
 import { IsEmail, IsOptional, IsUrl, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { UserStatus } from '@tenantry/database';
+import { UserStatus } from '@tenantry/users-module';
 import { IsNameText } from '@tenantry/federation';
 import { Language } from '../preferences/preferences.type';
 

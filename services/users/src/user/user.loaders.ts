@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { DataSource, In, UserRecord } from '@tenantry/database';
+import { DataSource, In } from '@tenantry/database';
+import { UserRecord } from '@tenantry/users-module';
 
 /**
  * Users by id, only from organisations the caller may see: a foreign id loads as null,

@@ -1,4 +1,4 @@
-import { UserRecord } from '@tenantry/database';
+import { UserRecord } from '@tenantry/users-module';
 import { Language } from '../preferences/preferences.type';
 import { toPreferences } from '../preferences/preferences.mapper';
 import { User } from './user.type';

@@ -1,4 +1,7 @@
-import { EntityManager, In, OperatorGroupRecord, OrganisationRecord, RoleRecord, UserRecord } from '@tenantry/database';
+import { EntityManager, In } from '@tenantry/database';
+import { OperatorGroupRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { RoleRecord } from '@tenantry/permissions-module';
+import { UserRecord } from '@tenantry/users-module';
 import { assertMayCreateWith } from '@tenantry/provisioning';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 

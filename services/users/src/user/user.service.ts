@@ -1,9 +1,10 @@
 import {
   Connection, decodeCursor, pageSize, toConnection,
 } from '@tenantry/federation';
-import {
-  DataSource, OperatorGroupMemberRecord, OrganisationKind, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus, withTransaction,
-} from '@tenantry/database';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { OperatorGroupMemberRecord, OrganisationKind } from '@tenantry/organisations-module';
+import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';

@@ -1,5 +1,6 @@
 import { UserPrincipal } from '@tenantry/auth';
-import { AuditEventRecord, OperatorGroupRecord, UserRecord, UserStatus } from '@tenantry/database';
+import { OperatorGroupRecord } from '@tenantry/organisations-module';
+import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
 import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
 import { MASKED_MOBILE } from './user.resolver';

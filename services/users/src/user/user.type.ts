@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Availability, UserStatus } from '@tenantry/database';
+import { Availability, UserStatus } from '@tenantry/users-module';
 import { ConnectionType } from '@tenantry/federation';
 import { Language, Preferences } from '../preferences/preferences.type';
 

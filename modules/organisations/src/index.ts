@@ -1,0 +1,21 @@
+import type { DatabaseSchema } from '@tenantry/database';
+import { AccountRecord } from './account/account.entity';
+import { mysqlMigrations } from './migrations/mysql';
+import { sqliteMigrations } from './migrations/sqlite';
+import { OperatorGroupMemberRecord } from './operator-group/operator-group-member.entity';
+import { OperatorGroupRecord } from './operator-group/operator-group.entity';
+import { OrganisationRecord } from './organisation/organisation.entity';
+import { WidgetRecord } from './widget/widget.entity';
+
+export * from './account/account.entity';
+export * from './account/account.lock';
+export * from './operator-group/operator-group-member.entity';
+export * from './operator-group/operator-group.entity';
+export * from './organisation/organisation.entity';
+export * from './widget/widget.entity';
+
+/** The tables this module owns: accounts, organisations and what an organisation is made of. */
+export const organisationsTables: DatabaseSchema = {
+  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
+  migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
+};

@@ -1,0 +1,4 @@
+import { OrganisationNameNamespace1795489996461 } from './1795489996461-OrganisationNameNamespace';
+
+/** This module's mysql migrations, oldest first; the store runs every module's in one history. */
+export const mysqlMigrations: Function[] = [OrganisationNameNamespace1795489996461];

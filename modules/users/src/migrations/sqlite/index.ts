@@ -1,0 +1,5 @@
+import { EmailChange1795487665872 } from './1795487665872-EmailChange';
+import { TotpLastUsedStep1795489905997 } from './1795489905997-TotpLastUsedStep';
+
+/** This module's sqlite migrations, oldest first; the store runs every module's in one history. */
+export const sqliteMigrations: Function[] = [EmailChange1795487665872, TotpLastUsedStep1795489905997];
