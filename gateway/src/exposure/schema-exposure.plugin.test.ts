@@ -10,7 +10,7 @@ const schema = buildSchema(`
 
 const user = (permissions: string[]): UserPrincipal => ({
   kind: 'user', userId: 'u1', sessionId: 's1', accountId: 'a1', homeOrganisationId: 'o1', organisationId: 'o1', roleKey: 'CUSTOM',
-  permissions, visibleOrganisationIds: ['o1'], isAccountOwner: false, isPromoted: false,
+  permissions, isAccountOwner: false, grantedOrganisationIds: [], managesCustomers: false,
 });
 const analyst = user(['users.read', 'schema.read']);
 const operator = user(['users.read']);

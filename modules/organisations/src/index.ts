@@ -13,6 +13,8 @@ export * from './operator-group/operator-group-member.entity';
 export * from './operator-group/operator-group.entity';
 export * from './organisation/organisation.entity';
 export * from './widget/widget.entity';
+export * from './visibility/organisation-visibility';
+export * from './visibility/tenant-scope';
 
 /** The tables this module owns: accounts, organisations and what an organisation is made of. */
 export const organisationsTables: DatabaseSchema = {

@@ -14,11 +14,12 @@ export interface UserPrincipal {
   roleKey: string;
   /** Permission keys of that role. */
   permissions: string[];
-  /** Every organisation the user may see: home, or for the owner and promoted users the granted ones. */
-  visibleOrganisationIds: string[];
+  /** The owner sees every organisation of the account. */
   isAccountOwner: boolean;
-  /** The owner granted this user other organisations than their own. */
-  isPromoted: boolean;
+  /** Organisations of the account the owner granted this user besides their own (promotions). */
+  grantedOrganisationIds: string[];
+  /** The role holds customers.manage: the user also sees the customers their home organisation manages. */
+  managesCustomers: boolean;
 }
 
 export interface AnonymousPrincipal {
@@ -28,15 +29,6 @@ export interface AnonymousPrincipal {
 export type Principal = UserPrincipal | AnonymousPrincipal;
 
 export const ANONYMOUS: AnonymousPrincipal = { kind: 'anonymous' };
-
-/** Organisations a principal may see; anonymous sees none. */
-export function visibleOrganisations(principal: Principal): string[] {
-  return principal.kind === 'user' ? principal.visibleOrganisationIds : [];
-}
-
-export function canSeeOrganisation(principal: Principal, organisationId: string): boolean {
-  return visibleOrganisations(principal).includes(organisationId);
-}
 
 /** The signed-in user, or UNAUTHENTICATED: for services that make no sense to anonymous callers. */
 export function requireUser(principal: Principal): UserPrincipal {

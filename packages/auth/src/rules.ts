@@ -1,5 +1,5 @@
 import { rule } from 'graphql-shield';
-import { Principal, canSeeOrganisation } from './principal';
+import { Principal } from './principal';
 
 // Rules that read the parent use no cache: comparing ids is cheaper than the object hash
 // shield's 'strict' cache computes for every field (measured: it made queries 20× slower).
@@ -9,6 +9,13 @@ export interface PrincipalContext {
   principal: Principal;
   /** Set by login-like mutations: the user who just proved who they are, anonymous until now. */
   signedInUserId?: string;
+  /** Whether the caller may see an organisation, decided in SQL by the organisations module's rule, once per id and request. */
+  organisationVisibility?: OrganisationVisibilityCheck;
+}
+
+/** The one question rules ask about visibility; each subgraph's request scope answers it. */
+export interface OrganisationVisibilityCheck {
+  canSee(organisationId: string): Promise<boolean>;
 }
 
 /** A signed-in user (not anonymous). */
@@ -35,7 +42,7 @@ export const isAccountOwner = rule({ cache: 'contextual' })(
 
 /** The owner promoted the caller to see other organisations too. */
 export const isPromoted = rule({ cache: 'contextual' })(
-  (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.isPromoted,
+  (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.grantedOrganisationIds.length > 0,
 );
 
 /** The parent object is the caller themself (or the user this very request signed in). */
@@ -46,8 +53,9 @@ export const isSelf = rule({ cache: 'no_cache' })(
 
 /** The parent object belongs to an organisation the caller may see. */
 export const isInVisibleOrganisation = rule({ cache: 'no_cache' })(
-  (parent: { organisationId?: string; id?: string }, _args, { principal }: PrincipalContext) =>
-    typeof parent?.organisationId === 'string' && canSeeOrganisation(principal, parent.organisationId),
+  async (parent: { organisationId?: string; id?: string }, _args, { principal, organisationVisibility }: PrincipalContext) =>
+    principal.kind === 'user' && typeof parent?.organisationId === 'string' && organisationVisibility !== undefined
+    && organisationVisibility.canSee(parent.organisationId),
 );
 
 /** The caller owns the account the parent object belongs to: the owner sees all of it, even what this very request created. */

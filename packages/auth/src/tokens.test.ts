@@ -4,7 +4,7 @@ import { ANONYMOUS, hashPassword, passwordVerificationCount, signAccessToken, si
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 const principal = {
   kind: 'user' as const, userId: 'u1', sessionId: 's1', accountId: 'a1', homeOrganisationId: 'o1', organisationId: 'o1',
-  roleKey: 'OPERATOR', permissions: ['users.read'], visibleOrganisationIds: ['o1'], isAccountOwner: false, isPromoted: false,
+  roleKey: 'OPERATOR', permissions: ['users.read'], isAccountOwner: false, grantedOrganisationIds: [], managesCustomers: false,
 };
 
 describe('principal tokens', () => {

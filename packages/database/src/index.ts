@@ -4,3 +4,4 @@ export * from './columns';
 export { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 export * from './transaction';
 export * from './unique-violation';
+export * from './request-scope';

@@ -1,7 +1,7 @@
-import { EntityManager, In } from '@tenantry/database';
-import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { EntityManager } from '@tenantry/database';
+import { AccountRecord, OrganisationRecord, visibleOrganisationCondition, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
-import { organisationsVisibleTo } from '@tenantry/store';
+import { grantedOrganisations } from '@tenantry/store';
 import { UserRecord } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
@@ -25,7 +25,9 @@ interface Standing {
  * The caller may always administer themself.
  */
 export async function findAdministrableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const user = await manager.findOneBy(UserRecord, { id, organisationId: In(principal.visibleOrganisationIds) });
+  const visible = visibleOrganisationIdsQuery(principal);
+  const user = await manager.getRepository(UserRecord).createQueryBuilder('u')
+    .where('u.id = :id', { id }).andWhere(`u.organisation_id IN (${visible.sql})`, visible.params).getOne();
   if (!user) throw graphqlError('NOT_FOUND', 'User not found.');
   if (user.id === principal.userId) return user;
   const standing = await standingOf(manager, user.id);
@@ -58,12 +60,18 @@ async function assertWithinCaller(
   if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
   // The owner sees their whole account: no user of it sees more.
   if (principal.isAccountOwner && principal.accountId === accountId) return;
-  const { visibleOrganisationIds } = await organisationsVisibleTo(manager, {
-    userId: user.id, accountId, homeOrganisationId: user.organisationId, permissions, isAccountOwner: false,
-  });
-  const callerSees = new Set(principal.visibleOrganisationIds);
+  const userSees = visibleOrganisationCondition({
+    accountId,
+    homeOrganisationId: user.organisationId,
+    isAccountOwner: false,
+    grantedOrganisationIds: user.id ? await grantedOrganisations(manager, user.id, accountId) : [],
+    managesCustomers: permissions.includes('customers.manage'),
+  }, 'o', 'user');
+  const callerSees = visibleOrganisationCondition(principal, 'o', 'caller');
+  const beyondCaller = await manager.getRepository(OrganisationRecord).createQueryBuilder('o')
+    .where(userSees.sql, userSees.params).andWhere(`NOT ${callerSees.sql}`, callerSees.params).getCount();
   // Which organisations are beyond the caller stays unsaid: naming them would reveal them.
-  if (visibleOrganisationIds.some((organisationId) => !callerSees.has(organisationId))) {
+  if (beyondCaller > 0) {
     throw graphqlError('FORBIDDEN', 'This user sees organisations you do not; only someone who sees all of them may administer this user.');
   }
 }

@@ -11,8 +11,8 @@ import { DatabaseDialect, DatabaseLocation, pendingSchemaChanges } from '@tenant
 import { openStore } from '../src';
 
 const MODULES = ['organisations', 'users', 'permissions'];
-const [module, name] = process.argv.slice(2);
-if (!MODULES.includes(module) || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+const [owner, name] = process.argv.slice(2);
+if (!MODULES.includes(owner) || !name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
   console.error(`usage: npm run migration:generate -- <${MODULES.join('|')}> <PascalCaseName>`);
   process.exit(64);
 }
@@ -43,7 +43,7 @@ ${body([...down].reverse())}
   }
 }
 `;
-  const folder = join(__dirname, '..', '..', '..', 'modules', module, 'src', 'migrations', dialect);
+  const folder = join(__dirname, '..', '..', '..', 'modules', owner, 'src', 'migrations', dialect);
   const file = `${timestamp}-${name}`;
   writeFileSync(join(folder, `${file}.ts`), source);
   const indexFile = join(folder, 'index.ts');

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessClaims, UserPrincipal } from '@tenantry/auth';
-import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationRecord, visibleOrganisations } from '@tenantry/organisations-module';
 import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 
@@ -30,66 +30,36 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
   if (!row) return null;
   const isAccountOwner = row.ownerUserId === claims.userId;
   const permissions = row.permissions ? (JSON.parse(row.permissions) as string[]) : [];
-  const { visibleOrganisationIds, isPromoted } = await organisationsVisibleTo(dataSource.manager, {
-    userId: claims.userId, accountId: row.accountId, homeOrganisationId: row.homeOrganisationId, permissions, isAccountOwner,
-  });
-  const organisationId = visibleOrganisationIds.includes(row.activeOrganisationId) ? row.activeOrganisationId : row.homeOrganisationId;
+  const subject = {
+    accountId: row.accountId,
+    homeOrganisationId: row.homeOrganisationId,
+    isAccountOwner,
+    grantedOrganisationIds: isAccountOwner ? [] : await grantedOrganisations(dataSource.manager, claims.userId, row.accountId),
+    managesCustomers: permissions.includes('customers.manage'),
+  };
+  // The session keeps acting in the organisation it switched to only while that stays visible.
+  const stillVisible = row.activeOrganisationId !== row.homeOrganisationId
+    && (await visibleOrganisations(dataSource.manager, subject).andWhere('o.id = :active', { active: row.activeOrganisationId }).getCount()) > 0;
   return {
     kind: 'user',
     userId: claims.userId,
     sessionId: claims.sessionId,
-    accountId: row.accountId,
-    homeOrganisationId: row.homeOrganisationId,
-    organisationId,
     roleKey: row.roleKey ?? 'NONE',
     permissions,
-    visibleOrganisationIds,
-    isAccountOwner,
-    isPromoted,
+    organisationId: stillVisible ? row.activeOrganisationId : row.homeOrganisationId,
+    ...subject,
   };
 }
 
-/** Whose visibility is asked: a user as their principal would describe them. */
-export interface VisibilitySubject {
-  /** Null for a user about to be created, who has no promotions yet. */
-  userId: string | null;
-  accountId: string;
-  homeOrganisationId: string;
-  permissions: readonly string[];
-  isAccountOwner: boolean;
-}
-
-/**
- * Every organisation a user may see, the one definition of visibility: the whole account for its
- * owner; else their home organisation, the ones the owner granted them, and, when their role holds
- * customers.manage, the customers their home organisation manages. The administration rule
- * compares two users' answers, so it cannot drift from what a principal is given.
- */
-export async function organisationsVisibleTo(manager: EntityManager, subject: VisibilitySubject): Promise<{ visibleOrganisationIds: string[]; isPromoted: boolean }> {
-  if (subject.isAccountOwner) return { visibleOrganisationIds: await organisationIds(manager, { accountId: subject.accountId }), isPromoted: false };
-  const promotedTo = subject.userId ? await promotedOrganisations(manager, subject.userId, subject.accountId) : [];
-  const visible = [
-    subject.homeOrganisationId,
-    ...promotedTo,
-    // The managing organisation's administrators see their customers (F10, F11).
-    ...(subject.permissions.includes('customers.manage') ? await organisationIds(manager, { managingOrganisationId: subject.homeOrganisationId }) : []),
-  ];
-  return { visibleOrganisationIds: [...new Set(visible)], isPromoted: promotedTo.length > 0 };
-}
-
-async function organisationIds(manager: EntityManager, where: { accountId: string } | { managingOrganisationId: string }): Promise<string[]> {
-  const rows = await manager.getRepository(OrganisationRecord).find({ select: { id: true }, where, order: { createdAt: 'ASC' } });
-  return rows.map((row) => row.id);
-}
-
 /** Organisations the owner granted, still within the user's account. */
-async function promotedOrganisations(manager: EntityManager, userId: string, accountId: string): Promise<string[]> {
+export async function grantedOrganisations(manager: EntityManager, userId: string, accountId: string): Promise<string[]> {
   const rows = await manager
     .createQueryBuilder()
     .select('p.organisation_id', 'organisationId')
     .from(PromotionRecord, 'p')
     .innerJoin(OrganisationRecord, 'o', 'o.id = p.organisation_id')
     .where('p.user_id = :userId AND o.account_id = :accountId', { userId, accountId })
+    .orderBy('p.organisation_id')
     .getRawMany<{ organisationId: string }>();
   return rows.map((row) => row.organisationId);
 }

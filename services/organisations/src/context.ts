@@ -1,5 +1,6 @@
 import { DataSource } from '@tenantry/database';
-import { Principal, requireUser } from '@tenantry/auth';
+import { Principal, PrincipalContext, requireUser } from '@tenantry/auth';
+import { createTenantScope, TenantScope } from '@tenantry/organisations-module';
 import { perRequest } from '@tenantry/federation';
 import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationLifecycleService } from './organisation/organisation-lifecycle.service';
@@ -15,7 +16,7 @@ export interface OrganisationsSettings {
 }
 
 /** Per-request context: the principal and services already scoped to what it may see. */
-export interface OrganisationsContext {
+export interface OrganisationsContext extends PrincipalContext {
   principal: Principal;
   organisations: () => OrganisationService;
   lifecycle: () => OrganisationLifecycleService;
@@ -24,11 +25,16 @@ export interface OrganisationsContext {
 }
 
 export function createContextFactory(dataSource: DataSource, settings: OrganisationsSettings) {
-  return (principal: Principal): OrganisationsContext => ({
-    principal,
-    organisations: perRequest(() => new OrganisationService(dataSource, requireUser(principal))),
-    lifecycle: perRequest(() => new OrganisationLifecycleService(dataSource, requireUser(principal), settings)),
-    accounts: perRequest(() => new AccountService(dataSource, requireUser(principal))),
-    independence: perRequest(() => new IndependenceService(dataSource, requireUser(principal))),
-  });
+  return (principal: Principal): OrganisationsContext => {
+    // The request's composition root: one tenant scope, built on first use; UNAUTHENTICATED for anonymous callers.
+    const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));
+    return {
+      principal,
+      organisations: perRequest(() => new OrganisationService(scope())),
+      lifecycle: perRequest(() => new OrganisationLifecycleService(scope(), settings)),
+      accounts: perRequest(() => new AccountService(scope())),
+      independence: perRequest(() => new IndependenceService(scope())),
+      organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },
+    };
+  };
 }

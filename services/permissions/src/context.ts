@@ -1,5 +1,6 @@
 import { DataSource } from '@tenantry/database';
-import { Principal, requireUser } from '@tenantry/auth';
+import { Principal, PrincipalContext, requireUser } from '@tenantry/auth';
+import { createTenantScope } from '@tenantry/organisations-module';
 import { perRequest } from '@tenantry/federation';
 import { DecisionService } from './decision/decision.service';
 import { PromotionService } from './promotion/promotion.service';
@@ -7,7 +8,7 @@ import { RoleLifecycleService } from './role/role-lifecycle.service';
 import { RoleService } from './role/role.service';
 
 /** Per-request context: the principal and services already scoped to what it may see. */
-export interface PermissionsContext {
+export interface PermissionsContext extends PrincipalContext {
   principal: Principal;
   roles: () => RoleService;
   roleLifecycle: () => RoleLifecycleService;
@@ -17,13 +18,16 @@ export interface PermissionsContext {
 
 export function createContextFactory(dataSource: DataSource) {
   return (principal: Principal): PermissionsContext => {
-    const roles = perRequest(() => new RoleService(dataSource, requireUser(principal)));
+    // The request's composition root: one tenant scope, built on first use; UNAUTHENTICATED for anonymous callers.
+    const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));
+    const roles = perRequest(() => new RoleService(scope()));
     return {
       principal,
       roles,
-      roleLifecycle: perRequest(() => new RoleLifecycleService(dataSource, requireUser(principal), () => roles().forgetAll())),
-      promotions: perRequest(() => new PromotionService(dataSource, requireUser(principal))),
-      decisions: perRequest(() => new DecisionService(dataSource, requireUser(principal))),
+      roleLifecycle: perRequest(() => new RoleLifecycleService(scope(), () => roles().forgetAll())),
+      promotions: perRequest(() => new PromotionService(scope())),
+      decisions: perRequest(() => new DecisionService(scope())),
+      organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },
     };
   };
 }

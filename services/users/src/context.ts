@@ -1,5 +1,6 @@
 import { DataSource } from '@tenantry/database';
-import { Principal, requireUser } from '@tenantry/auth';
+import { Principal, PrincipalContext, requireUser } from '@tenantry/auth';
+import { createTenantScope } from '@tenantry/organisations-module';
 import { perRequest } from '@tenantry/federation';
 import { ActivationService } from './activation/activation.service';
 import { AuditService } from './audit/audit.service';
@@ -19,7 +20,7 @@ import { UserService } from './user/user.service';
  * Per-request context: the principal, services already scoped to what it may see (built on first
  * use, UNAUTHENTICATED for anonymous callers), and the services of flows that start anonymous.
  */
-export interface UsersContext {
+export interface UsersContext extends PrincipalContext {
   principal: Principal;
   signedInUserId?: string;
   users: () => UserService;
@@ -44,18 +45,23 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
   const emailChanges = new EmailChangeService(dataSource, settings);
   const totp = new TotpService(dataSource, settings, attempts);
   const preferences = new PreferencesService(dataSource, settings);
-  return (principal: Principal): UsersContext => ({
+  return (principal: Principal): UsersContext => {
+    // The request's composition root: one tenant scope, built on first use; UNAUTHENTICATED for anonymous callers.
+    const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));
+    return {
     principal,
-    users: perRequest(() => new UserService(dataSource, requireUser(principal), settings)),
-    invitations: perRequest(() => new InvitationService(dataSource, requireUser(principal), settings)),
-    lifecycle: perRequest(() => new LifecycleService(dataSource, requireUser(principal), settings)),
-    exports: perRequest(() => new ExportService(dataSource, requireUser(principal))),
-    audit: perRequest(() => new AuditService(dataSource, requireUser(principal))),
+    users: perRequest(() => new UserService(scope(), settings)),
+    invitations: perRequest(() => new InvitationService(scope(), settings)),
+    lifecycle: perRequest(() => new LifecycleService(scope(), settings)),
+    exports: perRequest(() => new ExportService(scope())),
+    audit: perRequest(() => new AuditService(scope())),
+    organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },
     sessions,
     activation,
     emailChanges,
     passwords,
     totp,
     preferences,
-  });
+    };
+  };
 }

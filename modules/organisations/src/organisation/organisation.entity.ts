@@ -22,6 +22,8 @@ export interface PrivacySettings {
 @Index('uq_organisations_namespace_name', ['nameNamespace', 'name'], { unique: true })
 // Account-keyed queries and the account foreign key (MySQL needs an index for it).
 @Index('idx_organisations_account', ['accountId'])
+// Managers of customers see them through this column (visibility/organisation-visibility.ts).
+@Index('ix_organisations_managing', ['managingOrganisationId'])
 export class OrganisationRecord {
   @PrimaryColumn(idColumn)
   id: string;

@@ -1,29 +1,29 @@
-import { DataSource, In } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, WidgetRecord } from '@tenantry/organisations-module';
+import { In } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, WidgetRecord, visibleOrganisations } from '@tenantry/organisations-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
-import { UserPrincipal } from '@tenantry/auth';
 import { seatsUsed } from '@tenantry/provisioning';
 import { toOrganisation } from '../organisation/organisation.mapper';
 import { Account, AccountUsage } from './account.type';
 
 /** The caller's account, as its owner or a promoted user sees it. */
 export class AccountService {
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
+  constructor(private readonly scope: TenantScope) {}
 
   async current(): Promise<Account | null> {
-    const record = await this.dataSource.getRepository(AccountRecord).findOneBy({ id: this.principal.accountId });
+    const record = await this.scope.database.manager.getRepository(AccountRecord).findOneBy({ id: this.scope.principal.accountId });
     if (!record) return null;
-    const organisations = await this.dataSource.getRepository(OrganisationRecord).find({
-      where: { accountId: record.id, id: In(this.principal.visibleOrganisationIds) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const organisations = await visibleOrganisations(this.scope.database.manager, this.scope.principal)
+      .andWhere('o.account_id = :accountId', { accountId: record.id })
+      .orderBy('o.created_at', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getMany();
     return { id: record.id, name: record.name, seatLimit: record.seatLimit, organisations: organisations.map(toOrganisation) };
   }
 
   /** Usage of the caller's own account; null for any other account. */
   async usage(account: Account): Promise<AccountUsage | null> {
-    if (account.id !== this.principal.accountId) return null;
-    const manager = this.dataSource.manager;
+    if (account.id !== this.scope.principal.accountId) return null;
+    const manager = this.scope.database.manager;
     const own = await manager.find(OrganisationRecord, {
       select: { id: true },
       where: { accountId: account.id, kind: In([OrganisationKind.DEFAULT, OrganisationKind.SUB]) },

@@ -1,4 +1,4 @@
-import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationRecord, visibleOrganisations } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import {
   AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, snapshotAllRows, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
@@ -109,7 +109,7 @@ describe('customer organisations', () => {
       expect(moved.managingOrganisationId).toBeNull();
 
       const formerManager = await manager.principal();
-      expect(formerManager.visibleOrganisationIds).not.toContain(acme.id);
+      expect((await visibleOrganisations(db.dataSource.manager, formerManager).getMany()).map((o) => o.id)).not.toContain(acme.id);
       expect((await subgraph.query(formerManager, ORGANISATION, { id: acme.id })).data).toEqual({ organisation: null });
 
       const newOwner = await acmeAdministrator.principal();

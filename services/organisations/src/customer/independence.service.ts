@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, withTransaction } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, nameNamespaceOf } from '@tenantry/organisations-module';
 import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
-import { BUILT_IN_ROLES, canSeeOrganisation, graphqlError, UserPrincipal } from '@tenantry/auth';
+import { BUILT_IN_ROLES, graphqlError } from '@tenantry/auth';
 import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
 import { Account } from '../account/account.type';
 import { toOrganisation } from '../organisation/organisation.mapper';
@@ -13,7 +12,7 @@ export const INDEPENDENT_ACCOUNT_SEATS = 10;
 
 /** F17: a customer organisation leaves its managing organisation for an account of its own. */
 export class IndependenceService {
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
+  constructor(private readonly scope: TenantScope) {}
 
   /**
    * In one transaction: a new account owned by one of the customer's administrators, the
@@ -22,11 +21,11 @@ export class IndependenceService {
    */
   async makeIndependent(organisationId: string, ownerUserId: string): Promise<Account> {
     // Said again below the shield rule: the owner's decision alone, whoever calls this service.
-    if (!this.principal.isAccountOwner) throw graphqlError('FORBIDDEN', 'Only the account owner makes a customer independent.');
-    return withTransaction(this.dataSource, async (manager) => {
-      const organisation = canSeeOrganisation(this.principal, organisationId)
-        ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER })
-        : null;
+    if (!this.scope.principal.isAccountOwner) throw graphqlError('FORBIDDEN', 'Only the account owner makes a customer independent.');
+    // Asked through the request's visibility, which remembers the answer: the payload still shows the organisation it gave away.
+    const visible = await this.scope.visibility.canSee(organisationId);
+    return this.scope.database.transaction(async (manager) => {
+      const organisation = visible ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER }) : null;
       if (!organisation) throw graphqlError('NOT_FOUND', 'Customer organisation not found.');
       const owner = await manager
         .createQueryBuilder(UserRecord, 'u')
@@ -56,8 +55,8 @@ export class IndependenceService {
       await manager.update(RoleAssignmentRecord, { userId: owner.id }, { roleId: roleIds.get('OWNER'), assignedAt: now });
 
       const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };
-      await recordAudit(manager, { accountId: organisation.accountId, organisationId: null, actorUserId: this.principal.userId, action: 'customer.became_independent', targetId: organisationId, details });
-      await recordAudit(manager, { accountId: account.id, organisationId, actorUserId: this.principal.userId, action: 'account.created_from_customer', targetId: account.id, details });
+      await recordAudit(manager, { accountId: organisation.accountId, organisationId: null, actorUserId: this.scope.principal.userId, action: 'customer.became_independent', targetId: organisationId, details });
+      await recordAudit(manager, { accountId: account.id, organisationId, actorUserId: this.scope.principal.userId, action: 'account.created_from_customer', targetId: account.id, details });
       const moved = toOrganisation({ ...organisation, ...independent, nameNamespace: nameNamespaceOf(independent) });
       return { id: account.id, name: account.name, seatLimit: account.seatLimit, organisations: [moved] };
     });

@@ -1,8 +1,8 @@
-import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
-import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
+import { EntityManager, RequestDatabase } from '@tenantry/database';
+import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, TenantScope, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
 import { InvitationRecord, InvitationStatus, SessionRecord, UserRecord } from '@tenantry/users-module';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
 import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
@@ -16,18 +16,17 @@ const notFound = () => graphqlError('NOT_FOUND', 'Organisation not found.');
 /** Creating, changing and deleting organisations: each use case is one transaction. */
 export class OrganisationLifecycleService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly principal: UserPrincipal,
+    private readonly scope: TenantScope,
     private readonly settings: OrganisationsSettings,
   ) {}
 
   /** F2, F3, F5: the organisation, its MANAGER, widget, group, activation mail and audit event, or nothing. */
   async create(input: CreateOrganisationInput): Promise<CreateOrganisationPayload> {
-    return withTransaction(this.dataSource, async (manager) => {
-      await reserveSeats(manager, this.principal.accountId);
-      await assertNameAvailable(manager, this.principal, { kind: OrganisationKind.SUB, accountId: this.principal.accountId, managingOrganisationId: null }, input.name);
+    return this.scope.database.transaction(async (manager) => {
+      await reserveSeats(manager, this.scope.principal.accountId);
+      await assertNameAvailable(manager, this.scope.principal, { kind: OrganisationKind.SUB, accountId: this.scope.principal.accountId, managingOrganisationId: null }, input.name);
       const provisioned = await provisionOrganisation(manager, {
-        accountId: this.principal.accountId,
+        accountId: this.scope.principal.accountId,
         kind: OrganisationKind.SUB,
         name: input.name,
         language: input.language,
@@ -36,9 +35,9 @@ export class OrganisationLifecycleService {
       });
       const operator = await this.createFirstUser(manager, provisioned.organisation, input.firstOperator, 'MANAGER');
       await recordAudit(manager, {
-        accountId: this.principal.accountId,
+        accountId: this.scope.principal.accountId,
         organisationId: provisioned.organisation.id,
-        actorUserId: this.principal.userId,
+        actorUserId: this.scope.principal.userId,
         action: 'organisation.created',
         targetId: provisioned.organisation.id,
         details: { name: input.name, firstOperatorId: operator.id },
@@ -47,23 +46,23 @@ export class OrganisationLifecycleService {
         organisation: toOrganisation(provisioned.organisation),
         firstOperator: { id: operator.id },
         // accountId lets the owner's rule show parts of an organisation their principal predates.
-        widget: { ...provisioned.widget, accountId: this.principal.accountId },
-        operatorGroup: { ...provisioned.operatorGroup, accountId: this.principal.accountId },
+        widget: { ...provisioned.widget, accountId: this.scope.principal.accountId },
+        operatorGroup: { ...provisioned.operatorGroup, accountId: this.scope.principal.accountId },
       };
     });
   }
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.scope.database.transaction(async (manager) => {
       // Locked before the first read (every organisation the principal sees is in its account): on
       // MySQL a later lock would leave the name check reading data older than a racing rename.
-      await lockAccount(manager, this.principal.accountId);
-      const organisation = await findVisibleOrganisation(manager, this.principal, id);
+      await lockAccount(manager, this.scope.principal.accountId);
+      const organisation = await findVisibleOrganisation(manager, this.scope.principal, id);
       const renamed = input.name && input.name !== organisation.name;
-      if (renamed && organisation.kind === OrganisationKind.CUSTOMER && organisation.id === this.principal.homeOrganisationId) {
+      if (renamed && organisation.kind === OrganisationKind.CUSTOMER && organisation.id === this.scope.principal.homeOrganisationId) {
         throw graphqlError('FORBIDDEN', 'The managing organisation names its customers.');
       }
-      if (renamed) await assertNameAvailable(manager, this.principal, organisation, input.name!);
+      if (renamed) await assertNameAvailable(manager, this.scope.principal, organisation, input.name!);
       const changes = {
         ...(input.name ? { name: input.name } : {}),
         ...(input.language ? { language: input.language } : {}),
@@ -74,7 +73,7 @@ export class OrganisationLifecycleService {
       if (Object.keys(changes).length === 0) return toOrganisation(organisation);
       await manager.update(OrganisationRecord, { id }, changes);
       await recordAudit(manager, {
-        accountId: organisation.accountId, organisationId: id, actorUserId: this.principal.userId,
+        accountId: organisation.accountId, organisationId: id, actorUserId: this.scope.principal.userId,
         action: 'organisation.updated', targetId: id, details: { changed: Object.keys(changes) },
       });
       return toOrganisation({ ...organisation, ...changes });
@@ -83,7 +82,7 @@ export class OrganisationLifecycleService {
 
   /** F9: what deletion would destroy. */
   async preview(id: string): Promise<DeletionPreview> {
-    return this.countContents(this.dataSource.manager, await this.deletable(this.dataSource.manager, id));
+    return this.countContents(this.scope.database.manager, await this.deletable(this.scope.database.manager, id));
   }
 
   /**
@@ -91,7 +90,7 @@ export class OrganisationLifecycleService {
    * name was typed; its users' sessions go with them, so their tokens stop working at once.
    */
   async delete(id: string, confirmName: string): Promise<DeleteOrganisationPayload> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.scope.database.transaction(async (manager) => {
       const organisation = await this.deletable(manager, id);
       if (confirmName !== organisation.name) {
         throw graphqlError('CONFIRMATION_MISMATCH', 'Type the organisation\'s exact name to delete it.');
@@ -105,7 +104,7 @@ export class OrganisationLifecycleService {
         .getCount();
       await manager.delete(OrganisationRecord, { id });
       await recordAudit(manager, {
-        accountId: organisation.accountId, organisationId: null, actorUserId: this.principal.userId,
+        accountId: organisation.accountId, organisationId: null, actorUserId: this.scope.principal.userId,
         action: 'organisation.deleted', targetId: id, details: { ...deleted, endedSessions },
       });
       return { deletedOrganisationId: id, deleted, endedSessions };
@@ -114,19 +113,19 @@ export class OrganisationLifecycleService {
 
   /** F10, F11: a CUSTOMER organisation managed by the caller's active organisation, with its first ADMINISTRATOR. */
   async createCustomer(input: CreateCustomerOrganisationInput): Promise<Organisation> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.scope.database.transaction(async (manager) => {
       // The account lock, taken first, makes the name check and the insert one step.
-      await lockAccount(manager, this.principal.accountId);
+      await lockAccount(manager, this.scope.principal.accountId);
       // Customers belong to the caller's home organisation, whose administrators see them (resolvePrincipal).
-      const managing = await findVisibleOrganisation(manager, this.principal, this.principal.homeOrganisationId);
+      const managing = await findVisibleOrganisation(manager, this.scope.principal, this.scope.principal.homeOrganisationId);
       if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
-      await assertNameAvailable(manager, this.principal, { kind: OrganisationKind.CUSTOMER, accountId: managing.accountId, managingOrganisationId: managing.id }, input.name);
+      await assertNameAvailable(manager, this.scope.principal, { kind: OrganisationKind.CUSTOMER, accountId: managing.accountId, managingOrganisationId: managing.id }, input.name);
       const { organisation } = await provisionOrganisation(manager, {
         accountId: managing.accountId, kind: OrganisationKind.CUSTOMER, name: input.name, language: input.language, managingOrganisationId: managing.id,
       });
       const administrator = await this.createFirstUser(manager, organisation, input.firstAdministrator, 'ADMINISTRATOR');
       await recordAudit(manager, {
-        accountId: managing.accountId, organisationId: managing.id, actorUserId: this.principal.userId,
+        accountId: managing.accountId, organisationId: managing.id, actorUserId: this.scope.principal.userId,
         action: 'customer.created', targetId: organisation.id, details: { name: input.name, firstAdministratorId: administrator.id },
       });
       return toOrganisation(organisation);
@@ -143,8 +142,8 @@ export class OrganisationLifecycleService {
   }
 
   private async deletable(manager: EntityManager, id: string): Promise<OrganisationRecord> {
-    const organisation = await findVisibleOrganisation(manager, this.principal, id);
-    if (organisation.accountId !== this.principal.accountId || !this.principal.isAccountOwner) throw notFound();
+    const organisation = await findVisibleOrganisation(manager, this.scope.principal, id);
+    if (organisation.accountId !== this.scope.principal.accountId || !this.scope.principal.isAccountOwner) throw notFound();
     if (organisation.kind === OrganisationKind.DEFAULT) {
       throw graphqlError('BAD_USER_INPUT', 'The default organisation cannot be deleted.', { reason: 'DEFAULT_ORGANISATION' });
     }

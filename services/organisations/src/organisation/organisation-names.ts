@@ -1,5 +1,5 @@
 import { EntityManager } from '@tenantry/database';
-import { OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
+import { OrganisationRecord, nameNamespaceOf, visibleOrganisationCondition } from '@tenantry/organisations-module';
 import { graphqlError, UserPrincipal } from '@tenantry/auth';
 
 /**
@@ -31,9 +31,11 @@ export async function assertNameAvailable(
 async function seesWholeNamespace(manager: EntityManager, principal: UserPrincipal, accountId: string, nameNamespace: string): Promise<boolean> {
   // The owner sees the whole account; the count below would list it in full for nothing.
   if (principal.isAccountOwner && principal.accountId === accountId) return true;
+  const visible = visibleOrganisationCondition(principal);
   const hidden = await manager
     .createQueryBuilder(OrganisationRecord, 'o')
-    .where('o.name_namespace = :nameNamespace AND o.id NOT IN (:...visible)', { nameNamespace, visible: principal.visibleOrganisationIds })
+    .where('o.name_namespace = :nameNamespace', { nameNamespace })
+    .andWhere(`NOT ${visible.sql}`, visible.params)
     .getCount();
   return hidden === 0;
 }

@@ -1,25 +1,23 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from '@tenantry/database';
-import { OperatorGroupRecord, WidgetRecord } from '@tenantry/organisations-module';
+import { In } from '@tenantry/database';
+import { OperatorGroupRecord, TenantScope, WidgetRecord } from '@tenantry/organisations-module';
 import { OperatorGroup } from '../operator-group/operator-group.type';
 import { Widget } from '../widget/widget.type';
 
 type PartRecord = typeof WidgetRecord | typeof OperatorGroupRecord;
 
-/** Rows of a per-organisation table for many organisations in one SELECT, oldest first. */
-function createPartsLoader<T extends { organisationId: string }>(dataSource: DataSource, record: PartRecord, visibleIds: readonly string[]) {
-  const visible = new Set(visibleIds);
+/** Rows of a per-organisation table for many visible organisations in one SELECT, oldest first. */
+function createPartsLoader<T extends { organisationId: string }>(scope: TenantScope, record: PartRecord) {
   return new DataLoader<string, T[]>(async (organisationIds) => {
-    const wanted = [...new Set(organisationIds.filter((id) => visible.has(id)))];
+    const seen = await Promise.all(organisationIds.map((id) => scope.visibility.canSee(id)));
+    const wanted = [...new Set(organisationIds.filter((_id, index) => seen[index]))];
     const rows = wanted.length
-      ? ((await dataSource.getRepository(record).find({ where: { organisationId: In(wanted) }, order: { createdAt: 'ASC', id: 'ASC' } })) as unknown as T[])
+      ? ((await scope.database.manager.getRepository(record).find({ where: { organisationId: In(wanted) }, order: { createdAt: 'ASC', id: 'ASC' } })) as unknown as T[])
       : [];
     return organisationIds.map((id) => rows.filter((row) => row.organisationId === id));
   });
 }
 
-export const createWidgetsLoader = (dataSource: DataSource, visibleIds: readonly string[]) =>
-  createPartsLoader<Widget>(dataSource, WidgetRecord, visibleIds);
+export const createWidgetsLoader = (scope: TenantScope) => createPartsLoader<Widget>(scope, WidgetRecord);
 
-export const createOperatorGroupsLoader = (dataSource: DataSource, visibleIds: readonly string[]) =>
-  createPartsLoader<OperatorGroup>(dataSource, OperatorGroupRecord, visibleIds);
+export const createOperatorGroupsLoader = (scope: TenantScope) => createPartsLoader<OperatorGroup>(scope, OperatorGroupRecord);

@@ -1,24 +1,19 @@
-import { DataSource, In } from '@tenantry/database';
-import { OrganisationRecord } from '@tenantry/organisations-module';
+import { TenantScope, visibleOrganisations } from '@tenantry/organisations-module';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
-import { UserPrincipal } from '@tenantry/auth';
 import { toOrganisation } from './organisation.mapper';
 import { Organisation } from './organisation.type';
-import { createOrganisationLoader } from './organisation.loaders';
 import { createOperatorGroupsLoader, createWidgetsLoader } from './organisation-parts.loaders';
 import { Widget } from '../widget/widget.type';
 import { OperatorGroup } from '../operator-group/operator-group.type';
 
 /** Organisation reads for one request, scoped to the organisations its principal may see. */
 export class OrganisationService {
-  private readonly loader;
   private readonly widgets;
   private readonly operatorGroups;
 
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {
-    this.loader = createOrganisationLoader(dataSource, principal.visibleOrganisationIds);
-    this.widgets = createWidgetsLoader(dataSource, principal.visibleOrganisationIds);
-    this.operatorGroups = createOperatorGroupsLoader(dataSource, principal.visibleOrganisationIds);
+  constructor(private readonly scope: TenantScope) {
+    this.widgets = createWidgetsLoader(scope);
+    this.operatorGroups = createOperatorGroupsLoader(scope);
   }
 
   widgetsOf(organisationId: string): Promise<Widget[]> {
@@ -30,7 +25,7 @@ export class OrganisationService {
   }
 
   async findById(id: string): Promise<Organisation | null> {
-    const record = await this.loader.load(id);
+    const record = await this.scope.visibility.load(id);
     return record ? toOrganisation(record) : null;
   }
 
@@ -38,18 +33,15 @@ export class OrganisationService {
   async list(first?: number | null, after?: string | null): Promise<Connection<Organisation>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    const visible = this.principal.visibleOrganisationIds;
-    const query = this.dataSource
-      .getRepository(OrganisationRecord)
-      .createQueryBuilder('o')
-      .where({ id: In(visible) })
+    const visible = () => visibleOrganisations(this.scope.database.manager, this.scope.principal);
+    const query = visible()
       .orderBy('o.created_at', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .take(size + 1);
     if (cursor) {
       query.andWhere('(o.created_at > :key OR (o.created_at = :key AND o.id > :id))', { key: new Date(cursor.key), id: cursor.id });
     }
-    const rows = (await query.getMany()).map(toOrganisation);
-    return toConnection(rows, size, visible.length, (organisation) => organisation.createdAt.toISOString(), cursor);
+    const [rows, totalCount] = await Promise.all([query.getMany(), visible().getCount()]);
+    return toConnection(rows.map(toOrganisation), size, totalCount, (organisation) => organisation.createdAt.toISOString(), cursor);
   }
 }

@@ -1,18 +1,21 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from '@tenantry/database';
+import { TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
 
 /**
  * Organisations granted to each user, only those the caller may see: the owner sees a user's
  * whole grant, a promoted user their own. One SELECT per batch.
  */
-export function createPromotionsByUserLoader(dataSource: DataSource, visibleOrganisationIds: readonly string[]) {
+export function createPromotionsByUserLoader(scope: TenantScope) {
+  const visible = visibleOrganisationIdsQuery(scope.principal);
   return new DataLoader<string, string[]>(async (userIds) => {
-    const rows = await dataSource.getRepository(PromotionRecord).find({
-      select: { userId: true, organisationId: true },
-      where: { userId: In([...new Set(userIds)]), organisationId: In([...visibleOrganisationIds]) },
-      order: { grantedAt: 'ASC', organisationId: 'ASC' },
-    });
+    const rows = await scope.database.manager.getRepository(PromotionRecord).createQueryBuilder('p')
+      .select(['p.userId', 'p.organisationId'])
+      .where('p.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
+      .andWhere(`p.organisation_id IN (${visible.sql})`, visible.params)
+      .orderBy('p.granted_at', 'ASC')
+      .addOrderBy('p.organisation_id', 'ASC')
+      .getMany();
     return userIds.map((id) => rows.filter((row) => row.userId === id).map((row) => row.organisationId));
   });
 }

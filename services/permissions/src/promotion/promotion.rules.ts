@@ -1,10 +1,11 @@
 import { or, rule } from 'graphql-shield';
 import { RuleMap } from '@tenantry/federation';
-import { canSeeOrganisation, isAccountOwner, isSelf, PrincipalContext } from '@tenantry/auth';
+import { isAccountOwner, isSelf, PrincipalContext } from '@tenantry/auth';
 
 /** The parent is itself an organisation the caller may see. */
 const isVisibleOrganisation = rule({ cache: 'no_cache' })(
-  (parent: { id?: string }, _args, { principal }: PrincipalContext) => typeof parent?.id === 'string' && canSeeOrganisation(principal, parent.id),
+  async (parent: { id?: string }, _args, { principal, organisationVisibility }: PrincipalContext) =>
+    principal.kind === 'user' && typeof parent?.id === 'string' && organisationVisibility !== undefined && organisationVisibility.canSee(parent.id),
 );
 
 /** Promotion is the owner's alone; a user may see their own grant. */

@@ -1,8 +1,8 @@
-import { DataSource, EntityManager, In, withTransaction } from '@tenantry/database';
-import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import { EntityManager, In } from '@tenantry/database';
+import { OrganisationKind, OrganisationRecord, TenantScope } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, recordAudit } from '@tenantry/provisioning';
 import { User } from '../role/role.type';
 import { Organisation } from './organisation.type';
@@ -17,8 +17,8 @@ import { createPromotionsByUserLoader } from './promotion.loaders';
 export class PromotionService {
   private readonly promotionsByUser;
 
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {
-    this.promotionsByUser = createPromotionsByUserLoader(dataSource, principal.visibleOrganisationIds);
+  constructor(private readonly scope: TenantScope) {
+    this.promotionsByUser = createPromotionsByUserLoader(scope);
   }
 
   async promotedOrganisationsOf(userId: string): Promise<Organisation[]> {
@@ -30,7 +30,7 @@ export class PromotionService {
     return this.write(async (manager) => {
       const user = await this.userOfAccount(manager, userId);
       const granted = [...new Set(organisationIds)].filter((id) => id !== user.organisationId);
-      const found = granted.length ? await manager.countBy(OrganisationRecord, { id: In(granted), accountId: this.principal.accountId }) : 0;
+      const found = granted.length ? await manager.countBy(OrganisationRecord, { id: In(granted), accountId: this.scope.principal.accountId }) : 0;
       if (found !== granted.length) throw graphqlError('NOT_FOUND', 'Organisation not found.');
       if (!granted.length) {
         throw graphqlError('BAD_USER_INPUT', 'Grant at least one organisation besides the user\'s own; demoteUser removes a grant.', { field: 'organisationIds' });
@@ -54,18 +54,18 @@ export class PromotionService {
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.principal.isAccountOwner) throw graphqlError('FORBIDDEN', 'Only the account owner promotes users.');
-    const result = await withTransaction(this.dataSource, work);
+    if (!this.scope.principal.isAccountOwner) throw graphqlError('FORBIDDEN', 'Only the account owner promotes users.');
+    const result = await this.scope.database.transaction(work);
     this.promotionsByUser.clearAll();
     return result;
   }
 
   /** A user of the owner's account other than the owner; customer users stay behind their wall (F15). */
   private async userOfAccount(manager: EntityManager, userId: string): Promise<UserRecord> {
-    const user = await findAdministrableUser(manager, this.principal, userId);
-    const home = await manager.findOneBy(OrganisationRecord, { id: user.organisationId, accountId: this.principal.accountId });
+    const user = await findAdministrableUser(manager, this.scope.principal, userId);
+    const home = await manager.findOneBy(OrganisationRecord, { id: user.organisationId, accountId: this.scope.principal.accountId });
     if (!home) throw graphqlError('NOT_FOUND', 'User not found.');
-    if (user.id === this.principal.userId) throw graphqlError('BAD_USER_INPUT', 'The owner sees every organisation already.', { field: 'userId' });
+    if (user.id === this.scope.principal.userId) throw graphqlError('BAD_USER_INPUT', 'The owner sees every organisation already.', { field: 'userId' });
     if (home.kind === OrganisationKind.CUSTOMER) {
       throw graphqlError('BAD_USER_INPUT', 'Users of customer organisations cannot be promoted.', { field: 'userId' });
     }
@@ -80,7 +80,7 @@ export class PromotionService {
 
   private audit(manager: EntityManager, user: UserRecord, action: string, details: Record<string, unknown>) {
     return recordAudit(manager, {
-      accountId: this.principal.accountId, organisationId: user.organisationId, actorUserId: this.principal.userId,
+      accountId: this.scope.principal.accountId, organisationId: user.organisationId, actorUserId: this.scope.principal.userId,
       action, targetId: user.id, details,
     });
   }

@@ -1,4 +1,5 @@
 import { UserPrincipal } from '@tenantry/auth';
+import { visibleOrganisations } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import { AuditEventRecord, SessionRecord } from '@tenantry/users-module';
 import {
@@ -12,6 +13,8 @@ const MISSING_ID = '00000000-0000-0000-0000-000000000000';
 
 describe('promotion', () => {
   let db: TestDatabase;
+  /** What the visibility rule lets a principal see, evaluated in SQL as every subgraph does. */
+  const visibleIds = async (principal: UserPrincipal) => (await visibleOrganisations(db.dataSource.manager, principal).getMany()).map((o) => o.id);
   let subgraph: SubgraphHarness;
   let account: AccountSeed;
   let support: OrganisationSeed;
@@ -42,20 +45,20 @@ describe('promotion', () => {
   });
 
   it('a promoted user sees exactly the granted organisations from their next request on, audited', async () => {
-    expect((await operator.principal()).visibleOrganisationIds).toEqual([support.id]);
+    expect(await visibleIds(await operator.principal())).toEqual([support.id]);
     const response = await subgraph.query(owner, PROMOTE, { userId: operator.id, ids: [account.defaultOrganisation.id, sales.id, sales.id, support.id] });
     expect(response.errors).toBeUndefined();
     expect(sorted(response.data.promoteUser.promotedOrganisations.map((o: { id: string }) => o.id))).toEqual(sorted([account.defaultOrganisation.id, sales.id]));
     const after = await operator.principal();
-    expect(after.isPromoted).toBe(true);
-    expect(sorted(after.visibleOrganisationIds)).toEqual(sorted([support.id, account.defaultOrganisation.id, sales.id]));
+    expect(sorted(after.grantedOrganisationIds)).toEqual(sorted([account.defaultOrganisation.id, sales.id]));
+    expect(sorted(await visibleIds(after))).toEqual(sorted([support.id, account.defaultOrganisation.id, sales.id]));
     expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'user.promoted', targetId: operator.id }))
       .toMatchObject({ actorUserId: owner.userId, accountId: account.record.id });
   });
 
   it('a new promotion replaces the previous grant', async () => {
     await subgraph.query(owner, PROMOTE, { userId: operator.id, ids: [sales.id] });
-    expect(sorted((await operator.principal()).visibleOrganisationIds)).toEqual(sorted([support.id, sales.id]));
+    expect(sorted(await visibleIds(await operator.principal()))).toEqual(sorted([support.id, sales.id]));
   });
 
   it('the promoted user sees their own grant', async () => {
@@ -99,7 +102,9 @@ describe('promotion', () => {
     expect(await resolvePrincipal(db.dataSource, claims)).toMatchObject({ organisationId: sales.id });
     const response = await subgraph.query(owner, DEMOTE, { userId: operator.id });
     expect(response.data.demoteUser).toEqual({ id: operator.id, promotedOrganisations: [] });
-    expect(await resolvePrincipal(db.dataSource, claims)).toMatchObject({ visibleOrganisationIds: [support.id], isPromoted: false, organisationId: support.id });
+    const demoted = (await resolvePrincipal(db.dataSource, claims))!;
+    expect(demoted).toMatchObject({ grantedOrganisationIds: [], organisationId: support.id });
+    expect(await visibleIds(demoted)).toEqual([support.id]);
     expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'user.demoted', targetId: operator.id }))
       .toMatchObject({ details: { previousOrganisationIds: [sales.id] } });
   });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, findOneForUpdate, isUniqueViolation, withTransaction } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
+import { EntityManager, findOneForUpdate, isUniqueViolation } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, lockAccount, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
-import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS, UserPrincipal } from '@tenantry/auth';
+import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
 import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';
@@ -25,8 +25,7 @@ const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
  */
 export class RoleLifecycleService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly principal: UserPrincipal,
+    private readonly scope: TenantScope,
     /** Called after every change, so role reads later in the same request see it. */
     private readonly onChange: () => void,
   ) {}
@@ -34,7 +33,7 @@ export class RoleLifecycleService {
   /** A custom role; its key is derived from the name once (e.g. "Night shift" → NIGHT_SHIFT). */
   async create(input: CreateRoleInput): Promise<Role> {
     return this.write(async (manager) => {
-      const organisation = await findVisibleOrganisation(manager, this.principal, input.organisationId);
+      const organisation = await findVisibleOrganisation(manager, this.scope.principal, input.organisationId);
       const permissions = this.grantable(input.permissions, organisation.kind);
       const siblings = await manager.findBy(RoleRecord, { organisationId: organisation.id });
       assertNameFree(siblings, input.name);
@@ -91,7 +90,7 @@ export class RoleLifecycleService {
     return this.write(async (manager) => {
       // The role's own lock also stops writers that assign it without the account's lock (a user
       // created with it): they wait for this deletion, or it waits for them and counts their holder.
-      const role = await findOneForUpdate(manager, RoleRecord, { id, organisationId: In(this.principal.visibleOrganisationIds) });
+      const role = await this.lockVisibleRole(manager, id);
       if (!role) throw roleNotFound();
       if (role.builtIn) throw graphqlError('BAD_USER_INPUT', 'Built-in roles cannot be deleted.', { reason: 'BUILT_IN_ROLE' });
       this.assertHolds(role.permissions);
@@ -122,7 +121,7 @@ export class RoleLifecycleService {
   async assign(userId: string, roleId: string): Promise<User> {
     return this.write(async (manager) => {
       // The administration rule for the user as they are (their present role included) ...
-      const user = await findAdministrableUser(manager, this.principal, userId);
+      const user = await findAdministrableUser(manager, this.scope.principal, userId);
       const role = await this.visibleRole(manager, roleId);
       if (role.organisationId !== user.organisationId) {
         throw graphqlError('BAD_USER_INPUT', 'The role belongs to another organisation than the user.', { field: 'roleId' });
@@ -132,7 +131,7 @@ export class RoleLifecycleService {
         throw graphqlError('BAD_USER_INPUT', 'The account owner keeps the OWNER role.', { field: 'userId' });
       }
       // ... and as the new role would leave them: e.g. customers.manage shows their organisation's customers.
-      await assertAdministrableWith(manager, this.principal, user, role.permissions);
+      await assertAdministrableWith(manager, this.scope.principal, user, role.permissions);
       const previous = await manager.findOne(RoleAssignmentRecord, { where: { userId }, relations: { role: true } });
       await manager.delete(RoleAssignmentRecord, { userId });
       await manager.insert(RoleAssignmentRecord, { userId, roleId, assignedAt: new Date() });
@@ -149,8 +148,8 @@ export class RoleLifecycleService {
   private async assertAdministersHolders(manager: EntityManager, roleId: string, permissions: string[]): Promise<void> {
     const holders = await manager.findBy(RoleAssignmentRecord, { roleId });
     for (const { userId } of holders) {
-      const holder = await findAdministrableUser(manager, this.principal, userId);
-      await assertAdministrableWith(manager, this.principal, holder, permissions);
+      const holder = await findAdministrableUser(manager, this.scope.principal, userId);
+      await assertAdministrableWith(manager, this.scope.principal, holder, permissions);
     }
   }
 
@@ -162,8 +161,8 @@ export class RoleLifecycleService {
    * create both found a name free.
    */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await withTransaction(this.dataSource, async (manager) => {
-      await lockAccount(manager, this.principal.accountId);
+    const result = await this.scope.database.transaction(async (manager) => {
+      await lockAccount(manager, this.scope.principal.accountId);
       return work(manager);
     });
     this.onChange();
@@ -171,7 +170,7 @@ export class RoleLifecycleService {
   }
 
   private async visibleRole(manager: EntityManager, id: string): Promise<RoleRecord> {
-    const role = await manager.findOneBy(RoleRecord, { id, organisationId: In(this.principal.visibleOrganisationIds) });
+    const role = await this.visibleRoles(manager).andWhere('r.id = :id', { id }).getOne();
     if (!role) throw roleNotFound();
     return role;
   }
@@ -200,14 +199,25 @@ export class RoleLifecycleService {
   }
 
   private assertHolds(permissions: string[]): void {
-    const lacking = permissions.filter((key) => !this.principal.permissions.includes(key));
+    const lacking = permissions.filter((key) => !this.scope.principal.permissions.includes(key));
     if (lacking.length) throw graphqlError('FORBIDDEN', `You cannot grant or take permissions you do not hold: ${lacking.join(', ')}.`);
   }
 
   private audit(manager: EntityManager, organisation: OrganisationRecord, action: string, targetId: string, details: Record<string, unknown>) {
     return recordAudit(manager, {
-      accountId: organisation.accountId, organisationId: organisation.id, actorUserId: this.principal.userId, action, targetId, details,
+      accountId: organisation.accountId, organisationId: organisation.id, actorUserId: this.scope.principal.userId, action, targetId, details,
     });
+  }
+
+  /** Roles of organisations the caller may see: any other id is NOT_FOUND, exactly like a missing one. */
+  private visibleRoles(manager: EntityManager) {
+    const visible = visibleOrganisationIdsQuery(this.scope.principal);
+    return manager.getRepository(RoleRecord).createQueryBuilder('r').where(`r.organisation_id IN (${visible.sql})`, visible.params);
+  }
+
+  /** A visible role, locked until the transaction ends. */
+  private async lockVisibleRole(manager: EntityManager, id: string): Promise<RoleRecord | null> {
+    return (await this.visibleRoles(manager).andWhere('r.id = :id', { id }).getExists()) ? findOneForUpdate(manager, RoleRecord, { id }) : null;
   }
 }
 
@@ -228,4 +238,5 @@ function freeKey(roles: RoleRecord[], name: string, id: string): string {
   let key = base;
   for (let suffix = 2; taken.has(key); suffix++) key = `${base}_${suffix}`;
   return key;
+
 }

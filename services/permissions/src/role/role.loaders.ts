@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource } from '@tenantry/database';
+import { TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { Role } from './role.type';
 import { toRole } from './role.mapper';
@@ -18,16 +18,17 @@ interface RoleRow {
  * The role of each user, looked up only in organisations the caller may see (a role lives in
  * its user's organisation): a foreign user's role loads as null. One SELECT per batch.
  */
-export function createRoleByUserLoader(dataSource: DataSource, visibleOrganisationIds: readonly string[]) {
+export function createRoleByUserLoader(scope: TenantScope) {
+  const visible = visibleOrganisationIdsQuery(scope.principal);
   return new DataLoader<string, Role | null>(async (userIds) => {
-    const rows = await dataSource
+    const rows = await scope.database.manager
       .createQueryBuilder()
       .select(['ra.user_id AS userId', 'r.id AS id', 'r.organisation_id AS organisationId', 'r.key AS `key`'])
       .addSelect(['r.name AS name', 'r.built_in AS builtIn', 'r.permissions AS permissions'])
       .from(RoleAssignmentRecord, 'ra')
       .innerJoin(RoleRecord, 'r', 'r.id = ra.role_id')
       .where('ra.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
-      .andWhere('r.organisation_id IN (:...visible)', { visible: visibleOrganisationIds })
+      .andWhere(`r.organisation_id IN (${visible.sql})`, visible.params)
       .getRawMany<RoleRow>();
     const byUser = new Map(rows.map((row) => [row.userId, toRole({ ...row, permissions: JSON.parse(row.permissions) as string[] })]));
     return userIds.map((id) => byUser.get(id) ?? null);

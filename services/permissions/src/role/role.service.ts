@@ -1,6 +1,6 @@
-import { DataSource, In } from '@tenantry/database';
+import { TenantScope } from '@tenantry/organisations-module';
+import { In } from '@tenantry/database';
 import { RoleRecord } from '@tenantry/permissions-module';
-import { canSeeOrganisation, UserPrincipal } from '@tenantry/auth';
 import { createRoleByUserLoader } from './role.loaders';
 import { toRole } from './role.mapper';
 import { Role } from './role.type';
@@ -9,8 +9,8 @@ import { Role } from './role.type';
 export class RoleService {
   private readonly roleByUser;
 
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {
-    this.roleByUser = createRoleByUserLoader(dataSource, principal.visibleOrganisationIds);
+  constructor(private readonly scope: TenantScope) {
+    this.roleByUser = createRoleByUserLoader(scope);
   }
 
   roleOf(userId: string): Promise<Role | null> {
@@ -24,8 +24,8 @@ export class RoleService {
 
   /** Roles of an organisation; a foreign organisation has none, like a missing one. */
   async inOrganisation(organisationId: string): Promise<Role[]> {
-    if (!canSeeOrganisation(this.principal, organisationId)) return [];
-    const rows = await this.dataSource.getRepository(RoleRecord).find({
+    if (!(await this.scope.visibility.canSee(organisationId))) return [];
+    const rows = await this.scope.database.manager.getRepository(RoleRecord).find({
       where: { organisationId: In([organisationId]) },
       order: { builtIn: 'DESC', name: 'ASC' },
     });

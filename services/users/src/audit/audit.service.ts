@@ -1,7 +1,6 @@
-import { DataSource } from '@tenantry/database';
+import { TenantScope } from '@tenantry/organisations-module';
 import { AuditEventRecord } from '@tenantry/users-module';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
-import { UserPrincipal } from '@tenantry/auth';
 import { assertOrganisationInScope } from '../user/user.scope';
 import { AuditEvent } from './audit.type';
 
@@ -19,14 +18,14 @@ function toAuditEvent(record: AuditEventRecord): AuditEvent {
 
 /** The audit trail of organisations the principal may see. */
 export class AuditService {
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
+  constructor(private readonly scope: TenantScope) {}
 
   /** Newest first, keyset-paginated by (createdAt, id) descending. */
   async list(organisationId: string, first?: number | null, after?: string | null): Promise<Connection<AuditEvent>> {
-    assertOrganisationInScope(this.principal, organisationId);
+    await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    const base = () => this.dataSource.getRepository(AuditEventRecord).createQueryBuilder('e').where('e.organisation_id = :organisationId', { organisationId });
+    const base = () => this.scope.database.manager.getRepository(AuditEventRecord).createQueryBuilder('e').where('e.organisation_id = :organisationId', { organisationId });
     const page = base().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(size + 1);
     if (cursor) page.andWhere('(e.created_at < :key OR (e.created_at = :key AND e.id < :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), base().getCount()]);

@@ -1,9 +1,8 @@
+import { TenantScope } from '@tenantry/organisations-module';
 import { findVisibleOrganisation } from '@tenantry/provisioning';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource, withTransaction } from '@tenantry/database';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
-import { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
 
 /** The columns of the export (F25), in order. */
@@ -19,12 +18,12 @@ export function neutraliseFormula(value: string): string {
 
 /** Users as CSV for one organisation (F25). */
 export class ExportService {
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
+  constructor(private readonly scope: TenantScope) {}
 
   /** A header and one row per user (archived included), oldest first; quoting by csv-stringify. */
   async usersCsv(organisationId: string): Promise<string> {
-    return withTransaction(this.dataSource, async (manager) => {
-      const organisation = await findVisibleOrganisation(manager, this.principal, organisationId);
+    return this.scope.database.transaction(async (manager) => {
+      const organisation = await findVisibleOrganisation(manager, this.scope.principal, organisationId);
       const users = await manager.find(UserRecord, { where: { organisationId: organisation.id }, order: { createdAt: 'ASC', id: 'ASC' } });
       const roles = await manager
         .createQueryBuilder(RoleAssignmentRecord, 'ra')
@@ -46,7 +45,7 @@ export class ExportService {
         user.createdAt.toISOString(),
       ].map(neutraliseFormula));
       await recordUserAudit(manager, {
-        organisationId: organisation.id, actorUserId: this.principal.userId, action: 'users.exported', details: { rows: rows.length },
+        organisationId: organisation.id, actorUserId: this.scope.principal.userId, action: 'users.exported', details: { rows: rows.length },
       });
       // Rows end in CRLF (RFC 4180); a field with a bare CR or LF is quoted too, or readers would split the row.
       return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });

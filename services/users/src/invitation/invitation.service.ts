@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, withTransaction } from '@tenantry/database';
-import { OrganisationKind, lockAccount } from '@tenantry/organisations-module';
+import { OrganisationKind, TenantScope, lockAccount } from '@tenantry/organisations-module';
 import { InvitationRecord, InvitationStatus, UserRecord, UserStatus } from '@tenantry/users-module';
 import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
-import { graphqlError, hashToken, randomToken, UserPrincipal } from '@tenantry/auth';
+import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, linkTo, reserveSeats } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
@@ -33,16 +32,16 @@ export function toInvitation(record: InvitationRecord, now: Date): Invitation {
 
 /** Invitations of one request, scoped to the organisations its principal may see. */
 export class InvitationService {
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal, private readonly settings: UsersSettings) {}
+  constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {}
 
   /** Invitations of an organisation, oldest first, keyset-paginated; EXPIRED is computed from the clock. */
   async list(organisationId: string, statuses: InvitationStatus[] | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Invitation>> {
-    assertOrganisationInScope(this.principal, organisationId);
+    await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const now = this.settings.now();
     const filter = () => {
-      const query = this.dataSource.getRepository(InvitationRecord).createQueryBuilder('i').where('i.organisation_id = :organisationId', { organisationId });
+      const query = this.scope.database.manager.getRepository(InvitationRecord).createQueryBuilder('i').where('i.organisation_id = :organisationId', { organisationId });
       if (statuses?.length) {
         const wanted = new Set(statuses);
         const clauses: string[] = [];
@@ -66,9 +65,9 @@ export class InvitationService {
    */
   async invite(input: InviteUserInput): Promise<Invitation> {
     const now = this.settings.now();
-    const record = await withTransaction(this.dataSource, async (manager) => {
-      const organisation = await findVisibleOrganisation(manager, this.principal, input.organisationId);
-      const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
+    const record = await this.scope.database.transaction(async (manager) => {
+      const organisation = await findVisibleOrganisation(manager, this.scope.principal, input.organisationId);
+      const role = await findGrantableRole(manager, this.scope.principal, organisation.id, input.roleKey);
       if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
       const user = await createUserWithRole(manager, {
         organisationId: organisation.id,
@@ -91,7 +90,7 @@ export class InvitationService {
         status: InvitationStatus.PENDING,
         tokenHash: hashToken(token),
         expiresAt: new Date(now.getTime() + this.settings.invitationTtlHours * 3_600_000),
-        invitedByUserId: this.principal.userId,
+        invitedByUserId: this.scope.principal.userId,
         createdAt: now,
         updatedAt: now,
       });
@@ -105,7 +104,7 @@ export class InvitationService {
       });
       await recordUserAudit(manager, {
         organisationId: organisation.id,
-        actorUserId: this.principal.userId,
+        actorUserId: this.scope.principal.userId,
         action: 'invitation.created',
         targetId: user.id,
         details: { invitationId: invitation.id, username: user.username, roleKey: role.key },
@@ -117,17 +116,17 @@ export class InvitationService {
 
   /** Revokes a pending (or expired) invitation and deletes its invited user (F14); its link dies with it. */
   async revoke(id: string): Promise<boolean> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.scope.database.transaction(async (manager) => {
       // The lock comes first, before any read: see LifecycleService (the last operator is counted below).
-      await lockAccount(manager, this.principal.accountId);
+      await lockAccount(manager, this.scope.principal.accountId);
       const invitation = await manager.findOneBy(InvitationRecord, { id });
-      if (!invitation || !this.principal.visibleOrganisationIds.includes(invitation.organisationId)) throw invitationNotFound();
+      if (!invitation || !(await this.scope.visibility.canSee(invitation.organisationId))) throw invitationNotFound();
       if (invitation.status === InvitationStatus.ACCEPTED) {
         throw graphqlError('BAD_USER_INPUT', 'The invitation was accepted; archive or delete the user instead.');
       }
       if (invitation.status === InvitationStatus.REVOKED || !invitation.userId) throw graphqlError('BAD_USER_INPUT', 'The invitation was revoked already.');
       // Revoking deletes the invited user: the same rule as deleteUser decides who may.
-      const user = await findAdministrableUser(manager, this.principal, invitation.userId);
+      const user = await findAdministrableUser(manager, this.scope.principal, invitation.userId);
       await assertNotLastOperator(manager, user);
       // PENDING or EXPIRED → REVOKED; deleting the user then empties the invitation's user_id (ON DELETE SET NULL).
       await manager.update(InvitationRecord, { id: invitation.id }, { status: InvitationStatus.REVOKED, updatedAt: new Date() });
@@ -135,7 +134,7 @@ export class InvitationService {
       if (!deleted.affected) throw graphqlError('BAD_USER_INPUT', 'The invited user is no longer waiting for activation.');
       await recordUserAudit(manager, {
         organisationId: invitation.organisationId,
-        actorUserId: this.principal.userId,
+        actorUserId: this.scope.principal.userId,
         action: 'invitation.revoked',
         targetId: invitation.userId,
         details: { invitationId: invitation.id, username: user.username },

@@ -1,7 +1,7 @@
-import { DataSource, EntityManager, In, withTransaction } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
+import { EntityManager, In } from '@tenantry/database';
+import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, lockAccount } from '@tenantry/organisations-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import { endSessions } from '../session/session.revoke';
@@ -25,7 +25,7 @@ interface Transition {
 
 /** Status changes and deletion (F19, F20, F24, F33, F34); every one ends the user's sessions at once. */
 export class LifecycleService {
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal, private readonly settings: UsersSettings) {}
+  constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {}
 
   /** Denies access for now (F33). */
   suspend(id: string): Promise<User> {
@@ -89,13 +89,13 @@ export class LifecycleService {
   /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once (F24). */
   async delete(id: string): Promise<boolean> {
     return this.inAccountTransaction(async (manager) => {
-      const user = await findAdministrableUser(manager, this.principal, id);
+      const user = await findAdministrableUser(manager, this.scope.principal, id);
       await this.guardSelfAndOwner(manager, user);
       await assertNotLastOperator(manager, user);
       await endSessions(manager, user.id);
       await manager.delete(UserRecord, { id: user.id });
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: this.principal.userId, action: 'user.deleted', targetId: user.id,
+        organisationId: user.organisationId, actorUserId: this.scope.principal.userId, action: 'user.deleted', targetId: user.id,
         details: { username: user.username, status: user.status },
       });
       return true;
@@ -104,7 +104,7 @@ export class LifecycleService {
 
   private async transition(id: string, transition: Transition): Promise<User> {
     return this.inAccountTransaction(async (manager) => {
-      const user = await findAdministrableUser(manager, this.principal, id);
+      const user = await findAdministrableUser(manager, this.scope.principal, id);
       if (transition.protectSelfAndOwner) await this.guardSelfAndOwner(manager, user);
       if (!transition.from.includes(user.status)) {
         throw graphqlError('BAD_USER_INPUT', `The user is ${user.status}; this needs one of ${transition.from.join(', ')}.`);
@@ -116,7 +116,7 @@ export class LifecycleService {
       if (!updated.affected) throw graphqlError('BAD_USER_INPUT', 'The user changed meanwhile; try again.');
       const sessionsEnded = await endSessions(manager, user.id);
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: this.principal.userId, action: transition.action, targetId: user.id,
+        organisationId: user.organisationId, actorUserId: this.scope.principal.userId, action: transition.action, targetId: user.id,
         details: { from: user.status, to: changes.status ?? user.status, sessionsEnded },
       });
       return toUser({ ...user, ...changes });
@@ -130,14 +130,14 @@ export class LifecycleService {
    * Status changes and deletions of one account therefore run one after the other.
    */
   private inAccountTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withTransaction(this.dataSource, async (manager) => {
-      await lockAccount(manager, this.principal.accountId);
+    return this.scope.database.transaction(async (manager) => {
+      await lockAccount(manager, this.scope.principal.accountId);
       return work(manager);
     });
   }
 
   private async guardSelfAndOwner(manager: EntityManager, user: UserRecord): Promise<void> {
-    if (user.id === this.principal.userId) throw graphqlError('BAD_USER_INPUT', 'You cannot do this to yourself.');
+    if (user.id === this.scope.principal.userId) throw graphqlError('BAD_USER_INPUT', 'You cannot do this to yourself.');
     const owner = await manager
       .createQueryBuilder(AccountRecord, 'a')
       .innerJoin(OrganisationRecord, 'o', 'o.account_id = a.id')

@@ -1,3 +1,4 @@
+import { visibleOrganisations } from '@tenantry/organisations-module';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager, IsNull, withTransaction } from '@tenantry/database';
@@ -102,7 +103,9 @@ export class SessionService {
    * a new one of the same family acting there, so the old tokens stop working.
    */
   async switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<AuthPayload> {
-    if (!principal.visibleOrganisationIds.includes(organisationId)) throw graphqlError('NOT_FOUND', 'Organisation not found.');
+    if (!(await visibleOrganisations(this.dataSource.manager, principal).andWhere('o.id = :organisationId', { organisationId }).getExists())) {
+      throw graphqlError('NOT_FOUND', 'Organisation not found.');
+    }
     const outcome = await withTransaction(this.dataSource, async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: principal.sessionId, userId: principal.userId });
       if (!session) return null;

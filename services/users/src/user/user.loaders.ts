@@ -1,16 +1,20 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from '@tenantry/database';
+import { TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { UserRecord } from '@tenantry/users-module';
 
 /**
  * Users by id, only from organisations the caller may see: a foreign id loads as null,
- * like a missing one. One SELECT per batch.
+ * like a missing one. One SELECT per batch, the visibility rule in its WHERE.
  */
-export function createUserLoader(dataSource: DataSource, visibleOrganisationIds: readonly string[]) {
+export function createUserLoader(scope: TenantScope) {
+  const visible = visibleOrganisationIdsQuery(scope.principal);
   return new DataLoader<string, UserRecord | null>(async (ids) => {
-    const rows = await dataSource
+    const rows = await scope.database.manager
       .getRepository(UserRecord)
-      .findBy({ id: In([...new Set(ids)]), organisationId: In([...visibleOrganisationIds]) });
+      .createQueryBuilder('u')
+      .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .andWhere(`u.organisation_id IN (${visible.sql})`, visible.params)
+      .getMany();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -23,12 +23,13 @@ describe('User references', () => {
   });
   afterAll(() => bed.close());
 
-  it('resolve 50 users with one SELECT', async () => {
+  it('resolve 50 users with two SELECTs: the users, and the shield rule asking once whether their organisations are visible', async () => {
     bed.db.queries.reset();
     const response = await bed.subgraph.query(manager, ENTITIES, { representations: colleagues.map((id) => ({ __typename: 'User', id })) });
     expect(response.errors).toBeUndefined();
     expect(response.data._entities.map((user: { id: string }) => user.id)).toEqual(colleagues);
-    expect(bed.db.queries.selects).toHaveLength(1);
+    expect(bed.db.queries.selects).toHaveLength(2);
+    expect(bed.db.queries.selects.filter((sql) => sql.includes('FROM "users"'))).toHaveLength(1);
   });
 
   it('resolve a user of another account to null, like a missing one', async () => {

@@ -53,7 +53,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [Organisation])
-  accessibleOrganisations(@Root() user: User, @Ctx() { principal }: UsersContext): Organisation[] {
-    return principal.kind === 'user' && principal.userId === user.id ? principal.visibleOrganisationIds.map((id) => ({ id })) : [];
+  async accessibleOrganisations(@Root() user: User, @Ctx() { principal, users }: UsersContext): Promise<Organisation[]> {
+    return principal.kind === 'user' && principal.userId === user.id ? (await users().accessibleOrganisationIds()).map((id) => ({ id })) : [];
   }
 }

@@ -1,5 +1,5 @@
 import { EntityManager, In } from '@tenantry/database';
-import { OperatorGroupRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { OperatorGroupRecord, OrganisationRecord, TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
 import { assertMayCreateWith } from '@tenantry/provisioning';
@@ -10,14 +10,16 @@ export const organisationNotFound = () => graphqlError('NOT_FOUND', 'Organisatio
 
 /** A user of an organisation the principal may see; any other id, foreign or missing, is NOT_FOUND. */
 export async function findUserInScope(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const user = await manager.findOneBy(UserRecord, { id, organisationId: In(principal.visibleOrganisationIds) });
+  const visible = visibleOrganisationIdsQuery(principal);
+  const user = await manager.getRepository(UserRecord).createQueryBuilder('u')
+    .where('u.id = :id', { id }).andWhere(`u.organisation_id IN (${visible.sql})`, visible.params).getOne();
   if (!user) throw userNotFound();
   return user;
 }
 
-/** Throws NOT_FOUND unless the principal may see the organisation; no query needed. */
-export function assertOrganisationInScope(principal: UserPrincipal, id: string): void {
-  if (!principal.visibleOrganisationIds.includes(id)) throw organisationNotFound();
+/** Throws NOT_FOUND unless the caller may see the organisation. */
+export async function assertOrganisationInScope(scope: TenantScope, id: string): Promise<void> {
+  if (!(await scope.visibility.canSee(id))) throw organisationNotFound();
 }
 
 /**

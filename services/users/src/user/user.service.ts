@@ -1,11 +1,10 @@
 import {
   Connection, decodeCursor, pageSize, toConnection,
 } from '@tenantry/federation';
-import { DataSource, withTransaction } from '@tenantry/database';
-import { OperatorGroupMemberRecord, OrganisationKind } from '@tenantry/organisations-module';
+import { OperatorGroupMemberRecord, OrganisationKind, TenantScope, visibleOrganisations } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
@@ -24,8 +23,8 @@ export const DEFAULT_STATUS_FILTER = [UserStatus.INVITED, UserStatus.ACTIVE, Use
 export class UserService {
   private readonly loader;
 
-  constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal, private readonly settings: UsersSettings) {
-    this.loader = createUserLoader(dataSource, principal.visibleOrganisationIds);
+  constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {
+    this.loader = createUserLoader(scope);
   }
 
   async findById(id: string): Promise<User | null> {
@@ -33,17 +32,23 @@ export class UserService {
     return record ? toUser(record) : null;
   }
 
+  /** Ids of every organisation the caller may see, oldest first. */
+  async accessibleOrganisationIds(): Promise<string[]> {
+    const rows = await visibleOrganisations(this.scope.database.manager, this.scope.principal).select('o.id', 'id').orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   me(): Promise<User | null> {
-    return this.findById(this.principal.userId);
+    return this.findById(this.scope.principal.userId);
   }
 
   /** Users of one organisation, oldest first, keyset-paginated by (createdAt, id). */
   async list(organisationId: string, statuses: UserStatus[] | null | undefined, search: string | null | undefined, first?: number | null, after?: string | null): Promise<Connection<User>> {
-    assertOrganisationInScope(this.principal, organisationId);
+    await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const filter = () => {
-      const query = this.dataSource
+      const query = this.scope.database.manager
         .getRepository(UserRecord)
         .createQueryBuilder('u')
         .where('u.organisation_id = :organisationId', { organisationId })
@@ -67,15 +72,15 @@ export class UserService {
 
   /** Colleagues a chat may be handed to: same (active) organisation, ACTIVE, holding chats.access, not the caller. */
   async transferTargets(): Promise<User[]> {
-    const roles = await this.dataSource.getRepository(RoleRecord).findBy({ organisationId: this.principal.organisationId });
+    const roles = await this.scope.database.manager.getRepository(RoleRecord).findBy({ organisationId: this.scope.principal.organisationId });
     const roleIds = roles.filter((role) => role.permissions.includes('chats.access')).map((role) => role.id);
     if (!roleIds.length) return [];
-    const rows = await this.dataSource
+    const rows = await this.scope.database.manager
       .getRepository(UserRecord)
       .createQueryBuilder('u')
       .innerJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
       .where('u.organisation_id = :organisationId AND u.status = :active AND u.id <> :self', {
-        organisationId: this.principal.organisationId, active: UserStatus.ACTIVE, self: this.principal.userId,
+        organisationId: this.scope.principal.organisationId, active: UserStatus.ACTIVE, self: this.scope.principal.userId,
       })
       .andWhere('ra.role_id IN (:...roleIds)', { roleIds })
       .orderBy('u.screen_name', 'ASC')
@@ -91,9 +96,9 @@ export class UserService {
   async create(input: CreateUserInput): Promise<User> {
     const username = input.useEmailAsUsername ? input.email : input.username;
     if (!username) throw graphqlError('BAD_USER_INPUT', 'Give a username or set useEmailAsUsername.');
-    const record = await withTransaction(this.dataSource, async (manager) => {
-      const organisation = await findVisibleOrganisation(manager, this.principal, input.organisationId);
-      const role = await findGrantableRole(manager, this.principal, organisation.id, input.roleKey);
+    const record = await this.scope.database.transaction(async (manager) => {
+      const organisation = await findVisibleOrganisation(manager, this.scope.principal, input.organisationId);
+      const role = await findGrantableRole(manager, this.scope.principal, organisation.id, input.roleKey);
       const inboxIds = input.inboxIds ? await checkInboxes(manager, organisation.id, input.inboxIds) : undefined;
       if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
       const user = await createUserWithRole(manager, {
@@ -122,7 +127,7 @@ export class UserService {
       });
       await recordUserAudit(manager, {
         organisationId: organisation.id,
-        actorUserId: this.principal.userId,
+        actorUserId: this.scope.principal.userId,
         action: 'user.created',
         targetId: user.id,
         details: { username: user.username, roleKey: role.key, mailedToOtherAddress: sendTo !== user.email },
@@ -137,8 +142,8 @@ export class UserService {
     if (input.username !== undefined && input.username !== null) {
       throw graphqlError('BAD_USER_INPUT', 'The username cannot be changed once saved.', { field: 'username' });
     }
-    const record = await withTransaction(this.dataSource, async (manager) => {
-      const user = await findAdministrableUser(manager, this.principal, id);
+    const record = await this.scope.database.transaction(async (manager) => {
+      const user = await findAdministrableUser(manager, this.scope.principal, id);
       const changes: Partial<UserRecord> = {};
       if (input.email === null) throw graphqlError('BAD_USER_INPUT', 'email cannot be cleared.', { field: 'email' });
       for (const field of ['firstName', 'lastName', 'screenName', 'language'] as const) {
@@ -150,7 +155,7 @@ export class UserService {
         if (input[field] !== undefined) changes[field] = input[field] ?? null;
       }
       // Never written straight to `email`: a new address waits for its confirmation (see changeEmail).
-      if (input.email !== undefined) Object.assign(changes, await changeEmail(manager, user, input.email, { actorUserId: this.principal.userId, settings: this.settings }));
+      if (input.email !== undefined) Object.assign(changes, await changeEmail(manager, user, input.email, { actorUserId: this.scope.principal.userId, settings: this.settings }));
       if (input.inboxIds) {
         const inboxIds = await checkInboxes(manager, user.organisationId, input.inboxIds);
         await manager.delete(OperatorGroupMemberRecord, { userId: user.id });
@@ -160,7 +165,7 @@ export class UserService {
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
-        actorUserId: this.principal.userId,
+        actorUserId: this.scope.principal.userId,
         action: 'user.updated',
         targetId: user.id,
         details: { fields: [...Object.keys(changes), ...(input.inboxIds ? ['inboxIds'] : [])] },
