@@ -37,7 +37,8 @@ async function measure(customerCount: number): Promise<Record<Caller, Measured>>
         const elapsed = performance.now() - begun;
         principalBytes = Math.max(principalBytes, largestPrincipal(principals));
         if (response.errors) {
-          failure = `HTTP ${response.status}, ${response.errors.map((error) => `${error.extensions?.code ?? '?'}: ${error.message}`).join('; ')}`;
+          const refused = principals.filter((each) => each.status !== 200).map((each) => `${each.subgraph} ${each.path} answered HTTP ${each.status ?? 'nothing'}`);
+          failure = [`HTTP ${response.status}`, ...response.errors.map((error) => `${error.extensions?.code ?? '?'}: ${error.message}`), ...refused].join('; ');
         } else if (round >= WARM_UP) {
           samples.push(elapsed);
         }

@@ -20,6 +20,8 @@ export interface PrincipalSent {
   path: string;
   /** Length of the header's value: the signed token, in bytes (it is ASCII). */
   bytes: number;
+  /** The HTTP status the subgraph answered (431 when it refused the headers as too large); unset until it answers. */
+  status?: number;
 }
 
 /** A gateway process of its own whose every subgraph request crosses a proxy that records the principal header. */
@@ -34,10 +36,12 @@ export interface MeteredGateway {
 function relay(target: URL, subgraph: SubgraphName, record: (sent: PrincipalSent) => void) {
   return (incoming: IncomingMessage, answer: ServerResponse) => {
     const token = incoming.headers[PRINCIPAL_HEADER];
-    if (typeof token === 'string') record({ subgraph, path: incoming.url ?? '', bytes: Buffer.byteLength(token) });
+    const sent: PrincipalSent | undefined = typeof token === 'string' ? { subgraph, path: incoming.url ?? '', bytes: Buffer.byteLength(token) } : undefined;
+    if (sent) record(sent);
     const outgoing = request(
       { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, host: target.host } },
       (response) => {
+        if (sent) sent.status = response.statusCode;
         answer.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(answer);
       },
@@ -108,7 +112,7 @@ export async function startMeteredGateway(env: NodeJS.ProcessEnv, subgraphPorts:
   }
   return {
     url: `http://127.0.0.1:${port}/graphql`,
-    sent: () => [...sent],
+    sent: () => sent.map((each) => ({ ...each })),
     clear: () => {
       sent = [];
     },
