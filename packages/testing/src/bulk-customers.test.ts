@@ -38,7 +38,10 @@ describe('insertCustomerOrganisations', () => {
 
   it('refuses to copy an organisation that is not a managed customer, and writes nothing', async () => {
     const account = await initSeed(db.dataSource).createAccount();
+    const organisations = async () => Number((await db.dataSource.query('SELECT COUNT(*) AS n FROM organisations'))[0].n);
+    const before = await organisations();
     await expect(insertCustomerOrganisations(db.dataSource, { templateOrganisationId: account.defaultOrganisation.id, count: 3 }))
       .rejects.toThrow('is not a managed customer');
+    expect(await organisations()).toBe(before);
   });
 });

@@ -27,13 +27,17 @@ const PROVISIONED_TABLES = ['roles', 'widgets', 'operator_groups'] as const;
 
 const quote = (identifier: string) => `\`${identifier}\``;
 
+/** A value as it was read, ready to be written back: MySQL drivers hand JSON columns over parsed. */
+const writable = (value: unknown) =>
+  value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value;
+
 async function insertRows(runner: SqlRunner, table: string, rows: Row[]): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   await runner.query(
     `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`,
-    rows.flatMap((row) => columns.map((column) => row[column])),
+    rows.flatMap((row) => columns.map((column) => writable(row[column]))),
   );
 }
 
