@@ -1,4 +1,5 @@
 // `npm run bench`: every *.bench.ts under a workspace's src, one after the other, each in its own process.
+// `npm run bench -- tenancy login`: only those whose path contains one of the words.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,15 @@ function benchesIn(folder) {
 }
 
 const workspaces = ['packages', 'services'].flatMap((root) => readdirSync(root).map((name) => join(root, name))).concat(['gateway']);
-const benches = workspaces.flatMap((workspace) => benchesIn(join(workspace, 'src'))).sort();
+const selected = process.argv.slice(2);
+const benches = workspaces
+  .flatMap((workspace) => benchesIn(join(workspace, 'src')))
+  .filter((bench) => !selected.length || selected.some((word) => bench.includes(word)))
+  .sort();
+if (!benches.length) {
+  console.error(`no *.bench.ts matches ${selected.join(', ')}`);
+  process.exit(1);
+}
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);

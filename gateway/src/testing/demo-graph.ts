@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ export const DEMO_TEST_PASSWORD = 'e2e-demo-password';
 export interface DemoGraph {
   stack: RunningStack;
   db: TestDatabase;
+  /** The environment every process got, secrets included, so a test can start one more part beside them. */
+  env: NodeJS.ProcessEnv;
   /** Where the outbox worker writes mail. */
   mailDir: string;
   graph<TData = any>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<GraphQLResponse<TData>>;
@@ -26,12 +29,21 @@ export async function startDemoGraph(): Promise<DemoGraph> {
   const db = await createTestDatabase();
   await seedDemoData(db.dataSource, DEMO_TEST_PASSWORD);
   const mailDir = mkdtempSync(join(tmpdir(), 'tenantry-mail-'));
-  const stack = await startStack({ env: { ...process.env, ...db.env, MAIL_DIR: mailDir, PUBLIC_URL: 'http://app.test' }, stdio: 'ignore' });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...db.env,
+    MAIL_DIR: mailDir,
+    PUBLIC_URL: 'http://app.test',
+    ACCESS_TOKEN_SECRET: randomBytes(48).toString('base64url'),
+    PRINCIPAL_SECRET: randomBytes(48).toString('base64url'),
+  };
+  const stack = await startStack({ env, stdio: 'ignore' });
   const graph = <TData>(query: string, variables: Record<string, unknown> = {}, accessToken?: string) =>
     postGraphQL<TData>(stack.gatewayUrl, query, variables, accessToken ? bearer(accessToken) : {});
   return {
     stack,
     db,
+    env,
     mailDir,
     graph,
     async organisationId(name) {

@@ -4,3 +4,4 @@ export * from './subgraph-harness';
 export * from './seed';
 export * from './row-snapshot';
 export * from './launcher-process';
+export * from './bulk-customers';
