@@ -37,7 +37,7 @@ export class StackError extends Error {
 
 function mainScript(name: ProcessName): string {
   // The outbox worker needs the whole store, which the mail library may not depend on.
-  if (name === 'mail') return join(__dirname, 'mail-worker.js');
+  if (name === 'mail') return join(dirname(require.resolve('@tenantry/stack/package.json')), 'dist', 'mail-worker.js');
   return join(dirname(require.resolve(`${ENTRY_POINTS[name]}/package.json`)), 'dist', 'main.js');
 }
 
