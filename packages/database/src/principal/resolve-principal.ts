@@ -75,7 +75,7 @@ export async function organisationsVisibleTo(manager: EntityManager, subject: Vi
   const visible = [
     subject.homeOrganisationId,
     ...promotedTo,
-    // The managing organisation's administrators see their customers (F10, F11).
+    // The managing organisation's administrators see their customers (docs/product.md#visibility-between-organisations).
     ...(subject.permissions.includes('customers.manage') ? await organisationIds(manager, { managingOrganisationId: subject.homeOrganisationId }) : []),
   ];
   return { visibleOrganisationIds: [...new Set(visible)], isPromoted: promotedTo.length > 0 };

@@ -4,7 +4,7 @@ import { DataSource, RoleAssignmentRecord, RoleRecord, UserRecord, withTransacti
 import { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
 
-/** The columns of the export (F25), in order. */
+/** The columns of the export (docs/product.md#export), in order. */
 export const CSV_COLUMNS = ['username', 'firstName', 'lastName', 'email', 'status', 'role', 'tfaEnabled', 'lastLoginAt', 'createdAt'] as const;
 
 /**
@@ -15,7 +15,7 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** Users as CSV for one organisation (F25). */
+/** Users as CSV for one organisation. */
 export class ExportService {
   constructor(private readonly dataSource: DataSource, private readonly principal: UserPrincipal) {}
 
