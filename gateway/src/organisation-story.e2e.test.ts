@@ -5,7 +5,7 @@ import { activationTokenIn, mailsTo } from './testing/mailbox';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
 
-describe('help page 000 through the gateway: add, use and delete a sub-organisation', () => {
+describe('organisations through the gateway: add, use and delete a sub-organisation', () => {
   let demo: DemoGraph;
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { activationTokenIn, mailsTo } from './testing/mailbox';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
 
-describe('help page 004 through the gateway: a user from creation to CSV export', () => {
+describe('user administration through the gateway: a user from creation to CSV export', () => {
   let demo: DemoGraph;
 
   beforeAll(async () => {

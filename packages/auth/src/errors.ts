@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The error codes of the public contract (API.md). */
+/** The error codes of the public contract (docs/product.md#errors-and-secrecy). */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'

@@ -1,4 +1,4 @@
-/** One switch of F23: a permission that can be granted on its own. */
+/** One permission switch (docs/product.md#roles-and-permissions): a permission that can be granted on its own. */
 export interface PermissionDefinition {
   key: string;
   group: string;

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
-/** Codes of the public contract (API.md), passed on unchanged. */
+/** Codes of the public contract (docs/product.md#errors-and-secrecy), passed on unchanged. */
 const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'USERNAME_TAKEN', 'SEAT_LIMIT_REACHED',
   'CONFIRMATION_MISMATCH', 'INVITATION_EXPIRED', 'RESTORE_WINDOW_PASSED', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX',

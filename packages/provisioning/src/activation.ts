@@ -19,7 +19,7 @@ export interface ActivationOptions {
   /** Base URL the link points to, e.g. https://app.example.com. */
   publicUrl: string;
   organisationName: string;
-  /** Where the mail goes; default the user's own address (F22 allows another). */
+  /** Where the mail goes; default the user's own address (createUser's sendMailsTo may name another). */
   sendTo?: string;
   ttlHours?: number;
 }

@@ -28,7 +28,7 @@ export interface ProvisionedOrganisation {
   operatorGroup: OperatorGroupRecord;
 }
 
-/** Creates an organisation with its built-in roles, its first widget and its first operator group (F3). */
+/** Creates an organisation with its built-in roles, its first widget and its first operator group (docs/product.md#accounts-and-organisations). */
 export async function provisionOrganisation(manager: EntityManager, input: NewOrganisation): Promise<ProvisionedOrganisation> {
   const now = new Date();
   const organisation = manager.create(OrganisationRecord, {

@@ -4,11 +4,11 @@ import { SessionSettings } from './session/session.service';
 export interface UsersSettings extends SessionSettings {
   /** Base URL that activation, invitation and reset links point to (env PUBLIC_URL). */
   publicUrl: string;
-  /** Hours an invitation or activation link stays valid (F14: 72 by default). */
+  /** Hours an invitation or activation link stays valid (72 by default; docs/product.md#invitations). */
   invitationTtlHours: number;
   /** Minutes a password-reset link stays valid (at most an hour). */
   passwordResetTtlMinutes: number;
-  /** Days an archived user can be restored before the purge job removes them (F20). */
+  /** Days an archived user can be restored before the purge job removes them (docs/product.md#archiving-and-deletion). */
   restoreWindowDays: number;
   /** The current time; injected so that expiry and the restore window are testable. */
   now: () => Date;

@@ -16,7 +16,7 @@ export enum Availability {
   OFFLINE = 'OFFLINE',
 }
 
-/** Per-user settings (F16, F29, F30); every notification is on by default. */
+/** Per-user settings (docs/product.md#preferences); every notification is on by default. */
 export interface UserPreferences {
   landingPage: string;
   defaultAvailability: Availability;

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../organisation/organisation.type';
 
-@ObjectType({ description: 'What the account uses of its plan, counted over all its own organisations at once (F4).' })
+@ObjectType({ description: 'What the account uses of its plan, counted over all its own organisations at once.' })
 export class AccountUsage {
   @Field(() => Int, { description: 'Own organisations (DEFAULT and SUB); customers are not counted.' })
   organisations: number;

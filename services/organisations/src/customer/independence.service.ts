@@ -10,7 +10,7 @@ import { toOrganisation } from '../organisation/organisation.mapper';
 /** Seats a customer's new account starts with, unless it already has more users. */
 export const INDEPENDENT_ACCOUNT_SEATS = 10;
 
-/** F17: a customer organisation leaves its managing organisation for an account of its own. */
+/** A customer organisation leaves its managing organisation for an account of its own (docs/product.md#customers). */
 export class IndependenceService {
   constructor(private readonly scope: TenantScope) {}
 

@@ -20,7 +20,7 @@ export class OrganisationLifecycleService {
     private readonly settings: OrganisationsSettings,
   ) {}
 
-  /** F2, F3, F5: the organisation, its MANAGER, widget, group, activation mail and audit event, or nothing. */
+  /** The organisation, its MANAGER, widget, group, activation mail and audit event, or nothing (docs/product.md#accounts-and-organisations). */
   async create(input: CreateOrganisationInput): Promise<CreateOrganisationPayload> {
     return this.scope.database.transaction(async (manager) => {
       await reserveSeats(manager, this.scope.principal.accountId);
@@ -80,13 +80,13 @@ export class OrganisationLifecycleService {
     });
   }
 
-  /** F9: what deletion would destroy. */
+  /** What deletion would destroy (docs/product.md#organisation-deletion). */
   async preview(id: string): Promise<DeletionPreview> {
     return this.countContents(this.scope.database.manager, await this.deletable(this.scope.database.manager, id));
   }
 
   /**
-   * F9: deletes the organisation and everything in it (foreign keys cascade) after the exact
+   * Deletes the organisation and everything in it (foreign keys cascade) after the exact
    * name was typed; its users' sessions go with them, so their tokens stop working at once.
    */
   async delete(id: string, confirmName: string): Promise<DeleteOrganisationPayload> {
@@ -111,7 +111,7 @@ export class OrganisationLifecycleService {
     });
   }
 
-  /** F10, F11: a CUSTOMER organisation managed by the caller's active organisation, with its first ADMINISTRATOR. */
+  /** A CUSTOMER organisation managed by the caller's home organisation, with its first ADMINISTRATOR (docs/product.md#customers). */
   async createCustomer(input: CreateCustomerOrganisationInput): Promise<Organisation> {
     return this.scope.database.transaction(async (manager) => {
       // The account lock, taken first, makes the name check and the insert one step.

@@ -3,7 +3,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { IsNameText } from '@tenantry/federation';
 import { MAIL_LANGUAGES } from '@tenantry/provisioning';
 
-/** Languages the product speaks (F30): those its mails are written in. */
+/** Languages the product speaks: those its mails are written in. */
 export const LANGUAGES: readonly string[] = MAIL_LANGUAGES;
 
 const USERNAME_PATTERN = /^[A-Za-z0-9._@+-]{3,191}$/;

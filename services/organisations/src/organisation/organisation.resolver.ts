@@ -66,7 +66,7 @@ export class OrganisationResolver {
     return lifecycle().delete(id, confirmName);
   }
 
-  @Mutation(() => Organisation, { description: 'Creates a CUSTOMER organisation managed by the caller\'s active organisation, with its first administrator.' })
+  @Mutation(() => Organisation, { description: 'Creates a CUSTOMER organisation managed by the caller\'s home organisation, with its first administrator.' })
   createCustomerOrganisation(@Arg('input') input: CreateCustomerOrganisationInput, @Ctx() { lifecycle }: OrganisationsContext): Promise<Organisation> {
     return lifecycle().createCustomer(input);
   }

@@ -5,7 +5,7 @@ import { Organisation } from './organisation.type';
 
 @Resolver(() => User)
 export class PromotionResolver {
-  @FieldResolver(() => [Organisation], { description: 'Organisations the owner granted this user beyond their own (F8); empty unless promoted.' })
+  @FieldResolver(() => [Organisation], { description: 'Organisations the owner granted this user beyond their own; empty unless promoted.' })
   promotedOrganisations(@Root() user: User, @Ctx() { promotions }: PermissionsContext): Promise<Organisation[]> {
     return promotions().promotedOrganisationsOf(user.id);
   }

@@ -9,7 +9,7 @@ import { Organisation } from './organisation.type';
 import { createPromotionsByUserLoader } from './promotion.loaders';
 
 /**
- * F8: the owner lets a user see and switch into more organisations of the same account. Every
+ * Promotions (docs/product.md#promotions): the owner lets a user see and switch into more organisations of the same account. Every
  * id is looked up only in the owner's own account, so a foreign one answers NOT_FOUND exactly
  * like a missing one. The user's principal is resolved per request: the grant applies from
  * their next request on, and a session switched into a revoked organisation falls back home.
@@ -60,7 +60,7 @@ export class PromotionService {
     return result;
   }
 
-  /** A user of the owner's account other than the owner; customer users stay behind their wall (F15). */
+  /** A user of the owner's account other than the owner; customer users stay behind their wall (docs/product.md#customers). */
   private async userOfAccount(manager: EntityManager, userId: string): Promise<UserRecord> {
     const user = await findAdministrableUser(manager, this.scope.principal, userId);
     const home = await manager.findOneBy(OrganisationRecord, { id: user.organisationId, accountId: this.scope.principal.accountId });

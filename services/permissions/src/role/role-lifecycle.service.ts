@@ -177,7 +177,7 @@ export class RoleLifecycleService {
 
   /**
    * Catalog keys in catalog order. Customer roles stay within the ADMINISTRATOR's set: never
-   * templates (F15), and never customers.manage, which would let a customer cut itself loose.
+   * templates (docs/product.md#customers), and never customers.manage, which would let a customer cut itself loose.
    */
   private grantable(requested: string[], kind: OrganisationKind): string[] {
     const unknown = requested.filter((key) => !PERMISSION_KEYS.has(key));

@@ -13,7 +13,7 @@ export class ActivationResolver {
     return signedIn(context, context.activation.activate(token, password));
   }
 
-  @Mutation(() => Boolean, { description: 'Sends a user who has not activated yet a new link; the previous one stops working (administrators, F31).' })
+  @Mutation(() => Boolean, { description: 'Sends a user who has not activated yet a new link; the previous one stops working (administrators).' })
   resendActivation(@Arg('userId', () => ID) userId: string, @Ctx() { activation, principal }: UsersContext): Promise<boolean> {
     return activation.resend(requireUser(principal), userId);
   }

@@ -85,7 +85,7 @@ export class ActivationService {
   }
 
   /**
-   * Sends a fresh link to a user still INVITED (F31), to their `email`: a renewed invitation when
+   * Sends a fresh link to a user still INVITED (docs/product.md#activation-and-passwords), to their `email`: a renewed invitation when
    * they were invited, else a new activation link. Either way the previous link stops working at once.
    */
   async resend(principal: UserPrincipal, userId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { UsersContext } from '../context';
 @Resolver()
 export class ExportResolver {
   @Query(() => String, {
-    description: 'Users of an organisation as CSV: username, firstName, lastName, email, status, role, tfaEnabled, lastLoginAt, createdAt (F25).',
+    description: 'Users of an organisation as CSV: username, firstName, lastName, email, status, role, tfaEnabled, lastLoginAt, createdAt.',
   })
   usersCsv(@Arg('organisationId', () => ID) organisationId: string, @Ctx() { exports }: UsersContext): Promise<string> {
     return exports().usersCsv(organisationId);

@@ -5,7 +5,7 @@ import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
 
-/** The columns of the export (F25), in order. */
+/** The columns of the export (docs/product.md#export), in order. */
 export const CSV_COLUMNS = ['username', 'firstName', 'lastName', 'email', 'status', 'role', 'tfaEnabled', 'lastLoginAt', 'createdAt'] as const;
 
 /**
@@ -16,7 +16,7 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** Users as CSV for one organisation (F25). */
+/** Users as CSV for one organisation. */
 export class ExportService {
   constructor(private readonly scope: TenantScope) {}
 

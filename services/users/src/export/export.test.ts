@@ -6,7 +6,7 @@ import { neutraliseFormula } from './export.service';
 
 const CSV = `query($organisationId: ID!) { usersCsv(organisationId: $organisationId) }`;
 
-describe('users CSV export (F25)', () => {
+describe('users CSV export', () => {
   let bed: UsersTestbed;
   let account: AccountSeed;
   let owner: UserPrincipal;

@@ -6,7 +6,7 @@ import { Invitation, InvitationConnection, InviteUserInput } from './invitation.
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @Query(() => InvitationConnection, { description: 'Invitations of an organisation, oldest first. Users created directly never show here (F13).' })
+  @Query(() => InvitationConnection, { description: 'Invitations of an organisation, oldest first. Users created directly never show here.' })
   invitations(
     @Arg('organisationId', () => ID) organisationId: string,
     @Ctx() { invitations }: UsersContext,
@@ -22,7 +22,7 @@ export class InvitationResolver {
     return invitations().invite(input);
   }
 
-  @Mutation(() => Boolean, { description: 'Revokes an invitation and deletes the invited user too (F14).' })
+  @Mutation(() => Boolean, { description: 'Revokes an invitation and deletes the invited user too.' })
   revokeInvitation(@Arg('id', () => ID) id: string, @Ctx() { invitations }: UsersContext): Promise<boolean> {
     return invitations().revoke(id);
   }

@@ -60,7 +60,7 @@ export class InvitationService {
   }
 
   /**
-   * Invites by email (F12): the user exists at once as INVITED (taking a seat outside customer
+   * Invites by email (docs/product.md#invitations): the user exists at once as INVITED (taking a seat outside customer
    * organisations), the invitation is PENDING with a single-use link mailed in the user's language.
    */
   async invite(input: InviteUserInput): Promise<Invitation> {
@@ -114,7 +114,7 @@ export class InvitationService {
     return toInvitation(record, now);
   }
 
-  /** Revokes a pending (or expired) invitation and deletes its invited user (F14); its link dies with it. */
+  /** Revokes a pending (or expired) invitation and deletes its invited user; its link dies with it. */
   async revoke(id: string): Promise<boolean> {
     return this.scope.database.transaction(async (manager) => {
       // The lock comes first, before any read: see LifecycleService (the last operator is counted below).

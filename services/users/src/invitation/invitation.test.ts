@@ -110,12 +110,12 @@ describe('invitations', () => {
     expect(errorCode(await bed.query(administrator, RESEND, { userId: user.id }))).toBe('BAD_USER_INPUT');
   });
 
-  it('only administrators resend activation links (F31)', async () => {
+  it('only administrators resend activation links', async () => {
     const { user } = (await invite(invitee())).data.inviteUser;
     expect(errorCode(await bed.query(moderator, RESEND, { userId: user.id }))).toBe('FORBIDDEN');
   });
 
-  it('revoking deletes the invited user too, and the link dies with it (F14)', async () => {
+  it('revoking deletes the invited user too, and the link dies with it', async () => {
     const input = invitee();
     const { id, user } = (await invite(input)).data.inviteUser;
     const token = await linkOf(input.email);
@@ -138,7 +138,7 @@ describe('invitations', () => {
     expect(await bed.db.dataSource.getRepository(UserRecord).countBy({ status: UserStatus.ACTIVE })).toBe(activeBefore);
   });
 
-  it('users that customer administrators created directly never show as invitations (F13)', async () => {
+  it('users that customer administrators created directly never show as invitations', async () => {
     const email = `direct.${process.pid}@example.com`;
     const created = await bed.query(administrator, `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
       input: { organisationId: customer.id, username: `direct.${process.pid}`, email, firstName: 'Dee', lastName: 'Rect', roleKey: 'MEMBER' },

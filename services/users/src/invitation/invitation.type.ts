@@ -10,7 +10,7 @@ registerEnumType(InvitationStatus, {
   description: 'PENDING until accepted (ACCEPTED), revoked (REVOKED: the invited user is deleted, the invitation stays listed) or past its expiry (EXPIRED).',
 });
 
-@ObjectType({ description: 'An invitation by email (F12, F14); the invited user exists with status INVITED meanwhile.' })
+@ObjectType({ description: 'An invitation by email; the invited user exists with status INVITED meanwhile.' })
 export class Invitation {
   @Field(() => ID)
   id: string;
@@ -42,7 +42,7 @@ export class Invitation {
 
 export const InvitationConnection = ConnectionType(Invitation, 'Invitation');
 
-@InputType({ description: 'Invites somebody by email (F12): they accept with activateAccount and choose a password.' })
+@InputType({ description: 'Invites somebody by email: they accept with activateAccount and choose a password.' })
 export class InviteUserInput {
   @Field(() => ID, { description: 'The organisation the user will belong to, forever.' })
   organisationId: string;

@@ -4,7 +4,7 @@ import { User } from '../user/user.type';
 
 @Resolver()
 export class LifecycleResolver {
-  @Mutation(() => User, { description: 'Denies the user access for now; their sessions end at once (F33).' })
+  @Mutation(() => User, { description: 'Denies the user access for now; their sessions end at once.' })
   suspendUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
     return lifecycle().suspend(id);
   }
@@ -14,12 +14,12 @@ export class LifecycleResolver {
     return lifecycle().restoreAccess(id);
   }
 
-  @Mutation(() => User, { description: 'Unlocks a user locked after three failed logins (F34).' })
+  @Mutation(() => User, { description: 'Unlocks a user locked after three failed logins.' })
   unlockUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
     return lifecycle().unlock(id);
   }
 
-  @Mutation(() => User, { description: 'Archives the user: access ends at once, the seat is freed; restorable for 30 days (F20).' })
+  @Mutation(() => User, { description: 'Archives the user: access ends at once, the seat is freed; restorable for 30 days.' })
   archiveUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
     return lifecycle().archive(id);
   }
@@ -29,7 +29,7 @@ export class LifecycleResolver {
     return lifecycle().restore(id);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes the user with their sessions, role and inboxes; cannot be undone (F24, F32).' })
+  @Mutation(() => Boolean, { description: 'Deletes the user with their sessions, role and inboxes; cannot be undone.' })
   deleteUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<boolean> {
     return lifecycle().delete(id);
   }

@@ -23,11 +23,11 @@ interface Transition {
   removesOperator?: boolean;
 }
 
-/** Status changes and deletion (F19, F20, F24, F33, F34); every one ends the user's sessions at once. */
+/** Status changes and deletion (docs/product.md#archiving-and-deletion); every one ends the user's sessions at once. */
 export class LifecycleService {
   constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {}
 
-  /** Denies access for now (F33). */
+  /** Denies access for now. */
   suspend(id: string): Promise<User> {
     return this.transition(id, {
       action: 'user.suspended',
@@ -37,7 +37,7 @@ export class LifecycleService {
     });
   }
 
-  /** Grants access again after suspendUser (F33). */
+  /** Grants access again after suspendUser. */
   restoreAccess(id: string): Promise<User> {
     return this.transition(id, {
       action: 'user.access_restored',
@@ -47,7 +47,7 @@ export class LifecycleService {
     });
   }
 
-  /** Lifts a lockout after failed logins (F34). */
+  /** Lifts a lockout after failed logins. */
   unlock(id: string): Promise<User> {
     return this.transition(id, {
       action: 'user.unlocked',
@@ -57,7 +57,7 @@ export class LifecycleService {
     });
   }
 
-  /** Ends access and frees the seat; restorable for the restore window (F20). */
+  /** Ends access and frees the seat; restorable for the restore window. */
   archive(id: string): Promise<User> {
     return this.transition(id, {
       action: 'user.archived',
@@ -86,7 +86,7 @@ export class LifecycleService {
     });
   }
 
-  /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once (F24). */
+  /** Removes the user with their sessions, tokens, role and inboxes (cascades); access ends at once. */
   async delete(id: string): Promise<boolean> {
     return this.inAccountTransaction(async (manager) => {
       const user = await findAdministrableUser(manager, this.scope.principal, id);

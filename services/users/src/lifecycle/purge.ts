@@ -6,7 +6,7 @@ import { UsersSettings } from '../settings';
 const DAY_MS = 86_400_000;
 
 /**
- * Deletes users archived longer than the restore window ago (F20), auditing each in the same
+ * Deletes users archived longer than the restore window ago (docs/product.md#archiving-and-deletion), auditing each in the same
  * transaction. Safe to run from several instances at once: a user already gone is simply skipped.
  */
 export async function purgeArchivedUsers(dataSource: DataSource, settings: Pick<UsersSettings, 'now' | 'restoreWindowDays'>): Promise<number> {

@@ -6,7 +6,7 @@ export interface RenderedMail {
   text: string;
 }
 
-/** The invitation mail (F12, F14): a link to accept and choose a password, valid for `hours`. */
+/** The invitation mail (docs/product.md#invitations): a link to accept and choose a password, valid for `hours`. */
 export function invitationMail(language: string, vars: { firstName: string; organisation: string; link: string; hours: number }): RenderedMail {
   const { firstName, organisation, link, hours } = vars;
   const texts: Record<MailLanguage, RenderedMail> = {
@@ -32,7 +32,7 @@ export function passwordResetMail(language: string, vars: { firstName: string; u
   return texts[mailLanguage(language)];
 }
 
-/** Tells a user they were locked after too many failed logins (F34); an administrator unlocks. */
+/** Tells a user they were locked after too many failed logins (docs/product.md#sign-in-lockout-and-two-factor); an administrator unlocks. */
 export function lockedMail(language: string, vars: { firstName: string; username: string; attempts: number }): RenderedMail {
   const { firstName, username, attempts } = vars;
   const texts: Record<MailLanguage, RenderedMail> = {

@@ -12,7 +12,7 @@ import { UsersSettings } from '../settings';
 import { ResponsePacer } from '../timing/response-pacer';
 import { checkPassword } from './password.policy';
 
-/** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (F34). */
+/** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (docs/product.md#activation-and-passwords). */
 const RESETTABLE = [UserStatus.ACTIVE, UserStatus.LOCKED];
 
 const invalidResetLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid, has expired or was already used.');

@@ -8,7 +8,7 @@ import { User } from '../user/user.type';
 import { effectivePreferences } from './preferences.mapper';
 import { PreferencesInput } from './preferences.type';
 
-/** The caller's own preferences and availability (F16, F29, F30). */
+/** The caller's own preferences and availability (docs/product.md#preferences). */
 export class PreferencesService {
   constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
 

@@ -5,7 +5,7 @@ import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit'
 const PREFERENCES = `{ me { language availability preferences { landingPage defaultAvailability notifications { assignedToMe failedPublication newChat customerUpdates } signatures { channel text } } } }`;
 const UPDATE = `mutation($input: PreferencesInput!) { updateMyPreferences(input: $input) { language preferences { landingPage defaultAvailability notifications { assignedToMe newChat } signatures { channel text } } } }`;
 
-describe('preferences and availability (F16, F29, F30)', () => {
+describe('preferences and availability', () => {
   let bed: UsersTestbed;
   let user: UserSeed;
   let principal: UserPrincipal;

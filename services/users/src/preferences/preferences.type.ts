@@ -7,7 +7,7 @@ registerEnumType(Availability, {
   description: 'Whether a user is reachable: ONLINE, AVAILABLE_FOR_CHAT (online and taking chats) or OFFLINE.',
 });
 
-/** Interface and mail languages (F30); stored as the lower-case ISO 639-1 code. */
+/** Interface and mail languages (docs/product.md#preferences); stored as the lower-case ISO 639-1 code. */
 export enum Language {
   EN = 'en',
   DE = 'de',
@@ -18,7 +18,7 @@ export enum Language {
 
 registerEnumType(Language, { name: 'Language', description: 'Interface and mail language: English, German, Dutch, French or Spanish.' });
 
-/** Channels a user can sign replies on (F29). */
+/** Channels a user can sign replies on. */
 export enum SignatureChannel {
   CHAT = 'CHAT',
   EMAIL = 'EMAIL',
@@ -30,10 +30,10 @@ export enum SignatureChannel {
 
 registerEnumType(SignatureChannel, { name: 'SignatureChannel', description: 'A channel replies are sent on.' });
 
-/** Pages a user can land on after login (F30). */
+/** Pages a user can land on after login. */
 export const LANDING_PAGES = ['dashboard', 'inbox', 'chats', 'publishing', 'reports', 'settings'] as const;
 
-/** Notification switches (F16, F29); every one is on until the user switches it off. */
+/** Notification switches; every one is on until the user switches it off. */
 export const NOTIFICATION_KEYS = ['assignedToMe', 'failedPublication', 'newChat', 'customerUpdates'] as const;
 export type NotificationKey = (typeof NOTIFICATION_KEYS)[number];
 

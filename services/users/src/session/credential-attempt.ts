@@ -46,7 +46,7 @@ export function totpVerdict<T>(user: UserRecord, code: string, now: Date, value:
 
 /**
  * Every check of a password or TOTP code goes through here: reserve an attempt, test, record the
- * outcome (F34, F35).
+ * outcome (docs/product.md#sign-in-lockout-and-two-factor).
  *
  * The reservation raises `failed_login_count` only while it stays below MAX_FAILED_LOGINS, in the
  * database, so however many checks run in parallel (in any instance), at most that many secrets

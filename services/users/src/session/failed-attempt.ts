@@ -5,7 +5,7 @@ import { recordUserAudit } from '../audit/audit.record';
 import { lockedMail } from '../mail/user-mails';
 import { endSessions } from './session.revoke';
 
-/** Consecutive failures that lock a user until an administrator unlocks them (F34). */
+/** Consecutive failures that lock a user until an administrator unlocks them (docs/product.md#sign-in-lockout-and-two-factor). */
 export const MAX_FAILED_LOGINS = 3;
 
 /** What a credential was checked for; names the audit event of a failure. */

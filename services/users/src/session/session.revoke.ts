@@ -3,7 +3,7 @@ import { SessionRecord } from '@tenantry/users-module';
 
 /**
  * Revokes every open session of a user in the caller's transaction: the gateway resolves the
- * principal on each request, so their next request with an old token is refused (F24).
+ * principal on each request, so their next request with an old token is refused (docs/product.md#sessions).
  * `except` keeps one session (the caller's own, after changing their own password).
  */
 export async function endSessions(manager: EntityManager, userId: string, except?: string): Promise<number> {

@@ -43,7 +43,7 @@ export class SessionService {
   }
 
   /**
-   * Every failure answers the same error. The password (and, once TOTP is on, the code: F35) is
+   * Every failure answers the same error. The password (and, once TOTP is on, the code) is
    * checked through CredentialAttempts, so parallel wrong guesses lock at exactly
    * MAX_FAILED_LOGINS and parallel right passwords all get in.
    */
@@ -99,7 +99,7 @@ export class SessionService {
   }
 
   /**
-   * Moves the caller's session into another organisation it may see (F8): the session rotates into
+   * Moves the caller's session into another organisation it may see (docs/product.md#visibility-between-organisations): the session rotates into
    * a new one of the same family acting there, so the old tokens stop working.
    */
   async switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<AuthPayload> {

@@ -14,7 +14,7 @@ import { generateTotpSecret, totpUri } from './totp.verify';
 const changedMeanwhile = () => graphqlError('BAD_USER_INPUT', 'Two-factor authentication changed meanwhile; look again and retry.');
 
 /**
- * Two-factor authentication (F35): enable (with the current password) → confirm (with a code) →
+ * Two-factor authentication (docs/product.md#sign-in-lockout-and-two-factor): enable (with the current password) → confirm (with a code) →
  * required at login; disable with password and code; an administrator resets it. Every password
  * and code goes through CredentialAttempts: wrong ones count toward the lockout, a code works once.
  */

@@ -9,7 +9,7 @@ const CONFIRM = 'mutation($code: String!) { confirmTotp(code: $code) }';
 const DISABLE = 'mutation($password: String!, $code: String!) { disableTotp(currentPassword: $password, code: $code) }';
 const RESET = 'mutation($id: ID!) { resetTotp(userId: $id) { id tfaEnabled } }';
 
-describe('two-factor authentication (F35)', () => {
+describe('two-factor authentication', () => {
   let bed: UsersTestbed;
   let organisation: OrganisationSeed;
 

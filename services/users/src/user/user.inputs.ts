@@ -10,7 +10,7 @@ const MOBILE_PATTERN = /^\+?[0-9 ()-]{4,32}$/;
 
 @InputType({
   description:
-    'A user created directly (F13, F21, F22, F27). Email, first and last name are required in every organisation. ' +
+    'A user created directly. Email, first and last name are required in every organisation. ' +
     'The user starts INVITED and gets two mails: the username, then a single-use activation link.',
 })
 export class CreateUserInput {
@@ -23,7 +23,7 @@ export class CreateUserInput {
   @IsNameText()
   username?: string | null;
 
-  @Field({ nullable: true, defaultValue: false, description: 'Use the email address as the username (F22).' })
+  @Field({ nullable: true, defaultValue: false, description: 'Use the email address as the username.' })
   useEmailAsUsername: boolean;
 
   @Field({ description: 'Where mails go unless sendMailsTo says otherwise.' })
@@ -76,13 +76,13 @@ export class CreateUserInput {
   @IsOptional()
   inboxIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Send both mails to this address instead of the user\'s (F22).' })
+  @Field(() => String, { nullable: true, description: 'Send both mails to this address instead of the user\'s.' })
   @IsOptional()
   @IsEmail({}, { message: 'sendMailsTo must be an email address' })
   sendMailsTo?: string | null;
 }
 
-@InputType({ description: 'Changes to a user (F32); omitted fields stay as they are. The organisation can never change.' })
+@InputType({ description: 'Changes to a user; omitted fields stay as they are. The organisation can never change.' })
 export class UpdateUserInput {
   @Field(() => String, { nullable: true, description: 'Never changeable: sending it is rejected with BAD_USER_INPUT.' })
   username?: string | null;

@@ -18,7 +18,7 @@ export class UserResolver {
     return users().findById(id);
   }
 
-  @Query(() => UserConnection, { description: 'Users of an organisation, oldest first; by default everybody but ARCHIVED (F19).' })
+  @Query(() => UserConnection, { description: 'Users of an organisation, oldest first; by default everybody but ARCHIVED.' })
   users(@Args() { organisationId, status, search, first, after }: UsersArgs, @Ctx() { users }: UsersContext) {
     return users().list(organisationId, status, search, first, after);
   }

@@ -16,7 +16,7 @@ import { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { assertOrganisationInScope, checkInboxes, findGrantableRole, findUserInScope } from './user.scope';
 import { User } from './user.type';
 
-/** What `users` shows unless asked otherwise: everybody but the archived (F19). */
+/** What `users` shows unless asked otherwise: everybody but the archived (docs/product.md#users-and-seats). */
 export const DEFAULT_STATUS_FILTER = [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED];
 
 /** Users of one request, scoped to the organisations its principal may see: reads, creation and edits. */
@@ -90,7 +90,7 @@ export class UserService {
   }
 
   /**
-   * Creates a user directly (F13, F22, F27): INVITED, holding a role, in inboxes; takes a seat
+   * Creates a user directly (docs/product.md#users-and-seats): INVITED, holding a role, in inboxes; takes a seat
    * outside customer organisations; mails the username and a single-use activation link.
    */
   async create(input: CreateUserInput): Promise<User> {
@@ -137,7 +137,7 @@ export class UserService {
     return toUser(record);
   }
 
-  /** Edits a user (F32): everything but the username and the organisation; a new email waits for confirmation. */
+  /** Edits a user (docs/product.md#users-and-seats): everything but the username and the organisation; a new email waits for confirmation. */
   async update(id: string, input: UpdateUserInput): Promise<User> {
     if (input.username !== undefined && input.username !== null) {
       throw graphqlError('BAD_USER_INPUT', 'The username cannot be changed once saved.', { field: 'username' });

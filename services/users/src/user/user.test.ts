@@ -65,7 +65,7 @@ describe('users: creating, listing and editing', () => {
     expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
   });
 
-  it('sends both mails to another address when asked (F22) and can use the email as username', async () => {
+  it('sends both mails to another address when asked and can use the email as username', async () => {
     const input = person({ username: undefined, useEmailAsUsername: true, sendMailsTo: `boss.${process.pid}@example.com` });
     const response = await create(input);
     expect(response.data.createUser.username).toBe(input.email);
