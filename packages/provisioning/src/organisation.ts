@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   AccountRecord, EntityManager, nameNamespaceOf, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, RoleRecord, WidgetRecord,
 } from '@tenantry/database';
+import { DEFAULT_LANGUAGE } from '@tenantry/config';
 import { BUILT_IN_ROLES } from '@tenantry/auth';
 
 export const DEFAULT_PRIVACY: PrivacySettings = { transcriptRetentionDays: 90, anonymiseVisitorIp: true };
@@ -37,7 +38,7 @@ export async function provisionOrganisation(manager: EntityManager, input: NewOr
     kind: input.kind,
     name: input.name,
     nameNamespace: nameNamespaceOf({ kind: input.kind, accountId: input.accountId, managingOrganisationId: input.managingOrganisationId ?? null }),
-    language: input.language ?? 'en',
+    language: input.language ?? DEFAULT_LANGUAGE,
     location: input.location ?? null,
     managingOrganisationId: input.managingOrganisationId ?? null,
     privacy: input.privacy ?? DEFAULT_PRIVACY,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   EntityManager, findOneForUpdate, isUniqueViolation, OperatorGroupMemberRecord, OperatorGroupRecord, RoleAssignmentRecord, RoleRecord, UserRecord, UserStatus,
 } from '@tenantry/database';
+import { DEFAULT_LANGUAGE } from '@tenantry/config';
 import { graphqlError, hashPassword } from '@tenantry/auth';
 
 export interface NewUser {
@@ -46,7 +47,7 @@ export async function createUserWithRole(manager: EntityManager, input: NewUser)
     screenName: input.screenName ?? `${firstName} ${lastName}`,
     avatarUrl: null,
     mobile: null,
-    language: input.language ?? 'en',
+    language: input.language ?? DEFAULT_LANGUAGE,
     status: input.status ?? (input.password ? UserStatus.ACTIVE : UserStatus.INVITED),
     archivedAt: null,
     preferences: null,

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, UserRecord, UserStatus, UserTokenPurpose, withTransaction } from '@tenantry/database';
+import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
 import {
   checkUserToken, issueUserToken, linkTo, redeemUserToken, revokeUserTokens, tokenRefusal,
@@ -7,9 +8,6 @@ import { mailFreshActivationLink } from '../activation/activation.link';
 import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
 import { UsersSettings } from '../settings';
-
-/** How long the confirmation link mailed to a new address works. */
-export const EMAIL_CHANGE_TTL_HOURS = 24;
 
 /** A confirmation link that no longer matches the user's pending change answers like an unknown one. */
 const invalidConfirmationLink = () => tokenRefusal(UserTokenPurpose.EMAIL_CHANGE, 'unknown');
