@@ -25,6 +25,7 @@ describe('single-use tokens: issue and redeem', () => {
     const token = await issue();
     expect(await redeem(token)).toEqual({ outcome: 'valid', userId });
     expect(await redeem(token)).toEqual({ outcome: 'used' });
+    expect(await checkUserToken(db.dataSource.manager, UserTokenPurpose.PASSWORD_RESET, token, now)).toEqual({ outcome: 'used' });
   });
 
   it('lets exactly one of two racing redemptions win', async () => {
