@@ -12,6 +12,7 @@ export const DEFAULT_LANGUAGE: LanguageCode = LANGUAGES[0];
 /** English names of the languages, for schema descriptions. */
 export const LANGUAGE_NAMES: Record<LanguageCode, string> = { en: 'English', de: 'German', nl: 'Dutch', fr: 'French', es: 'Spanish' };
 
+/** Whether a stored or requested code is one the product speaks. */
 export function isLanguage(value: string | null | undefined): value is LanguageCode {
   return (LANGUAGES as readonly string[]).includes(value ?? '');
 }

@@ -32,6 +32,7 @@ export type RefusalReason = UserStatus | 'busy';
  */
 export type LockoutState = 'OPEN' | 'FULL' | 'LOCKED' | 'INACTIVE';
 
+/** The state a user's row is in (see LockoutState). */
 export function lockoutState(user: Pick<UserRecord, 'status' | 'failedLoginCount'>): LockoutState {
   if (user.status === UserStatus.LOCKED) return 'LOCKED';
   if (user.status !== UserStatus.ACTIVE) return 'INACTIVE';
