@@ -1,10 +1,11 @@
-/** Languages the account pages speak; the first is the fallback. */
-export const PAGE_LANGUAGES = ['en', 'fr', 'de', 'es', 'nl'] as const;
-export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
+import { DEFAULT_LANGUAGE, isLanguage, LanguageCode } from '@tenantry/config';
+
+/** The account pages speak every language of the product (`LANGUAGES` of @tenantry/config). */
+export type PageLanguage = LanguageCode;
 
 function asPageLanguage(tag: string): PageLanguage | undefined {
   const primary = tag.trim().toLowerCase().split('-')[0];
-  return PAGE_LANGUAGES.find((language) => language === primary);
+  return isLanguage(primary) ? primary : undefined;
 }
 
 /** Languages of an Accept-Language header, most wanted first (weights honoured, q=0 dropped). */
@@ -29,5 +30,5 @@ export function choosePageLanguage(langParameter: string | null, acceptLanguage:
     const language = asPageLanguage(tag);
     if (language) return language;
   }
-  return PAGE_LANGUAGES[0];
+  return DEFAULT_LANGUAGE;
 }

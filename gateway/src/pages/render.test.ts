@@ -1,4 +1,4 @@
-import { PAGE_LANGUAGES } from './language';
+import { LANGUAGES } from '@tenantry/config';
 import { PAGE_MESSAGES } from './messages';
 import { ACCOUNT_PAGES, ASSET_PATHS, renderAccountPage } from './render';
 
@@ -33,7 +33,7 @@ describe('account page rendering', () => {
   });
 
   it('translates every sentence into every language', () => {
-    for (const language of PAGE_LANGUAGES.filter((language) => language !== 'en')) {
+    for (const language of LANGUAGES.filter((language) => language !== 'en')) {
       for (const [key, english] of Object.entries(PAGE_MESSAGES.en)) {
         const translated = PAGE_MESSAGES[language][key as keyof typeof PAGE_MESSAGES.en];
         expect({ language, key, translated: translated !== english && translated.trim() !== '' }).toEqual({ language, key, translated: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_REFRESH_TOKEN_TTL_DAYS } from './defaults';
 
 const port = (fallback: number) =>
   z.coerce
@@ -42,10 +43,10 @@ export const environmentSchema = z.object({
   PRINCIPAL_SECRET: secret,
   /** Where secrets that are not set are generated and kept. */
   SECRETS_FILE: z.string().default('./var/secrets.json'),
-  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(900),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400).default(DEFAULT_ACCESS_TOKEN_TTL_SECONDS),
   /** How long invitation and activation links work. */
-  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
-  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(DEFAULT_INVITATION_TTL_HOURS),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_REFRESH_TOKEN_TTL_DAYS),
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Seed the demo account: by default only on the embedded database, never silently into MySQL. */
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),

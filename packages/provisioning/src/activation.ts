@@ -1,5 +1,6 @@
 import { EntityManager } from '@tenantry/database';
 import { UserRecord, UserTokenPurpose } from '@tenantry/users-module';
+import { DEFAULT_INVITATION_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';
 import { issueUserToken } from './user-token';
@@ -12,15 +13,13 @@ export function linkTo(publicUrl: string, path: TokenLinkPath, token: string): s
   return `${publicUrl.replace(/\/$/, '')}/${path}?token=${encodeURIComponent(token)}`;
 }
 
-/** Activation links expire after this many hours unless configured otherwise. */
-export const ACTIVATION_TTL_HOURS = 72;
-
 export interface ActivationOptions {
   /** Base URL the link points to, e.g. https://app.example.com. */
   publicUrl: string;
   organisationName: string;
   /** Where the mail goes; default the user's own address (createUser's sendMailsTo may name another). */
   sendTo?: string;
+  /** Default DEFAULT_INVITATION_TTL_HOURS (env INVITATION_TTL_HOURS). */
   ttlHours?: number;
 }
 
@@ -30,7 +29,7 @@ export interface ActivationOptions {
  * stored nowhere but in the mail.
  */
 export async function issueActivation(manager: EntityManager, user: UserRecord, options: ActivationOptions): Promise<string> {
-  const hours = options.ttlHours ?? ACTIVATION_TTL_HOURS;
+  const hours = options.ttlHours ?? DEFAULT_INVITATION_TTL_HOURS;
   const token = await issueUserToken(manager, user.id, UserTokenPurpose.ACTIVATION, hours * 3_600_000);
   const link = linkTo(options.publicUrl, 'activate', token);
   await enqueueMail(manager, {

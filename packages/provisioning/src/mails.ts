@@ -1,9 +1,12 @@
-/** Languages mails are written in; anything else falls back to English. */
-export const MAIL_LANGUAGES = ['en', 'de', 'nl', 'fr', 'es'] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+import { DEFAULT_LANGUAGE, isLanguage, LanguageCode, LANGUAGES } from '@tenantry/config';
 
+/** Mails are written in every language of the product (`LANGUAGES`). */
+export const MAIL_LANGUAGES = LANGUAGES;
+export type MailLanguage = LanguageCode;
+
+/** The language to write a mail in: the recipient's, else the fallback. */
 export function mailLanguage(language: string | null | undefined): MailLanguage {
-  return (MAIL_LANGUAGES as readonly string[]).includes(language ?? '') ? (language as MailLanguage) : 'en';
+  return isLanguage(language) ? language : DEFAULT_LANGUAGE;
 }
 
 interface Rendered {

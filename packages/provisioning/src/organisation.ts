@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@tenantry/database';
 import { AccountRecord, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, WidgetRecord, nameNamespaceOf } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
+import { DEFAULT_LANGUAGE } from '@tenantry/config';
 import { BUILT_IN_ROLES } from '@tenantry/auth';
 
 export const DEFAULT_PRIVACY: PrivacySettings = { transcriptRetentionDays: 90, anonymiseVisitorIp: true };
@@ -37,7 +38,7 @@ export async function provisionOrganisation(manager: EntityManager, input: NewOr
     kind: input.kind,
     name: input.name,
     nameNamespace: nameNamespaceOf({ kind: input.kind, accountId: input.accountId, managingOrganisationId: input.managingOrganisationId ?? null }),
-    language: input.language ?? 'en',
+    language: input.language ?? DEFAULT_LANGUAGE,
     location: input.location ?? null,
     managingOrganisationId: input.managingOrganisationId ?? null,
     privacy: input.privacy ?? DEFAULT_PRIVACY,

@@ -3,6 +3,7 @@ import { EntityManager, findOneForUpdate, isUniqueViolation } from '@tenantry/da
 import { OperatorGroupMemberRecord, OperatorGroupRecord } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { DEFAULT_LANGUAGE } from '@tenantry/config';
 import { graphqlError, hashPassword } from '@tenantry/auth';
 
 export interface NewUser {
@@ -47,7 +48,7 @@ export async function createUserWithRole(manager: EntityManager, input: NewUser)
     screenName: input.screenName ?? `${firstName} ${lastName}`,
     avatarUrl: null,
     mobile: null,
-    language: input.language ?? 'en',
+    language: input.language ?? DEFAULT_LANGUAGE,
     status: input.status ?? (input.password ? UserStatus.ACTIVE : UserStatus.INVITED),
     archivedAt: null,
     preferences: null,

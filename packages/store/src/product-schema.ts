@@ -1,4 +1,4 @@
-import { DatabaseDialect, DatabaseLocation, DatabaseSchema, DataSource, openDatabase } from '@tenantry/database';
+import { DataSource, DatabaseDialect, DatabaseLocation, DatabaseSchema, openDatabase } from '@tenantry/database';
 import { mailTables } from '@tenantry/mail';
 import { organisationsTables } from '@tenantry/organisations-module';
 import { permissionsTables } from '@tenantry/permissions-module';

@@ -8,6 +8,7 @@ import { EmailChangeService } from './email-change/email-change.service';
 import { ExportService } from './export/export.service';
 import { InvitationService } from './invitation/invitation.service';
 import { LifecycleService } from './lifecycle/lifecycle.service';
+import { Lockout } from './lockout/lockout';
 import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
 import { CredentialAttempts } from './session/credential-attempt';
@@ -38,10 +39,11 @@ export interface UsersContext extends PrincipalContext {
 
 export function createContextFactory(dataSource: DataSource, settings: UsersSettings) {
   // One per process: every password and TOTP check of a user passes through it (lockout, waiting).
-  const attempts = new CredentialAttempts(dataSource);
+  const lockout = new Lockout(dataSource);
+  const attempts = new CredentialAttempts(dataSource, lockout);
   const sessions = new SessionService(dataSource, settings, attempts);
-  const activation = new ActivationService(dataSource, settings, sessions);
-  const passwords = new PasswordService(dataSource, settings, attempts);
+  const activation = new ActivationService(dataSource, settings, sessions, lockout);
+  const passwords = new PasswordService(dataSource, settings, attempts, lockout);
   const emailChanges = new EmailChangeService(dataSource, settings);
   const totp = new TotpService(dataSource, settings, attempts);
   const preferences = new PreferencesService(dataSource, settings);
@@ -52,7 +54,7 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
     principal,
     users: perRequest(() => new UserService(scope(), settings)),
     invitations: perRequest(() => new InvitationService(scope(), settings)),
-    lifecycle: perRequest(() => new LifecycleService(scope(), settings)),
+    lifecycle: perRequest(() => new LifecycleService(scope(), settings, lockout)),
     exports: perRequest(() => new ExportService(scope())),
     audit: perRequest(() => new AuditService(scope())),
     organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },

@@ -1,10 +1,11 @@
+import { DEFAULT_INVITATION_TTL_HOURS, PASSWORD_RESET_TTL_MINUTES, RESTORE_WINDOW_DAYS } from '@tenantry/config';
 import { SessionSettings } from './session/session.service';
 
 /** Everything the users subgraph is configured with. */
 export interface UsersSettings extends SessionSettings {
   /** Base URL that activation, invitation and reset links point to (env PUBLIC_URL). */
   publicUrl: string;
-  /** Hours an invitation or activation link stays valid (72 by default; docs/product.md#invitations). */
+  /** Hours an invitation or activation link stays valid (docs/product.md#invitations; env INVITATION_TTL_HOURS). */
   invitationTtlHours: number;
   /** Minutes a password-reset link stays valid (at most an hour). */
   passwordResetTtlMinutes: number;
@@ -17,17 +18,13 @@ export interface UsersSettings extends SessionSettings {
 /** What callers must give; everything else has a default. */
 export type UsersSettingsInput = SessionSettings & Partial<Omit<UsersSettings, keyof SessionSettings>>;
 
-export const DEFAULT_INVITATION_TTL_HOURS = 72;
-export const DEFAULT_PASSWORD_RESET_TTL_MINUTES = 60;
-export const DEFAULT_RESTORE_WINDOW_DAYS = 30;
-
 /** Fills in the defaults. */
 export function usersSettings(input: UsersSettingsInput): UsersSettings {
   return {
     publicUrl: 'http://localhost:4000',
     invitationTtlHours: DEFAULT_INVITATION_TTL_HOURS,
-    passwordResetTtlMinutes: DEFAULT_PASSWORD_RESET_TTL_MINUTES,
-    restoreWindowDays: DEFAULT_RESTORE_WINDOW_DAYS,
+    passwordResetTtlMinutes: PASSWORD_RESET_TTL_MINUTES,
+    restoreWindowDays: RESTORE_WINDOW_DAYS,
     now: () => new Date(),
     ...input,
   };

@@ -1,7 +1,7 @@
-import { EntityManager, IsNull } from '@tenantry/database';
+import { EntityManager } from '@tenantry/database';
 import { OrganisationRecord } from '@tenantry/organisations-module';
-import { InvitationRecord, InvitationStatus, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
-import { issueActivation, linkTo } from '@tenantry/provisioning';
+import { InvitationRecord, InvitationStatus, UserRecord, UserTokenPurpose } from '@tenantry/users-module';
+import { issueActivation, linkTo, revokeUserTokens } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { renewInvitationToken } from '../invitation/invitation.token';
 import { invitationMail } from '../mail/user-mails';
@@ -19,7 +19,7 @@ export async function mailFreshActivationLink(manager: EntityManager, user: User
   const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
   const invitation = await manager.findOneBy(InvitationRecord, { userId: user.id });
   if (invitation && invitation.status !== InvitationStatus.ACCEPTED) {
-    await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.ACTIVATION, usedAt: IsNull() }, { usedAt: now });
+    await revokeUserTokens(manager, user.id, UserTokenPurpose.ACTIVATION, now);
     const token = await renewInvitationToken(manager, invitation, now, hours);
     if (invitation.email !== user.email) await manager.update(InvitationRecord, { id: invitation.id }, { email: user.email });
     await enqueueMail(manager, {

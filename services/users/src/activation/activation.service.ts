@@ -1,26 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, withTransaction } from '@tenantry/database';
-import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
+import { DataSource, withTransaction } from '@tenantry/database';
+import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
-import { findAdministrableUser } from '@tenantry/provisioning';
+import {
+  checkUserToken, findAdministrableUser, redeemUserToken, revokeUserTokens, TokenRefusal, tokenRefusal,
+} from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
+import { Lockout } from '../lockout/lockout';
 import { checkPassword } from '../password/password.policy';
 import { SessionService } from '../session/session.service';
 import { AuthPayload } from '../session/session.type';
 import { UsersSettings } from '../settings';
 import { mailFreshActivationLink } from './activation.link';
 
+const refused = (refusal: TokenRefusal) => tokenRefusal(UserTokenPurpose.ACTIVATION, refusal);
+
 /** One answer for unknown, used and revoked links: nobody learns which of them it was. */
-export const invalidLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid or was already used.');
-const expiredLink = () => graphqlError('INVITATION_EXPIRED', 'This link has expired; ask an administrator for a new one.');
+export const invalidLink = () => refused('unknown');
 
 type Redemption =
   | { kind: 'invitation'; record: InvitationRecord }
-  | { kind: 'activation'; record: UserTokenRecord };
+  | { kind: 'activation'; userId: string };
 
 /** Accepting invitation and activation links, and sending them again. */
 export class ActivationService {
-  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings, private readonly sessions: SessionService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: UsersSettings,
+    private readonly sessions: SessionService,
+    private readonly lockout: Lockout,
+  ) {}
 
   /**
    * Redeems an invitation or activation link (single use): sets the password, makes the user ACTIVE
@@ -30,23 +39,19 @@ export class ActivationService {
   async activate(token: string, password: string): Promise<AuthPayload> {
     const now = this.settings.now();
     const tokenHash = hashToken(token);
-    const redemption = await this.findRedemption(tokenHash);
-    if (!redemption) throw invalidLink();
+    const redemption = await this.findRedemption(token, tokenHash, now);
     if (redemption.kind === 'invitation') {
       const { record } = redemption;
-      if (record.status === InvitationStatus.EXPIRED) throw expiredLink();
+      if (record.status === InvitationStatus.EXPIRED) throw refused('expired');
       if (record.status !== InvitationStatus.PENDING) throw invalidLink();
       if (record.expiresAt.getTime() <= now.getTime()) {
         await withTransaction(this.dataSource, (manager) =>
           manager.update(InvitationRecord, { id: record.id, status: InvitationStatus.PENDING }, { status: InvitationStatus.EXPIRED, updatedAt: now }));
-        throw expiredLink();
+        throw refused('expired');
       }
-    } else {
-      if (redemption.record.usedAt) throw invalidLink();
-      if (redemption.record.expiresAt.getTime() <= now.getTime()) throw expiredLink();
     }
     // An invitation whose user was deleted has no user left to activate (and a null id must never reach a lookup).
-    const userId = redemption.record.userId;
+    const userId = redemption.kind === 'invitation' ? redemption.record.userId : redemption.userId;
     if (!userId) throw invalidLink();
     const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId, status: UserStatus.INVITED });
     if (!user) throw invalidLink();
@@ -54,17 +59,23 @@ export class ActivationService {
     const passwordHash = await hashPassword(password);
     return withTransaction(this.dataSource, async (manager) => {
       // Conditional updates spend the link: of two racing redemptions exactly one wins.
-      const spent = redemption.kind === 'invitation'
-        ? await manager.update(InvitationRecord, { id: redemption.record.id, tokenHash, status: InvitationStatus.PENDING }, { status: InvitationStatus.ACCEPTED, updatedAt: now })
-        : await manager.update(UserTokenRecord, { id: redemption.record.id, usedAt: IsNull() }, { usedAt: now });
-      if (!spent.affected) throw invalidLink();
+      if (redemption.kind === 'invitation') {
+        const accepted = await manager.update(
+          InvitationRecord, { id: redemption.record.id, tokenHash, status: InvitationStatus.PENDING }, { status: InvitationStatus.ACCEPTED, updatedAt: now },
+        );
+        if (!accepted.affected) throw invalidLink();
+      } else {
+        const redeemed = await redeemUserToken(manager, UserTokenPurpose.ACTIVATION, token, now);
+        if (redeemed.outcome !== 'valid') throw refused(redeemed.outcome);
+      }
       const activated = await manager.update(
         UserRecord,
         { id: user.id, status: UserStatus.INVITED },
-        { status: UserStatus.ACTIVE, passwordHash, failedLoginCount: 0, updatedAt: now },
+        { status: UserStatus.ACTIVE, passwordHash, updatedAt: now },
       );
       if (!activated.affected) throw invalidLink();
-      await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.ACTIVATION, usedAt: IsNull() }, { usedAt: now });
+      await this.lockout.forgive(manager, user.id);
+      await revokeUserTokens(manager, user.id, UserTokenPurpose.ACTIVATION, now);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: user.id,
@@ -72,16 +83,18 @@ export class ActivationService {
         targetId: user.id,
         details: { username: user.username },
       });
-      const sessionUser = { ...user, status: UserStatus.ACTIVE, passwordHash, failedLoginCount: 0 };
+      const sessionUser = { ...user, status: UserStatus.ACTIVE, passwordHash };
       return this.sessions.openSession(manager, sessionUser, randomUUID(), user.organisationId);
     });
   }
 
-  private async findRedemption(tokenHash: string): Promise<Redemption | null> {
+  /** The invitation or the valid activation token the link stands for; refuses any other link. */
+  private async findRedemption(token: string, tokenHash: string, now: Date): Promise<Redemption> {
     const invitation = await this.dataSource.getRepository(InvitationRecord).findOneBy({ tokenHash });
     if (invitation) return { kind: 'invitation', record: invitation };
-    const token = await this.dataSource.getRepository(UserTokenRecord).findOneBy({ tokenHash, purpose: UserTokenPurpose.ACTIVATION });
-    return token ? { kind: 'activation', record: token } : null;
+    const checked = await checkUserToken(this.dataSource.manager, UserTokenPurpose.ACTIVATION, token, now);
+    if (checked.outcome !== 'valid') throw refused(checked.outcome);
+    return { kind: 'activation', userId: checked.userId };
   }
 
   /**

@@ -1,18 +1,17 @@
-import { DataSource, EntityManager, IsNull, withTransaction } from '@tenantry/database';
-import { UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
-import { graphqlError, hashToken } from '@tenantry/auth';
+import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
+import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
+import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
-import { issueUserToken, linkTo } from '@tenantry/provisioning';
+import {
+  checkUserToken, issueUserToken, linkTo, redeemUserToken, revokeUserTokens, tokenRefusal,
+} from '@tenantry/provisioning';
 import { mailFreshActivationLink } from '../activation/activation.link';
 import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
 import { UsersSettings } from '../settings';
 
-/** How long the confirmation link mailed to a new address works. */
-export const EMAIL_CHANGE_TTL_HOURS = 24;
-
-/** One answer for unknown, used, replaced and expired links: nobody learns which it was. */
-const invalidConfirmationLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid, has expired or was already used.');
+/** A confirmation link that no longer matches the user's pending change answers like an unknown one. */
+const invalidConfirmationLink = () => tokenRefusal(UserTokenPurpose.EMAIL_CHANGE, 'unknown');
 
 /** The user columns an email change writes, for the caller's single update of the user. */
 export type EmailColumns = Partial<Pick<UserRecord, 'email' | 'pendingEmail'>>;
@@ -36,8 +35,7 @@ export async function changeEmail(
   const now = settings.now();
   const audit = (action: string, details: Record<string, unknown>) =>
     recordUserAudit(manager, { organisationId: user.organisationId, actorUserId, action, targetId: user.id, details });
-  const killConfirmationLinks = () =>
-    manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.EMAIL_CHANGE, usedAt: IsNull() }, { usedAt: now });
+  const killConfirmationLinks = () => revokeUserTokens(manager, user.id, UserTokenPurpose.EMAIL_CHANGE, now);
 
   if (newEmail === user.email) {
     if (!user.pendingEmail) return {};
@@ -74,23 +72,23 @@ export class EmailChangeService {
    */
   async confirm(token: string): Promise<boolean> {
     const now = this.settings.now();
-    const record = await this.dataSource.getRepository(UserTokenRecord).findOneBy({ tokenHash: hashToken(token), purpose: UserTokenPurpose.EMAIL_CHANGE });
-    if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) throw invalidConfirmationLink();
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId });
+    const checked = await checkUserToken(this.dataSource.manager, UserTokenPurpose.EMAIL_CHANGE, token, now);
+    if (checked.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.EMAIL_CHANGE, checked.outcome);
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: checked.userId });
     if (!user?.pendingEmail) throw invalidConfirmationLink();
     const { pendingEmail } = user;
     return withTransaction(this.dataSource, async (manager) => {
       // What was read above may be stale: the conditional writes decide. Of two racing confirmations,
       // or a confirmation racing a newer request (which spends this link), exactly one wins.
-      const spent = await manager.update(UserTokenRecord, { id: record.id, usedAt: IsNull() }, { usedAt: now });
-      if (!spent.affected) throw invalidConfirmationLink();
+      const redeemed = await redeemUserToken(manager, UserTokenPurpose.EMAIL_CHANGE, token, now);
+      if (redeemed.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.EMAIL_CHANGE, redeemed.outcome);
       const switched = await manager.update(
         UserRecord,
         { id: user.id, email: user.email, pendingEmail },
         { email: pendingEmail, pendingEmail: null, updatedAt: now },
       );
       if (!switched.affected) throw invalidConfirmationLink();
-      await manager.update(UserTokenRecord, { userId: user.id, purpose: UserTokenPurpose.PASSWORD_RESET, usedAt: IsNull() }, { usedAt: now });
+      await revokeUserTokens(manager, user.id, UserTokenPurpose.PASSWORD_RESET, now);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: null,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InvitationStatus } from '@tenantry/users-module';
+import { DEFAULT_INVITATION_TTL_HOURS } from '@tenantry/config';
 import { UsersContext } from '../context';
 import { User } from '../user/user.type';
 import { Invitation, InvitationConnection, InviteUserInput } from './invitation.type';
@@ -17,7 +18,7 @@ export class InvitationResolver {
     return invitations().list(organisationId, status, first, after);
   }
 
-  @Mutation(() => Invitation, { description: 'Invites somebody by email; the link expires after 72 hours unless configured otherwise.' })
+  @Mutation(() => Invitation, { description: `Invites somebody by email; the link expires after ${DEFAULT_INVITATION_TTL_HOURS} hours by default (INVITATION_TTL_HOURS).` })
   inviteUser(@Arg('input') input: InviteUserInput, @Ctx() { invitations }: UsersContext): Promise<Invitation> {
     return invitations().invite(input);
   }

@@ -5,9 +5,9 @@ import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/fede
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, linkTo, reserveSeats } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
+import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
-import { Language } from '../preferences/preferences.type';
 import { UsersSettings } from '../settings';
 import { assertNotLastOperator } from '../lifecycle/last-operator';
 import { assertOrganisationInScope, findGrantableRole } from '../user/user.scope';
@@ -22,7 +22,7 @@ export function toInvitation(record: InvitationRecord, now: Date): Invitation {
     organisationId: record.organisationId,
     userId: record.userId,
     email: record.email,
-    language: (Object.values(Language) as string[]).includes(record.language) ? record.language : Language.EN,
+    language: isLanguage(record.language) ? record.language : DEFAULT_LANGUAGE,
     roleKey: record.roleKey,
     status: effectiveInvitationStatus(record, now),
     expiresAt: record.expiresAt,

@@ -1,5 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { RESTORE_WINDOW_DAYS } from '@tenantry/config';
 import { UsersContext } from '../context';
+import { MAX_FAILED_LOGINS } from '../lockout/lockout';
 import { User } from '../user/user.type';
 
 @Resolver()
@@ -14,17 +16,17 @@ export class LifecycleResolver {
     return lifecycle().restoreAccess(id);
   }
 
-  @Mutation(() => User, { description: 'Unlocks a user locked after three failed logins.' })
+  @Mutation(() => User, { description: `Unlocks a user locked after ${MAX_FAILED_LOGINS} failed logins.` })
   unlockUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
     return lifecycle().unlock(id);
   }
 
-  @Mutation(() => User, { description: 'Archives the user: access ends at once, the seat is freed; restorable for 30 days.' })
+  @Mutation(() => User, { description: `Archives the user: access ends at once, the seat is freed; restorable for ${RESTORE_WINDOW_DAYS} days.` })
   archiveUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
     return lifecycle().archive(id);
   }
 
-  @Mutation(() => User, { description: 'Restores an archived user within 30 days; RESTORE_WINDOW_PASSED after.' })
+  @Mutation(() => User, { description: `Restores an archived user within ${RESTORE_WINDOW_DAYS} days; RESTORE_WINDOW_PASSED after.` })
   restoreUser(@Arg('id', () => ID) id: string, @Ctx() { lifecycle }: UsersContext): Promise<User> {
     return lifecycle().restore(id);
   }

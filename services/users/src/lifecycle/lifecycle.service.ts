@@ -4,6 +4,7 @@ import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
+import { Lockout } from '../lockout/lockout';
 import { endSessions } from '../session/session.revoke';
 import { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
@@ -21,11 +22,17 @@ interface Transition {
   protectSelfAndOwner: boolean;
   /** The change takes an operator away from the organisation (see assertNotLastOperator). */
   removesOperator?: boolean;
+  /** What the change does to the lockout, in the same transaction, once the status changed. */
+  lockout?: (manager: EntityManager, user: UserRecord) => Promise<unknown>;
 }
 
 /** Status changes and deletion (docs/product.md#archiving-and-deletion); every one ends the user's sessions at once. */
 export class LifecycleService {
-  constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {}
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly settings: UsersSettings,
+    private readonly lockout: Lockout,
+  ) {}
 
   /** Denies access for now. */
   suspend(id: string): Promise<User> {
@@ -42,8 +49,9 @@ export class LifecycleService {
     return this.transition(id, {
       action: 'user.access_restored',
       from: [UserStatus.SUSPENDED],
-      to: (user) => ({ status: activeOrInvited(user), failedLoginCount: 0 }),
+      to: (user) => ({ status: activeOrInvited(user) }),
       protectSelfAndOwner: false,
+      lockout: (manager, user) => this.lockout.forgive(manager, user.id),
     });
   }
 
@@ -52,8 +60,9 @@ export class LifecycleService {
     return this.transition(id, {
       action: 'user.unlocked',
       from: [UserStatus.LOCKED],
-      to: () => ({ status: UserStatus.ACTIVE, failedLoginCount: 0 }),
+      to: () => ({}),
       protectSelfAndOwner: false,
+      lockout: (manager, user) => this.lockout.unlock(manager, user.id),
     });
   }
 
@@ -80,9 +89,10 @@ export class LifecycleService {
         }
         const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
         if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
-        return { status: activeOrInvited(user), archivedAt: null, failedLoginCount: 0 };
+        return { status: activeOrInvited(user), archivedAt: null };
       },
       protectSelfAndOwner: false,
+      lockout: (manager, user) => this.lockout.forgive(manager, user.id),
     });
   }
 
@@ -114,12 +124,14 @@ export class LifecycleService {
       // Conditional on the status read above, so two racing changes cannot both apply.
       const updated = await manager.update(UserRecord, { id: user.id, status: In(transition.from) }, changes);
       if (!updated.affected) throw graphqlError('BAD_USER_INPUT', 'The user changed meanwhile; try again.');
+      await transition.lockout?.(manager, user);
+      const after = await manager.findOneByOrFail(UserRecord, { id: user.id });
       const sessionsEnded = await endSessions(manager, user.id);
       await recordUserAudit(manager, {
         organisationId: user.organisationId, actorUserId: this.scope.principal.userId, action: transition.action, targetId: user.id,
-        details: { from: user.status, to: changes.status ?? user.status, sessionsEnded },
+        details: { from: user.status, to: after.status, sessionsEnded },
       });
-      return toUser({ ...user, ...changes });
+      return toUser(after);
     });
   }
 

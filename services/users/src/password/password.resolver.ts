@@ -1,10 +1,11 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireUser } from '@tenantry/auth';
+import { PASSWORD_RESET_TTL_MINUTES } from '@tenantry/config';
 import { UsersContext } from '../context';
 
 @Resolver()
 export class PasswordResolver {
-  @Mutation(() => Boolean, { description: 'Mails a reset link (valid one hour, single use) if such a user exists; always true.' })
+  @Mutation(() => Boolean, { description: `Mails a reset link (valid ${PASSWORD_RESET_TTL_MINUTES} minutes, single use) if such a user exists; always true.` })
   requestPasswordReset(@Arg('usernameOrEmail') usernameOrEmail: string, @Ctx() { passwords }: UsersContext): Promise<boolean> {
     return passwords.requestReset(usernameOrEmail);
   }

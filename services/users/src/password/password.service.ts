@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { DataSource, In, IsNull, withTransaction } from '@tenantry/database';
-import { UserRecord, UserStatus, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
-import { graphqlError, hashPassword, hashToken, UserPrincipal, verifyPassword } from '@tenantry/auth';
+import { DataSource, In, withTransaction } from '@tenantry/database';
+import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
+import { graphqlError, hashPassword, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { issueUserToken, linkTo } from '@tenantry/provisioning';
+import { checkUserToken, issueUserToken, linkTo, redeemUserToken, tokenRefusal } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
+import { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
 import { CredentialAttempts, resultOf, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
@@ -15,7 +16,7 @@ import { checkPassword } from './password.policy';
 /** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (docs/product.md#activation-and-passwords). */
 const RESETTABLE = [UserStatus.ACTIVE, UserStatus.LOCKED];
 
-const invalidResetLink = () => graphqlError('BAD_USER_INPUT', 'This link is not valid, has expired or was already used.');
+const invalidResetLink = () => tokenRefusal(UserTokenPurpose.PASSWORD_RESET, 'unknown');
 
 /** Password resets by mail and password changes. */
 export class PasswordService {
@@ -26,6 +27,7 @@ export class PasswordService {
     private readonly dataSource: DataSource,
     private readonly settings: UsersSettings,
     private readonly attempts: CredentialAttempts,
+    private readonly lockout: Lockout,
   ) {}
 
   /**
@@ -64,25 +66,26 @@ export class PasswordService {
   /** Sets a new password from a reset link (single use); unlocks a locked user and ends their sessions. */
   async reset(token: string, password: string): Promise<boolean> {
     const now = this.settings.now();
-    const record = await this.dataSource.getRepository(UserTokenRecord).findOneBy({ tokenHash: hashToken(token), purpose: UserTokenPurpose.PASSWORD_RESET });
-    if (!record || record.usedAt || record.expiresAt.getTime() <= now.getTime()) throw invalidResetLink();
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: record.userId, status: In(RESETTABLE) });
+    const checked = await checkUserToken(this.dataSource.manager, UserTokenPurpose.PASSWORD_RESET, token, now);
+    if (checked.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, checked.outcome);
+    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: checked.userId, status: In(RESETTABLE) });
     if (!user) throw invalidResetLink();
     checkPassword(password, user);
     const passwordHash = await hashPassword(password);
     return withTransaction(this.dataSource, async (manager) => {
-      const spent = await manager.update(UserTokenRecord, { id: record.id, usedAt: IsNull() }, { usedAt: now });
-      if (!spent.affected) throw invalidResetLink();
+      const redeemed = await redeemUserToken(manager, UserTokenPurpose.PASSWORD_RESET, token, now);
+      if (redeemed.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, redeemed.outcome);
       const updated = await manager.update(
         UserRecord,
         { id: user.id, status: In(RESETTABLE) },
-        { passwordHash, failedLoginCount: 0, status: UserStatus.ACTIVE, updatedAt: now },
+        { passwordHash, updatedAt: now },
       );
       if (!updated.affected) throw invalidResetLink();
+      const unlocked = await this.lockout.unlock(manager, user.id);
       await endSessions(manager, user.id);
       await recordUserAudit(manager, {
         organisationId: user.organisationId, actorUserId: user.id, action: 'user.password_reset', targetId: user.id,
-        details: { unlocked: user.status === UserStatus.LOCKED },
+        details: { unlocked },
       });
       return true;
     });

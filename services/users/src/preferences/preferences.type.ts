@@ -1,22 +1,22 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsIn, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Availability } from '@tenantry/users-module';
+import { LANGUAGE_NAMES, LanguageCode, LANGUAGES } from '@tenantry/config';
 
 registerEnumType(Availability, {
   name: 'Availability',
   description: 'Whether a user is reachable: ONLINE, AVAILABLE_FOR_CHAT (online and taking chats) or OFFLINE.',
 });
 
-/** Interface and mail languages (docs/product.md#preferences); stored as the lower-case ISO 639-1 code. */
-export enum Language {
-  EN = 'en',
-  DE = 'de',
-  NL = 'nl',
-  FR = 'fr',
-  ES = 'es',
-}
+/** Interface and mail languages (docs/product.md#preferences): one enum value per code of LANGUAGES (EN = 'en', …); stored as the code. */
+export const Language = Object.fromEntries(LANGUAGES.map((code) => [code.toUpperCase(), code])) as { readonly [C in LanguageCode as Uppercase<C>]: C };
+export type Language = LanguageCode;
 
-registerEnumType(Language, { name: 'Language', description: 'Interface and mail language: English, German, Dutch, French or Spanish.' });
+const languageNames = LANGUAGES.map((code) => LANGUAGE_NAMES[code]);
+registerEnumType(Language, {
+  name: 'Language',
+  description: `Interface and mail language: ${languageNames.slice(0, -1).join(', ')} or ${languageNames[languageNames.length - 1]}.`,
+});
 
 /** Channels a user can sign replies on. */
 export enum SignatureChannel {

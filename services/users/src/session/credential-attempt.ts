@@ -1,16 +1,8 @@
 import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
+import { CredentialPurpose, Lockout, RefusalReason, Reservation, WrongCredential } from '../lockout/lockout';
 import { matchTotpStep } from '../totp/totp.verify';
-import { AttemptSlot, AttemptsInFlight } from './attempts-in-flight';
-import {
-  auditRefusedAttempt, auditWrongCredential, CredentialPurpose, lockIfAtLimit, MAX_FAILED_LOGINS, RefusalReason, WrongCredential,
-} from './failed-attempt';
-
-/** How long a check waits for other checks of the same user to settle before it gives up. */
-const WAIT_FOR_SLOT_MS = 10_000;
-/** When nothing settles in this process (another instance holds the slots), a waiting check looks again this often. */
-const POLL_MS = 250;
 
 /** What testing the secrets found; `totpStep` is the time step of the code used, spent on success. */
 export type Verdict<T> = { kind: 'verified'; value: T; totpStep?: number } | { kind: 'wrong'; credential: WrongCredential };
@@ -45,160 +37,45 @@ export function totpVerdict<T>(user: UserRecord, code: string, now: Date, value:
 }
 
 /**
- * Every check of a password or TOTP code goes through here: reserve an attempt, test, record the
- * outcome (docs/product.md#sign-in-lockout-and-two-factor).
- *
- * The reservation raises `failed_login_count` only while it stays below MAX_FAILED_LOGINS, in the
- * database, so however many checks run in parallel (in any instance), at most that many secrets
- * are tested before the user is locked. A success clears the count; a failure keeps its
- * reservation as the failure; a check that was no guess gives it back. A check that finds every
- * slot taken while the user is still ACTIVE waits for one to settle and tries again (bounded), so
- * parallel right passwords all get in. A failure locks the user only when no other check is in
- * flight (read under the user's row lock); otherwise the last check to leave decides, so the
- * reservation of a right password still in flight never locks anybody. That last word is per
- * instance: across instances, a failure may lock while another instance tests a right password.
+ * Every check of a password or TOTP code goes through here: reserve an attempt in the Lockout,
+ * test, then record the outcome there (succeed or fail), or refund the attempt when the check was
+ * no guess or broke. The lockout's states and rules live in `../lockout/lockout.ts`.
  */
 export class CredentialAttempts {
-  private readonly inFlight = new AttemptsInFlight();
-
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly lockout: Lockout) {}
 
   async check<T, R>(userId: string, check: CredentialCheck<T, R>): Promise<AttemptOutcome<R>> {
-    const reservation = await this.reserve(userId, check.purpose);
-    if ('refused' in reservation) return reservation.refused;
-    const { user, slot } = reservation;
-    let verdict: Verdict<T> | undefined;
-    let failure: unknown;
+    const reservation = await this.lockout.reserve(userId, check.purpose);
+    if (reservation.kind === 'refused') return reservation;
     try {
-      verdict = await check.verify(user);
-    } catch (error) {
-      failure = error;
-    }
-    try {
+      let verdict: Verdict<T> | undefined;
+      let failure: unknown;
+      try {
+        verdict = await check.verify(reservation.user);
+      } catch (error) {
+        failure = error;
+      }
       if (verdict) {
         const decided = verdict;
         try {
-          const outcome = await withTransaction(this.dataSource, (manager) => this.record(manager, user, slot, check, decided));
-          await this.leave(user, slot);
-          return outcome;
+          return await withTransaction(this.dataSource, (manager) => this.record(manager, reservation, check, decided));
         } catch (error) {
           failure = error;
         }
       }
-      await withTransaction(this.dataSource, (manager) => this.giveBack(manager, user));
-      await this.leave(user, slot);
+      await this.lockout.refund(reservation);
       throw failure;
     } finally {
-      this.inFlight.settled(user.id);
+      await this.lockout.settle(reservation);
     }
   }
 
-  /** The user with an attempt reserved, or the refusal (audited) when none could be. */
-  private async reserve(userId: string, purpose: CredentialPurpose): Promise<{ user: UserRecord; slot: AttemptSlot } | { refused: AttemptOutcome<never> }> {
-    const deadline = Date.now() + WAIT_FOR_SLOT_MS;
-    for (;;) {
-      const { user, slot } = await this.tryReserve(userId);
-      if (!user) return { refused: { kind: 'refused', reason: 'missing' } };
-      if (slot) return { user, slot };
-      const gaveUp = Date.now() >= deadline;
-      if (user.status !== UserStatus.ACTIVE || gaveUp) return { refused: await this.refuse(user, purpose, gaveUp) };
-      await this.inFlight.next(userId, POLL_MS);
-    }
+  private async record<T, R>(manager: EntityManager, reservation: Reservation, check: CredentialCheck<T, R>, verdict: Verdict<T>): Promise<AttemptOutcome<R>> {
+    if (verdict.kind === 'wrong') return this.lockout.fail(manager, reservation, verdict.credential);
+    const recorded = await this.lockout.succeed(manager, reservation, verdict.totpStep);
+    if (recorded.kind !== 'cleared') return recorded;
+    return { kind: 'succeeded', result: await check.succeed(manager, recorded.user, verdict.value) };
   }
-
-  private async tryReserve(userId: string): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
-    let slot: AttemptSlot | undefined;
-    try {
-      return await withTransaction(this.dataSource, async (manager) => {
-        const taken = await manager
-          .createQueryBuilder()
-          .update(UserRecord)
-          .set({ failedLoginCount: () => 'failed_login_count + 1' })
-          .where('id = :id AND status = :active AND failed_login_count < :max', { id: userId, active: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-          .execute();
-        const user = await manager.findOneBy(UserRecord, { id: userId });
-        // Counted in flight while this transaction holds the row, before it commits.
-        if (taken.affected && user) slot = this.inFlight.begin(userId);
-        return { user, slot };
-      });
-    } catch (error) {
-      slot?.leave();
-      throw error;
-    }
-  }
-
-  private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean): Promise<AttemptOutcome<never>> {
-    return withTransaction(this.dataSource, async (manager) => {
-      let reason: RefusalReason = user.status;
-      if (user.status === UserStatus.ACTIVE && gaveUp) {
-        // Slots still taken after the wait with none in flight here: checks that never settled (a
-        // crash mid-check) keep their reservations as failures, and those may have reached the limit.
-        await lockUserRow(manager, user.id);
-        const locked = this.inFlight.count(user.id) === 0 && (await lockIfAtLimit(manager, user));
-        reason = locked ? UserStatus.LOCKED : 'busy';
-      }
-      await auditRefusedAttempt(manager, user, purpose, reason);
-      return { kind: 'refused', reason };
-    });
-  }
-
-  private async record<T, R>(manager: EntityManager, user: UserRecord, slot: AttemptSlot, check: CredentialCheck<T, R>, verdict: Verdict<T>): Promise<AttemptOutcome<R>> {
-    if (verdict.kind === 'wrong') return this.recordWrong(manager, user, slot, check.purpose, verdict.credential);
-    const step = verdict.totpStep;
-    const cleared = manager
-      .createQueryBuilder()
-      .update(UserRecord)
-      .set(step === undefined ? { failedLoginCount: 0 } : { failedLoginCount: 0, totpLastUsedStep: step })
-      .where('id = :id AND status = :active', { id: user.id, active: UserStatus.ACTIVE });
-    // Spending the code's step in the same statement: of two checks racing with one code, one wins.
-    if (step !== undefined) cleared.andWhere('(totp_last_used_step IS NULL OR totp_last_used_step < :step)', { step });
-    if (!(await cleared.execute()).affected) {
-      const current = await manager.findOneBy(UserRecord, { id: user.id });
-      if (!current) return { kind: 'refused', reason: 'missing' };
-      if (current.status !== UserStatus.ACTIVE) {
-        await auditRefusedAttempt(manager, current, check.purpose, current.status);
-        return { kind: 'refused', reason: current.status };
-      }
-      return this.recordWrong(manager, user, slot, check.purpose, 'totp_replayed');
-    }
-    const current = { ...user, failedLoginCount: 0, totpLastUsedStep: step ?? user.totpLastUsedStep };
-    return { kind: 'succeeded', result: await check.succeed(manager, current, verdict.value) };
-  }
-
-  private async recordWrong(manager: EntityManager, user: UserRecord, slot: AttemptSlot, purpose: CredentialPurpose, credential: WrongCredential): Promise<AttemptOutcome<never>> {
-    // Under the row lock, the checks in flight here are exactly the reservations committed and not settled.
-    await lockUserRow(manager, user.id);
-    await auditWrongCredential(manager, user, purpose, credential);
-    // Only the last check decides: another one in flight may yet prove a right password and clear the count.
-    if (slot.leaveAfterFailure()) await lockIfAtLimit(manager, user);
-    return { kind: 'wrong', credential };
-  }
-
-  /** The check was no guess (or broke): its reservation is returned. */
-  private async giveBack(manager: EntityManager, user: UserRecord): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(UserRecord)
-      .set({ failedLoginCount: () => 'failed_login_count - 1' })
-      .where('id = :id AND failed_login_count > 0', { id: user.id })
-      .execute();
-  }
-
-  /** Leaves after the outcome committed; the last check to leave makes a lockout decision failures deferred to it. */
-  private async leave(user: UserRecord, slot: AttemptSlot): Promise<void> {
-    if (!slot.leave()) return;
-    await withTransaction(this.dataSource, async (manager) => {
-      await lockUserRow(manager, user.id);
-      if (this.inFlight.count(user.id) > 0) this.inFlight.deferLockDecision(user.id);
-      else await lockIfAtLimit(manager, user);
-    });
-  }
-}
-
-/** Holds the user's row until the transaction ends (SQLite runs one transaction at a time already). */
-async function lockUserRow(manager: EntityManager, userId: string): Promise<void> {
-  if (manager.connection.options.type === 'better-sqlite3') return;
-  await manager.findOne(UserRecord, { select: { id: true }, where: { id: userId }, lock: { mode: 'pessimistic_write' } });
 }
 
 const WRONG_CREDENTIAL: Record<WrongCredential, () => Error> = {

@@ -1,12 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
+import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_REFRESH_TOKEN_TTL_DAYS } from '@tenantry/config';
 import { User } from '../user/user.type';
 
 @ObjectType({ description: 'Tokens of a session: send the access token as `Authorization: Bearer`, trade the refresh token for new ones.' })
 export class AuthPayload {
-  @Field({ description: 'Short-lived bearer token.' })
+  @Field({ description: `Short-lived bearer token: ${DEFAULT_ACCESS_TOKEN_TTL_SECONDS / 60} minutes by default (ACCESS_TOKEN_TTL_SECONDS).` })
   accessToken: string;
 
-  @Field({ description: 'Single-use token for refreshSession; using it twice ends the session.' })
+  @Field({ description: `Single-use token for refreshSession, valid ${DEFAULT_REFRESH_TOKEN_TTL_DAYS} days by default (REFRESH_TOKEN_TTL_DAYS); using it twice ends the session.` })
   refreshToken: string;
 
   @Field({ description: 'When the access token expires.' })

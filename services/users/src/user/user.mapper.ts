@@ -1,9 +1,7 @@
 import { UserRecord } from '@tenantry/users-module';
-import { Language } from '../preferences/preferences.type';
+import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 import { toPreferences } from '../preferences/preferences.mapper';
 import { User } from './user.type';
-
-const LANGUAGES = new Set<string>(Object.values(Language));
 
 export function toUser(record: UserRecord): User {
   return Object.assign(new User(), {
@@ -18,7 +16,7 @@ export function toUser(record: UserRecord): User {
     screenName: record.screenName,
     avatarUrl: record.avatarUrl,
     mobile: record.mobile,
-    language: (LANGUAGES.has(record.language) ? record.language : Language.EN) as Language,
+    language: isLanguage(record.language) ? record.language : DEFAULT_LANGUAGE,
     status: record.status,
     availability: record.availability,
     preferences: toPreferences(record.preferences),

@@ -1,11 +1,12 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Availability, UserStatus } from '@tenantry/users-module';
+import { RESTORE_WINDOW_DAYS } from '@tenantry/config';
 import { ConnectionType } from '@tenantry/federation';
 import { Language, Preferences } from '../preferences/preferences.type';
 
 registerEnumType(UserStatus, {
   name: 'UserStatus',
-  description: 'INVITED until activated; SUSPENDED and LOCKED deny access; ARCHIVED is restorable for 30 days.',
+  description: `INVITED until activated; SUSPENDED and LOCKED deny access; ARCHIVED is restorable for ${RESTORE_WINDOW_DAYS} days.`,
 });
 
 /** Stub of the organisations subgraph's entity: users only know its id. */
@@ -74,7 +75,7 @@ export class User {
   @Field({ description: 'Whether two-factor authentication (TOTP) is required at login.' })
   tfaEnabled: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the user was archived; restorable for 30 days from then.' })
+  @Field(() => Date, { nullable: true, description: `When the user was archived; restorable for ${RESTORE_WINDOW_DAYS} days from then.` })
   archivedAt: Date | null;
 
   @Field(() => Organisation, { description: 'The organisation the user belongs to.' })
