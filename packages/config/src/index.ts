@@ -1,3 +1,5 @@
+export * from './configuration-error';
 export * from './environment';
+export * from './subgraph-registry';
 export * from './local-secrets';
 export * from './lifecycle';
