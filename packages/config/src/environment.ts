@@ -18,7 +18,7 @@ const databaseUrl = z
   .refine((value) => /^mysql:\/\/[^/]+\/[^/?]+/.test(value), 'must look like mysql://user:pass@host:3306/db')
   .optional();
 
-/** Environment every process of the graph reads, but the subgraphs' variables ({@link subgraphVariables}). */
+/** Environment every process of the graph reads, except each subgraph's own variables ({@link subgraphVariables}). */
 export const environmentSchema = z.object({
   PORT: port(4000),
   /** `development` opens introspection and suggestions to every signed-in user (README: Schema exposure). */
@@ -55,7 +55,7 @@ export const environmentSchema = z.object({
  * listens on (default: its `port`), and `SUBGRAPH_URL_<NAME>`, where the gateway reaches it
  * (default: its `routing_url`).
  */
-export function subgraphVariables(subgraphs: readonly Subgraph[]): z.ZodObject<Record<string, z.ZodType<number | string | undefined>>> {
+function subgraphVariables(subgraphs: readonly Subgraph[]): z.ZodObject<Record<string, z.ZodType<number | string | undefined>>> {
   return z.object(Object.fromEntries(
     subgraphs.flatMap((subgraph) => [
       [subgraph.portVariable, port(subgraph.port)],

@@ -57,7 +57,7 @@ export function parseSubgraphRegistry(text: string, source: string): Subgraph[] 
 }
 
 /** The registry file, found from the installed `@tenantry/schema` package, wherever the process runs from. */
-export function subgraphRegistryFile(): string {
+function subgraphRegistryFile(): string {
   return join(dirname(require.resolve('@tenantry/schema/package.json')), 'supergraph.yaml');
 }
 
