@@ -1,9 +1,10 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_USERNAMES, freePorts } from '@tenantry/stack';
+import { DEMO_USERNAMES } from '@tenantry/stack';
 import {
-  bearer, createTestDatabase, errorCodes, GraphQLResponse, LAUNCHER_READY, LauncherProcess, postGraphQL, processesRunningIn, startLauncher, TestDatabase, testDialect,
+  bearer, createTestDatabase, errorCodes, freeLauncherPorts, GraphQLResponse, LAUNCHER_READY, launcherPartNames, LauncherProcess, postGraphQL, processesRunningIn,
+  startLauncher, TestDatabase, testDialect,
 } from '@tenantry/testing';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 
@@ -28,13 +29,10 @@ describe('a cold `npm start`', () => {
   beforeAll(async () => {
     cwd = realpathSync(mkdtempSync(join(tmpdir(), 'tenantry-cold-start-')));
     mailDir = join(cwd, 'mail');
-    const [gateway, organisations, users, permissions] = await freePorts(4);
-    gatewayPort = gateway;
+    const ports = await freeLauncherPorts();
+    gatewayPort = Number(ports.PORT);
     const env: Record<string, string> = {
-      PORT: String(gatewayPort),
-      ORGANISATIONS_PORT: String(organisations),
-      USERS_PORT: String(users),
-      PERMISSIONS_PORT: String(permissions),
+      ...ports,
       DEMO_PASSWORD,
       MAIL_DIR: mailDir,
     };
@@ -53,9 +51,9 @@ describe('a cold `npm start`', () => {
   });
 
   it('delivers mail with links to its own port, locks and unlocks a user, and stops every part on SIGTERM', async () => {
-    // The launcher and its five parts all run in `cwd`.
+    // The launcher and its parts (gateway, mail worker, each subgraph) all run in `cwd`.
     const started = processesRunningIn(cwd).sort();
-    expect(started).toHaveLength(6);
+    expect(started).toHaveLength(1 + launcherPartNames().length);
     // A person reads the banner and only then tries the graph.
     await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_FIRST_REQUEST_MS));
 
@@ -96,7 +94,7 @@ describe('a cold `npm start`', () => {
     expect((await login('Cold.Start', passphrase)).errors).toBeUndefined();
 
     const pids = launcher.partPids();
-    expect(Object.keys(pids).sort()).toEqual(['gateway', 'mail', 'organisations', 'permissions', 'users']);
+    expect(Object.keys(pids).sort()).toEqual(launcherPartNames());
     expect(started).toEqual([launcher.child.pid, ...Object.values(pids)].sort());
     expect(processesRunningIn(cwd).sort()).toEqual(started);
 

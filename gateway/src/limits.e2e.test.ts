@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, request as forward, Server } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
+import { subgraphRegistry } from '@tenantry/config';
 import { listen } from '@tenantry/federation';
 import { bearer, GraphQLResponse, postGraphQL } from '@tenantry/testing';
 import { createGateway } from './gateway';
@@ -103,7 +104,7 @@ describe('query limits at the gateway', () => {
     const ask = (query: string): Promise<GraphQLResponse> => postGraphQL(gatewayUrl, query, {}, bearer(ownerToken));
 
     beforeAll(async () => {
-      const names = ['organisations', 'users', 'permissions'] as const;
+      const names = subgraphRegistry().map(({ name }) => name);
       proxies = await Promise.all(names.map((name) => countingProxy(demo.stack.ports[name])));
       const subgraphUrls = Object.fromEntries(names.map((name, index) => [name, proxies[index].url]));
       gateway = await createGateway({ accessTokenSecret: secrets.ACCESS_TOKEN_SECRET, principalSecret: secrets.PRINCIPAL_SECRET, subgraphUrls });

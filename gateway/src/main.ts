@@ -1,4 +1,4 @@
-import { exitOnConfigurationError, loadEnvironment, reportReady, stopWhenTold } from '@tenantry/config';
+import { exitOnConfigurationError, loadEnvironment, reportReady, stopWhenTold, subgraphRegistry, subgraphUrl } from '@tenantry/config';
 import { listen } from '@tenantry/federation';
 import { createGateway } from './gateway';
 
@@ -7,11 +7,8 @@ async function main(): Promise<void> {
   const gateway = await createGateway({
     accessTokenSecret: env.ACCESS_TOKEN_SECRET,
     principalSecret: env.PRINCIPAL_SECRET,
-    subgraphUrls: {
-      organisations: env.SUBGRAPH_URL_ORGANISATIONS,
-      users: env.SUBGRAPH_URL_USERS,
-      permissions: env.SUBGRAPH_URL_PERMISSIONS,
-    },
+    // The service list: every subgraph of schema/supergraph.yaml, at SUBGRAPH_URL_<NAME> or its routing_url.
+    subgraphUrls: Object.fromEntries(subgraphRegistry().map((subgraph) => [subgraph.name, subgraphUrl(env, subgraph)])),
     development: env.NODE_ENV === 'development',
   });
   const port = await listen(gateway.http, env.PORT, env.HOST);

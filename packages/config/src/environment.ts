@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_REFRESH_TOKEN_TTL_DAYS } from './defaults';
+import { ConfigurationError } from './configuration-error';
+import { Subgraph, subgraphRegistry } from './subgraph-registry';
 
 const port = (fallback: number) =>
   z.coerce
@@ -17,7 +19,7 @@ const databaseUrl = z
   .refine((value) => /^mysql:\/\/[^/]+\/[^/?]+/.test(value), 'must look like mysql://user:pass@host:3306/db')
   .optional();
 
-/** Environment every process of the graph reads. */
+/** Environment every process of the graph reads, except each subgraph's own variables ({@link subgraphVariables}). */
 export const environmentSchema = z.object({
   PORT: port(4000),
   /** `development` opens introspection and suggestions to every signed-in user (README: Schema exposure). */
@@ -26,9 +28,6 @@ export const environmentSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Interface subgraphs listen on; they refuse unsigned requests, but keep them off public networks. */
   SUBGRAPH_HOST: z.string().default('127.0.0.1'),
-  ORGANISATIONS_PORT: port(4001),
-  USERS_PORT: port(4002),
-  PERMISSIONS_PORT: port(4003),
   DATABASE_URL: databaseUrl,
   DATABASE_FILE: z.string().default('./var/tenantry.sqlite'),
   MAIL_DIR: z.string().default('./var/mail'),
@@ -50,29 +49,55 @@ export const environmentSchema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Seed the demo account: by default only on the embedded database, never silently into MySQL. */
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
-  SUBGRAPH_URL_ORGANISATIONS: z.string().url().optional(),
-  SUBGRAPH_URL_USERS: z.string().url().optional(),
-  SUBGRAPH_URL_PERMISSIONS: z.string().url().optional(),
 });
 
-export type Environment = Omit<z.infer<typeof environmentSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string };
-
-/** Raised with every bad variable named, so a start fails with one readable message. */
-export class ConfigurationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigurationError';
-  }
+/**
+ * Two variables per subgraph of the registry (schema/supergraph.yaml): `<NAME>_PORT`, the port it
+ * listens on (default: its `port`), and `SUBGRAPH_URL_<NAME>`, where the gateway reaches it
+ * (default: its `routing_url`).
+ */
+function subgraphVariables(subgraphs: readonly Subgraph[]): z.ZodObject<Record<string, z.ZodType<number | string | undefined>>> {
+  return z.object(Object.fromEntries(
+    subgraphs.flatMap((subgraph) => [
+      [subgraph.portVariable, port(subgraph.port)],
+      [subgraph.urlVariable, z.string().url('must be an absolute URL').optional()],
+    ]),
+  ));
 }
 
-/** Validates the environment; empty strings count as unset. */
-export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+/** The subgraphs' variables, typed by their shape since their names come from the registry. */
+export interface SubgraphEnvironment {
+  readonly [portVariable: `${string}_PORT`]: number;
+  readonly [urlVariable: `SUBGRAPH_URL_${string}`]: string | undefined;
+}
+
+export type Environment = Omit<z.infer<typeof environmentSchema>, 'PUBLIC_URL'> & { PUBLIC_URL: string } & SubgraphEnvironment;
+
+/** The port a subgraph listens on: `<NAME>_PORT`, else the registry's. */
+export function subgraphPort(env: Environment, subgraph: Subgraph): number {
+  return env[subgraph.portVariable as `${string}_PORT`] ?? subgraph.port;
+}
+
+/** Where the gateway reaches a subgraph: `SUBGRAPH_URL_<NAME>`, else the registry's `routing_url`. */
+export function subgraphUrl(env: Environment, subgraph: Subgraph): string {
+  return env[subgraph.urlVariable as `SUBGRAPH_URL_${string}`] ?? subgraph.routingUrl;
+}
+
+/**
+ * Validates the environment, with the variables of every subgraph in `subgraphs` (by default the
+ * registry's); empty strings count as unset.
+ */
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env, subgraphs: readonly Subgraph[] = subgraphRegistry()): Environment {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  const subgraphParsed = subgraphVariables(subgraphs).safeParse(present);
+  if (!parsed.success || !subgraphParsed.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(subgraphParsed.error?.issues ?? [])];
+    throw new ConfigurationError(issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
-  return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}` };
+  // The shape built from the registry gives exactly these names: a port per `<NAME>_PORT`, a URL or nothing per `SUBGRAPH_URL_<NAME>`.
+  const subgraphData = subgraphParsed.data as SubgraphEnvironment;
+  return { ...parsed.data, ...subgraphData, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}` };
 }
 
 /** Prints a configuration error and exits; any other error is rethrown. */

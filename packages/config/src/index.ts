@@ -1,4 +1,6 @@
+export * from './configuration-error';
 export * from './environment';
+export * from './subgraph-registry';
 export * from './local-secrets';
 export * from './lifecycle';
 export * from './defaults';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigurationError, Environment, readEnvironment } from './environment';
+import { ConfigurationError } from './configuration-error';
+import { Environment, readEnvironment } from './environment';
 
 /** The secrets that sign tokens: never a built-in value, so no public secret ever signs anything. */
 export interface GraphSecrets {

@@ -2,18 +2,12 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAUNCHER_READY, LauncherProcess, processesRunningIn, startLauncher } from '@tenantry/testing';
-import { freePorts } from './processes';
+import { freeLauncherPorts, LAUNCHER_READY, launcherPartNames, LauncherProcess, processesRunningIn, startLauncher } from '@tenantry/testing';
 
 /** Runs the built launcher (`npm start` after its build) on free ports, each run in a fresh folder. */
 describe('the launcher', () => {
   let cwd: string;
   let launcher: LauncherProcess | undefined;
-
-  const portsEnv = async () => {
-    const [gateway, organisations, users, permissions] = await freePorts(4);
-    return { PORT: String(gateway), ORGANISATIONS_PORT: String(organisations), USERS_PORT: String(users), PERMISSIONS_PORT: String(permissions) };
-  };
 
   beforeEach(() => {
     cwd = realpathSync(mkdtempSync(join(tmpdir(), 'tenantry-launcher-')));
@@ -28,10 +22,11 @@ describe('the launcher', () => {
     ['SIGTERM', /users \(pid (\d+)\) exited with code 0/],
     ['SIGKILL', /users \(pid (\d+)\) exited on signal SIGKILL/],
   ] as const)('names a part that exits on %s, stops the rest and exits with 1', async (signal, report) => {
-    launcher = startLauncher(cwd, { ...(await portsEnv()), DEMO_PASSWORD: 'launcher-test-password' });
+    launcher = startLauncher(cwd, { ...(await freeLauncherPorts()), DEMO_PASSWORD: 'launcher-test-password' });
     await launcher.waitForOutput(LAUNCHER_READY, 60_000);
     const pids = launcher.partPids();
-    expect(Object.keys(pids).sort()).toEqual(['gateway', 'mail', 'organisations', 'permissions', 'users']);
+    expect(Object.keys(pids).sort()).toEqual(launcherPartNames());
+    expect(launcherPartNames()).toEqual(expect.arrayContaining(['gateway', 'mail', 'organisations', 'permissions', 'users']));
     expect(processesRunningIn(cwd).sort()).toEqual([launcher.child.pid, ...Object.values(pids)].sort());
 
     process.kill(pids.users, signal);
@@ -63,7 +58,7 @@ describe('the launcher', () => {
       ['USERS_PORT', 'users'],
     ])('given as %s, fails at once naming the port, starts no part and exits with 1', async (variable, part) => {
       const startedAt = Date.now();
-      launcher = startLauncher(cwd, { ...(await portsEnv()), [variable]: String(takenPort), DEMO_PASSWORD: 'launcher-test-password' });
+      launcher = startLauncher(cwd, { ...(await freeLauncherPorts()), [variable]: String(takenPort), DEMO_PASSWORD: 'launcher-test-password' });
 
       expect(await launcher.exited).toEqual({ code: 1, signal: null });
       const seconds = (Date.now() - startedAt) / 1000;

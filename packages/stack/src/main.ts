@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { ConfigurationError, loadEnvironment } from '@tenantry/config';
+import { ConfigurationError, loadEnvironment, subgraphPort, subgraphRegistry } from '@tenantry/config';
 import { openStore } from '@tenantry/store';
 import { DEMO_USERNAMES, seedDemoData } from './demo-data';
-import { assertPortsFree, describeExit, ProcessName, RunningStack, StackError, startStack } from './processes';
+import { assertPortsFree, describeExit, ProcessName, RunningStack, serverHosts, StackError, startStack } from './processes';
 
 /**
  * `npm start`: migrate, seed the demo data, start the graph and supervise it. Ctrl-C or SIGTERM
@@ -10,9 +10,9 @@ import { assertPortsFree, describeExit, ProcessName, RunningStack, StackError, s
  */
 async function main(): Promise<void> {
   const env = loadEnvironment();
-  const ports = { gateway: env.PORT, organisations: env.ORGANISATIONS_PORT, users: env.USERS_PORT, permissions: env.PERMISSIONS_PORT };
+  const ports = { gateway: env.PORT, ...Object.fromEntries(subgraphRegistry().map((subgraph) => [subgraph.name, subgraphPort(env, subgraph)])) };
   // Before the database is touched: a taken port fails the start within a moment.
-  await assertPortsFree(ports, { gateway: env.HOST, organisations: env.SUBGRAPH_HOST, users: env.SUBGRAPH_HOST, permissions: env.SUBGRAPH_HOST });
+  await assertPortsFree(ports, serverHosts(env));
 
   const databaseFile = resolve(env.DATABASE_FILE);
   const dataSource = await openStore({ url: env.DATABASE_URL, file: databaseFile }, { migrate: true });

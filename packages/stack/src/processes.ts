@@ -2,28 +2,49 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo, createServer, Server } from 'node:net';
 import { dirname, join } from 'node:path';
-import { isReadyMessage, readEnvironment } from '@tenantry/config';
+import { Environment, isReadyMessage, readEnvironment, subgraphRegistry } from '@tenantry/config';
 
-/** The runnable parts of the graph, by name, as built entry points. */
-const ENTRY_POINTS = {
-  organisations: '@tenantry/organisations',
-  users: '@tenantry/users',
-  permissions: '@tenantry/permissions',
-  gateway: '@tenantry/gateway',
-  mail: '@tenantry/mail',
-} as const;
+/** A runnable part of the graph: the package it starts from and the built script it runs. */
+interface Part {
+  name: string;
+  workspace: string;
+  entry: string;
+  /** The variable that sets its port, so a message about a port says what to change; none for the mail worker. */
+  portVariable?: string;
+}
 
-export type ProcessName = keyof typeof ENTRY_POINTS;
-/** The parts that listen on a port. */
-export type ServerName = Exclude<ProcessName, 'mail'>;
+const GATEWAY: Part = { name: 'gateway', workspace: '@tenantry/gateway', entry: 'dist/main.js', portVariable: 'PORT' };
+// The outbox worker needs the whole store, which the mail library may not depend on: its entry is the stack's.
+const MAIL: Part = { name: 'mail', workspace: '@tenantry/stack', entry: 'dist/mail-worker.js' };
 
-/** The variable that sets each server's port, so a message about a port says what to change. */
-const PORT_VARIABLES: Record<ServerName, string> = {
-  gateway: 'PORT',
-  organisations: 'ORGANISATIONS_PORT',
-  users: 'USERS_PORT',
-  permissions: 'PERMISSIONS_PORT',
-};
+/** `gateway`, `mail`, or a subgraph's name in schema/supergraph.yaml. */
+export type ProcessName = string;
+/** The parts that listen on a port: the gateway and every subgraph. */
+export type ServerName = string;
+
+/** The subgraphs, as the registry (schema/supergraph.yaml) lists them. */
+function subgraphParts(): Part[] {
+  return subgraphRegistry().map((subgraph) => {
+    if (subgraph.name === GATEWAY.name || subgraph.name === MAIL.name) {
+      throw new StackError(`A subgraph cannot be called "${subgraph.name}": the launcher has a part of that name.`);
+    }
+    return { name: subgraph.name, workspace: subgraph.workspace, entry: subgraph.entry, portVariable: subgraph.portVariable };
+  });
+}
+
+function part(name: ProcessName): Part {
+  const found = [GATEWAY, MAIL, ...subgraphParts()].find((candidate) => candidate.name === name);
+  if (!found) throw new StackError(`No part of the graph is called "${name}".`);
+  return found;
+}
+
+/** The interface each server listens on: the gateway on HOST, subgraphs on SUBGRAPH_HOST. */
+export function serverHosts(settings: Environment): Record<ServerName, string> {
+  return Object.fromEntries([
+    [GATEWAY.name, settings.HOST],
+    ...subgraphParts().map(({ name }) => [name, settings.SUBGRAPH_HOST]),
+  ]);
+}
 
 /** How long a part may take from spawn to telling the launcher it is ready. */
 const READY_TIMEOUT_MS = 30_000;
@@ -36,9 +57,8 @@ export class StackError extends Error {
 }
 
 function mainScript(name: ProcessName): string {
-  // The outbox worker needs the whole store, which the mail library may not depend on.
-  if (name === 'mail') return join(dirname(require.resolve('@tenantry/stack/package.json')), 'dist', 'mail-worker.js');
-  return join(dirname(require.resolve(`${ENTRY_POINTS[name]}/package.json`)), 'dist', 'main.js');
+  const { workspace, entry } = part(name);
+  return join(dirname(require.resolve(`${workspace}/package.json`)), entry);
 }
 
 /**
@@ -76,9 +96,9 @@ export async function assertPortsFree(ports: Record<ServerName, number>, hosts: 
   for (const name of names) {
     const twin = names.find((other) => other !== name && ports[other] === ports[name]);
     if (twin && names.indexOf(twin) > names.indexOf(name)) {
-      problems.push(`port ${ports[name]} is given to both ${name} (${PORT_VARIABLES[name]}) and ${twin} (${PORT_VARIABLES[twin]})`);
+      problems.push(`port ${ports[name]} is given to both ${name} (${part(name).portVariable}) and ${twin} (${part(twin).portVariable})`);
     } else if (!twin && !(await isPortFree(ports[name], hosts[name]))) {
-      problems.push(`port ${ports[name]} (${name}, ${PORT_VARIABLES[name]}) is already in use on ${hosts[name]}`);
+      problems.push(`port ${ports[name]} (${name}, ${part(name).portVariable}) is already in use on ${hosts[name]}`);
     }
   }
   if (problems.length) throw new StackError(`Cannot start Tenantry: ${problems.join('; ')}. Stop what listens there or choose another port.`);
@@ -143,34 +163,30 @@ function withinReadyTimeout(ready: Promise<void>, name: ProcessName): Promise<vo
 }
 
 /**
- * Starts the three subgraphs, then the gateway and the mail outbox worker, as separate processes
- * talking HTTP, and supervises them: each tells the launcher over its IPC channel when it is
- * ready (a port answering is not proof it is ours), and a part that exits stops the rest. Parts
- * run in their own process group, so only the launcher decides when they stop, and each stops by
- * itself when the launcher goes away.
+ * Starts the subgraphs of the registry (schema/supergraph.yaml), then the gateway and the mail
+ * outbox worker, as separate processes talking HTTP, and supervises them: each tells the launcher
+ * over its IPC channel when it is ready (a port answering is not proof it is ours), and a part that
+ * exits stops the rest. Parts run in their own process group, so only the launcher decides when
+ * they stop, and each stops by itself when the launcher goes away.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const settings = readEnvironment(options.env);
-  const [organisations, users, permissions, gateway] = await freePorts(4);
-  const ports: Record<ServerName, number> = {
-    organisations: options.ports?.organisations ?? organisations,
-    users: options.ports?.users ?? users,
-    permissions: options.ports?.permissions ?? permissions,
-    gateway: options.ports?.gateway ?? gateway,
-  };
-  const subgraphHost = settings.SUBGRAPH_HOST;
-  await assertPortsFree(ports, { gateway: settings.HOST, organisations: subgraphHost, users: subgraphHost, permissions: subgraphHost });
+  const subgraphs = subgraphParts();
+  const servers = [GATEWAY, ...subgraphs].map(({ name }) => name);
+  const free = await freePorts(servers.length);
+  const ports: Record<ServerName, number> = Object.fromEntries(servers.map((name, index) => [name, options.ports?.[name] ?? free[index]]));
+  await assertPortsFree(ports, serverHosts(settings));
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     ACCESS_TOKEN_SECRET: settings.ACCESS_TOKEN_SECRET ?? randomBytes(48).toString('base64url'),
     PRINCIPAL_SECRET: settings.PRINCIPAL_SECRET ?? randomBytes(48).toString('base64url'),
-    ORGANISATIONS_PORT: String(ports.organisations),
-    USERS_PORT: String(ports.users),
-    PERMISSIONS_PORT: String(ports.permissions),
     PORT: String(ports.gateway),
-    SUBGRAPH_URL_ORGANISATIONS: `http://127.0.0.1:${ports.organisations}/graphql`,
-    SUBGRAPH_URL_USERS: `http://127.0.0.1:${ports.users}/graphql`,
-    SUBGRAPH_URL_PERMISSIONS: `http://127.0.0.1:${ports.permissions}/graphql`,
+    ...Object.fromEntries(
+      subgraphRegistry().flatMap(({ name, portVariable, urlVariable }) => [
+        [portVariable, String(ports[name])],
+        [urlVariable, `http://127.0.0.1:${ports[name]}/graphql`],
+      ]),
+    ),
   };
 
   const children = new Map<ProcessName, ChildProcess>();
@@ -200,8 +216,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   try {
-    await Promise.all([startPart('organisations'), startPart('users'), startPart('permissions')]);
-    await Promise.all([startPart('gateway'), startPart('mail')]);
+    await Promise.all(subgraphs.map(({ name }) => startPart(name)));
+    await Promise.all([startPart(GATEWAY.name), startPart(MAIL.name)]);
   } catch (error) {
     await stop();
     throw error;

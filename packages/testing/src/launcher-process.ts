@@ -1,12 +1,26 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { subgraphRegistry } from '@tenantry/config';
+import { freePorts } from '@tenantry/stack';
 
 /** The launcher `npm start` runs (after building). */
 export const LAUNCHER_SCRIPT = join(dirname(require.resolve('@tenantry/stack/package.json')), 'dist', 'main.js');
 
 /** Printed last once every part of the graph is ready. */
 export const LAUNCHER_READY = 'Press Ctrl-C to stop.';
+
+/** The parts the launcher starts and names: the gateway, the mail worker and every subgraph of schema/supergraph.yaml. */
+export function launcherPartNames(): string[] {
+  return ['gateway', 'mail', ...subgraphRegistry().map(({ name }) => name)].sort();
+}
+
+/** `PORT` and every subgraph's `<NAME>_PORT`, each a free port, so a launcher under test never meets the defaults. */
+export async function freeLauncherPorts(): Promise<Record<string, string>> {
+  const subgraphs = subgraphRegistry();
+  const [gateway, ...ports] = await freePorts(subgraphs.length + 1);
+  return { PORT: String(gateway), ...Object.fromEntries(subgraphs.map(({ portVariable }, index) => [portVariable, String(ports[index])])) };
+}
 
 export interface LauncherExit {
   code: number | null;
