@@ -14,4 +14,7 @@ export class AuthPayload {
 
   @Field(() => User, { description: 'The user the tokens belong to.' })
   user: User;
+
+  /** The session the tokens belong to; not in the graph: the rest of the request acts in it. */
+  sessionId: string;
 }
