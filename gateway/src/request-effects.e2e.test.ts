@@ -1,4 +1,4 @@
-import { DEMO_USERNAMES } from '@tenantry/stack';
+import { DEMO_USERNAMES, ProcessName } from '@tenantry/stack';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 import { DEMO_TEST_PASSWORD, DemoGraph, startDemoGraph } from './testing/demo-graph';
 
@@ -82,6 +82,40 @@ describe('a request sees its own effects through the gateway', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data.refreshSession).toEqual({
       accessToken: expect.any(String), user: { username: DEMO_USERNAMES.customerAdministrator, organisation: { name: 'Acme Customer' } },
+    });
+  });
+
+  describe('a committed mutation keeps its answer when another subgraph hangs', () => {
+    /** Runs `work` while a subgraph's process is stopped (SIGSTOP: it accepts connections but never answers). */
+    async function whilePaused<T>(part: ProcessName, work: () => Promise<T>): Promise<T> {
+      process.kill(demo.stack.pids[part], 'SIGSTOP');
+      try {
+        return await work();
+      } finally {
+        process.kill(demo.stack.pids[part], 'SIGCONT');
+      }
+    }
+
+    it('login answers its tokens, and null for the user whose permissions could not be read', async () => {
+      const response = await whilePaused('permissions', () => demo.graph(
+        `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken user { username permissions } } }`,
+        { username: DEMO_USERNAMES.operator, password: DEMO_TEST_PASSWORD },
+      ));
+      expect(response.data?.login).toEqual({ accessToken: expect.any(String), user: null });
+      expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+      const me = await demo.graph('{ me { username } }', {}, response.data!.login.accessToken);
+      expect(me.data).toEqual({ me: { username: DEMO_USERNAMES.operator } });
+    });
+
+    it('createOrganisation answers what it created, and null for the first operator whose permissions could not be read', async () => {
+      const owner = await demo.login(DEMO_USERNAMES.owner);
+      const input = { name: 'Effects Hung', firstOperator: { username: 'effects.hung', email: 'effects.hung@example.com', firstName: 'Hugo', lastName: 'Hung' } };
+      const response = await whilePaused('permissions', () => demo.graph(
+        `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { name } firstOperator { username permissions } widget { id } } }`,
+        { input },
+        owner,
+      ));
+      expect(response.data?.createOrganisation).toEqual({ organisation: { name: 'Effects Hung' }, firstOperator: null, widget: { id: expect.any(String) } });
     });
   });
 });
