@@ -10,10 +10,12 @@ import { accountPageRoutes } from './pages/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
 import { PrincipalDataSource } from './principal-data-source';
+import { sessionAdopter } from './session-adoption';
 import { OPERATION_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** What the gateway passes down to its subgraph data sources. */
 export interface GatewayContext {
+  /** Who the operation acts as: the bearer's, until a mutation of it establishes a session (adoptSession). */
   principal: Principal;
   /** Aborts OPERATION_TIMEOUT_MS after the request arrived; every subgraph fetch stops there. */
   deadline?: AbortSignal;
@@ -46,9 +48,12 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
   const urls = declaredSubgraphUrls(supergraphSdl);
   for (const [name, url] of Object.entries(options.subgraphUrls ?? {})) if (url) urls[name] = url;
+  const principals = new PrincipalClient(urls.users, options.principalSecret);
+  // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
+  const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret),
+    buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -64,7 +69,6 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  const principals = new PrincipalClient(urls.users, options.principalSecret);
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
     getRoutes: accountPageRoutes(),

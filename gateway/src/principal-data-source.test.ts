@@ -2,7 +2,7 @@ import { createServer, Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, UserPrincipal } from '@tenantry/auth';
 import { listen } from '@tenantry/federation';
 import { GatewayContext } from './gateway';
 import { PrincipalDataSource } from './principal-data-source';
@@ -71,5 +71,48 @@ describe('PrincipalDataSource against a subgraph that never answers', () => {
     const { error, ms } = await fetchOnce(passed);
     expect(error).toMatchObject({ name: 'TimeoutError' });
     expect(ms).toBeLessThan(SUBGRAPH_FETCH_TIMEOUT_MS - 1_000);
+  });
+});
+
+describe('PrincipalDataSource and a session established by a mutation', () => {
+  let subgraph: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    // Answers every fetch as a login would: with data and the established session's access token.
+    subgraph = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ data: { __typename: 'Mutation' }, extensions: { [ESTABLISHED_SESSION_EXTENSION]: 'the-new-access-token' } }));
+    });
+    url = `http://127.0.0.1:${await listen(subgraph, 0)}/graphql`;
+  });
+  afterAll(async () => {
+    subgraph.closeAllConnections();
+    await new Promise((resolve) => subgraph.close(resolve));
+  });
+
+  async function fetchThrough(source: PrincipalDataSource, context: GatewayContext) {
+    const options = { kind: 'incoming operation', request: { query: '{ __typename }' }, incomingRequestContext: {}, context };
+    return source.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+  }
+
+  it('hands the users subgraph\'s established session to adoptSession before the next fetch, and not on to the client', async () => {
+    const adopted = { kind: 'user', userId: 'user-1' } as UserPrincipal;
+    const adoptSession = jest.fn(async (_token: string, context: GatewayContext) => {
+      context.principal = adopted;
+    });
+    const context: GatewayContext = { principal: ANONYMOUS };
+    const response = await fetchThrough(new PrincipalDataSource('users', url, 'test-principal-secret-of-thirty-two-chars', adoptSession), context);
+    expect(adoptSession).toHaveBeenCalledWith('the-new-access-token', context);
+    expect(context.principal).toBe(adopted);
+    expect(response.extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBeUndefined();
+  });
+
+  it('ignores a session claimed by any other subgraph', async () => {
+    const context: GatewayContext = { principal: ANONYMOUS };
+    const response = await fetchThrough(new PrincipalDataSource('organisations', url, 'test-principal-secret-of-thirty-two-chars'), context);
+    expect(context.principal).toBe(ANONYMOUS);
+    expect(response.extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBeUndefined();
   });
 });

@@ -1,14 +1,24 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
 import type { GatewayContext } from './gateway';
 import { boundedSubgraphFetcher, withinOperation } from './timeouts/deadlines';
+
+/** Makes the rest of an operation act in a session one of its mutations established (see gateway.ts). */
+export type AdoptSession = (accessToken: string, context: GatewayContext) => Promise<void>;
 
 /**
  * Sends each subgraph a principal token signed for it; client headers are never forwarded. Every
  * fetch is bounded (boundedSubgraphFetcher), so a hung subgraph fails its part of the answer only.
+ * Only the data source given `adoptSession` (the users subgraph's) may change who the operation
+ * acts as, by the established-session extension of its responses.
  */
 export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(private readonly subgraph: string, url: string, private readonly principalSecret: string) {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    private readonly principalSecret: string,
+    private readonly adoptSession?: AdoptSession,
+  ) {
     super({ url, fetcher: boundedSubgraphFetcher });
   }
 
@@ -19,5 +29,12 @@ export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext>
   async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const principal = context.principal ?? ANONYMOUS;
     request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipalToken(principal, this.subgraph, this.principalSecret));
+  }
+
+  async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const accessToken = response.extensions?.[ESTABLISHED_SESSION_EXTENSION];
+    if (response.extensions) delete response.extensions[ESTABLISHED_SESSION_EXTENSION];
+    if (this.adoptSession && typeof accessToken === 'string') await this.adoptSession(accessToken, context);
+    return response;
   }
 }

@@ -6,9 +6,8 @@ import { Principal } from './principal';
 
 /** What every subgraph's context carries for the rules. */
 export interface PrincipalContext {
+  /** Who acts; a login-like mutation replaces it for the rest of its request. */
   principal: Principal;
-  /** Set by login-like mutations: the user who just proved who they are, anonymous until now. */
-  signedInUserId?: string;
   /** Whether the caller may see an organisation, decided in SQL by the organisations module's rule, once per id and request. */
   organisationVisibility?: OrganisationVisibilityCheck;
 }
@@ -45,10 +44,9 @@ export const isPromoted = rule({ cache: 'contextual' })(
   (_parent, _args, { principal }: PrincipalContext) => principal.kind === 'user' && principal.grantedOrganisationIds.length > 0,
 );
 
-/** The parent object is the caller themself (or the user this very request signed in). */
+/** The parent object is the caller themself (after a login-like mutation, the user it signed in). */
 export const isSelf = rule({ cache: 'no_cache' })(
-  (parent: { id?: string }, _args, { principal, signedInUserId }: PrincipalContext) =>
-    parent?.id !== undefined && (parent.id === signedInUserId || (principal.kind === 'user' && parent.id === principal.userId)),
+  (parent: { id?: string }, _args, { principal }: PrincipalContext) => principal.kind === 'user' && parent?.id === principal.userId,
 );
 
 /** The parent object belongs to an organisation the caller may see. */

@@ -37,6 +37,13 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
   }
 }
 
+/**
+ * Response extension in which the users subgraph hands the gateway the access token of a session
+ * that a mutation just established (login, activation, rotation, switch), so the rest of the
+ * operation acts in that session. The gateway verifies it like any bearer token before adopting it.
+ */
+export const ESTABLISHED_SESSION_EXTENSION = 'tenantryEstablishedSession';
+
 /** Header that carries the gateway-signed principal to a subgraph. */
 export const PRINCIPAL_HEADER = 'x-tenantry-principal';
 

@@ -39,11 +39,10 @@ function returnErrors(onInternalError: (error: unknown) => void): IMiddlewareFun
 
 /**
  * The answer to a refused field: an anonymous caller is told to sign in (UNAUTHENTICATED), a
- * signed-in one that it is not allowed (FORBIDDEN). A login-like mutation's caller counts as
- * signed in once it has proved who it is (`signedInUserId`).
+ * signed-in one that it is not allowed (FORBIDDEN).
  */
 function refusal(context: Partial<PrincipalContext> | undefined): GraphQLError {
-  const anonymous = context?.principal?.kind !== 'user' && !context?.signedInUserId;
+  const anonymous = context?.principal?.kind !== 'user';
   return anonymous ? graphqlError('UNAUTHENTICATED', UNAUTHENTICATED_MESSAGE) : graphqlError('FORBIDDEN', FORBIDDEN_MESSAGE);
 }
 

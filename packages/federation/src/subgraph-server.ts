@@ -1,5 +1,5 @@
 import { Server } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { Principal, PRINCIPAL_HEADER, verifyPrincipalToken } from '@tenantry/auth';
@@ -16,6 +16,8 @@ export interface SubgraphServerOptions<TContext extends { principal: Principal }
   createContext: (principal: Principal) => TContext;
   /** Internal POST routes (for the gateway only): their principal tokens must be signed for `<name>:internal`. */
   routes?: Record<string, RouteHandler>;
+  /** Extensions the response carries for the gateway, read from the context once the operation is done. */
+  responseExtensions?: (context: TContext) => Record<string, unknown> | undefined;
 }
 
 /** The running parts of a subgraph: its HTTP server and the Apollo server behind it. */
@@ -38,7 +40,11 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     // Only the gateway calls a subgraph, always with the full query: a cache of hashes would be dead weight.
     persistedQueries: false,
     // Traces are for Apollo's hosted studio, which this graph does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), clientMistakesPlugin({ refusedInputIs400: false })],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      clientMistakesPlugin({ refusedInputIs400: false }),
+      ...(options.responseExtensions ? [responseExtensionsPlugin(options.responseExtensions)] : []),
+    ],
     // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
   });
@@ -61,6 +67,24 @@ export async function createSubgraphServer<TContext extends { principal: Princip
       await new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await apollo.stop();
+    },
+  };
+}
+
+/** Adds what `extensionsOf` reads from the finished request's context to its response. */
+function responseExtensionsPlugin<TContext extends BaseContext>(
+  extensionsOf: (context: TContext) => Record<string, unknown> | undefined,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const extensions = extensionsOf(contextValue);
+          if (!extensions || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, ...extensions };
+        },
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ export interface GraphQLResponse<TData = any> {
   status: number;
   data?: TData;
   errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+  extensions?: Record<string, unknown>;
 }
 
 /** Posts a GraphQL operation over real HTTP. */

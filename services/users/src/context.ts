@@ -1,6 +1,7 @@
 import { DataSource } from '@tenantry/database';
-import { Principal, PrincipalContext, requireUser } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, Principal, PrincipalContext, requireUser } from '@tenantry/auth';
 import { createTenantScope } from '@tenantry/organisations-module';
+import { resolvePrincipal } from '@tenantry/store';
 import { perRequest } from '@tenantry/federation';
 import { ActivationService } from './activation/activation.service';
 import { AuditService } from './audit/audit.service';
@@ -13,6 +14,7 @@ import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
 import { CredentialAttempts } from './session/credential-attempt';
 import { SessionService } from './session/session.service';
+import { AuthPayload } from './session/session.type';
 import { UsersSettings } from './settings';
 import { TotpService } from './totp/totp.service';
 import { UserService } from './user/user.service';
@@ -22,8 +24,10 @@ import { UserService } from './user/user.service';
  * use, UNAUTHENTICATED for anonymous callers), and the services of flows that start anonymous.
  */
 export interface UsersContext extends PrincipalContext {
+  /** Who acts: the gateway's principal, until a mutation of this request establishes a session. */
   principal: Principal;
-  signedInUserId?: string;
+  /** Access token of the session this request established last; the gateway adopts it for the rest of the operation. */
+  establishedAccessToken?: string;
   users: () => UserService;
   invitations: () => InvitationService;
   lifecycle: () => LifecycleService;
@@ -35,6 +39,12 @@ export interface UsersContext extends PrincipalContext {
   passwords: PasswordService;
   totp: TotpService;
   preferences: PreferencesService;
+  /**
+   * Acts in a session that login, activation, rotation or a switch just opened: the rest of this
+   * request is served as its principal, with services scoped to it, and the gateway is told to
+   * act in it for the rest of the operation.
+   */
+  actInSession(this: UsersContext, session: AuthPayload): Promise<void>;
 }
 
 export function createContextFactory(dataSource: DataSource, settings: UsersSettings) {
@@ -47,23 +57,46 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
   const emailChanges = new EmailChangeService(dataSource, settings);
   const totp = new TotpService(dataSource, settings, attempts);
   const preferences = new PreferencesService(dataSource, settings);
-  return (principal: Principal): UsersContext => {
-    // The request's composition root: one tenant scope, built on first use; UNAUTHENTICATED for anonymous callers.
+  // The request's composition root: one tenant scope for whoever acts, built on first use; UNAUTHENTICATED for anonymous callers.
+  const scopedTo = (principal: Principal) => {
     const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));
     return {
-    principal,
-    users: perRequest(() => new UserService(scope(), settings)),
-    invitations: perRequest(() => new InvitationService(scope(), settings)),
-    lifecycle: perRequest(() => new LifecycleService(scope(), settings, lockout)),
-    exports: perRequest(() => new ExportService(scope())),
-    audit: perRequest(() => new AuditService(scope())),
-    organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },
-    sessions,
-    activation,
-    emailChanges,
-    passwords,
-    totp,
-    preferences,
+      users: perRequest(() => new UserService(scope(), settings)),
+      invitations: perRequest(() => new InvitationService(scope(), settings)),
+      lifecycle: perRequest(() => new LifecycleService(scope(), settings, lockout)),
+      exports: perRequest(() => new ExportService(scope())),
+      audit: perRequest(() => new AuditService(scope())),
+      canSee: async (id: string) => principal.kind === 'user' && scope().visibility.canSee(id),
     };
   };
+  return (principal: Principal): UsersContext => {
+    let scope = scopedTo(principal);
+    return {
+      principal,
+      users: () => scope.users(),
+      invitations: () => scope.invitations(),
+      lifecycle: () => scope.lifecycle(),
+      exports: () => scope.exports(),
+      audit: () => scope.audit(),
+      organisationVisibility: { canSee: (id) => scope.canSee(id) },
+      sessions,
+      activation,
+      emailChanges,
+      passwords,
+      totp,
+      preferences,
+      // Changes `this`, not a captured object: Apollo Server hands resolvers a shallow copy of the context.
+      async actInSession(this: UsersContext, session: AuthPayload) {
+        // Null only if the user lost access since the session opened: nothing is shown to them then.
+        this.principal = (await resolvePrincipal(dataSource, { userId: session.user.id, sessionId: session.sessionId })) ?? ANONYMOUS;
+        this.establishedAccessToken = session.accessToken;
+        scope = scopedTo(this.principal);
+      },
+    };
+  };
+}
+
+/** What the users subgraph tells the gateway besides the data: the session the operation now acts in. */
+export function usersResponseExtensions(context: UsersContext): Record<string, unknown> | undefined {
+  return context.establishedAccessToken ? { [ESTABLISHED_SESSION_EXTENSION]: context.establishedAccessToken } : undefined;
 }

@@ -1,6 +1,6 @@
 import { DataSource } from '@tenantry/database';
 import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
-import { createContextFactory } from './context';
+import { createContextFactory, usersResponseExtensions } from './context';
 import { principalRoute, PRINCIPAL_ROUTE } from './principal/principal.route';
 import { buildGuardedUsersSchema } from './schema';
 import { usersSettings, UsersSettingsInput } from './settings';
@@ -15,5 +15,6 @@ export async function createUsersServer(dataSource: DataSource, principalSecret:
     principalSecret,
     createContext: createContextFactory(dataSource, usersSettings(settings)),
     routes: { [PRINCIPAL_ROUTE]: principalRoute(dataSource) },
+    responseExtensions: usersResponseExtensions,
   });
 }

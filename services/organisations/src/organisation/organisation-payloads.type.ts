@@ -16,7 +16,8 @@ export class CreateOrganisationPayload {
   @Field(() => Organisation)
   organisation: Organisation;
 
-  @Field(() => User, { description: 'The first operator (role MANAGER, status INVITED until activated).' })
+  // Nullable: it lives in the users subgraph, and a failure there must not hide the committed organisation.
+  @Field(() => User, { nullable: true, description: 'The first operator (role MANAGER, status INVITED until activated).' })
   firstOperator: User;
 
   @Field(() => Widget)

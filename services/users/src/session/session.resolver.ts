@@ -33,9 +33,9 @@ export class SessionResolver {
   }
 }
 
-/** Lets the rules show the payload's user to the caller who just proved to be that user. */
+/** The rest of the request (here and, through the gateway, in every subgraph) acts in the session just opened. */
 export async function signedIn(context: UsersContext, payload: Promise<AuthPayload>): Promise<AuthPayload> {
   const result = await payload;
-  context.signedInUserId = result.user.id;
+  await context.actInSession(result);
   return result;
 }

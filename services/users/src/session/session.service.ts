@@ -163,6 +163,6 @@ export class SessionService {
       this.settings.accessTokenSecret,
       this.settings.accessTokenTtlSeconds,
     );
-    return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, user: toUser(user) };
+    return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, user: toUser(user), sessionId: session.id };
   }
 }

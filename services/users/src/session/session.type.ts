@@ -13,6 +13,10 @@ export class AuthPayload {
   @Field({ description: 'When the access token expires.' })
   expiresAt: Date;
 
-  @Field(() => User, { description: 'The user the tokens belong to.' })
+  // Nullable: its fields reach other subgraphs, and a failure there must not take the committed session's tokens with it.
+  @Field(() => User, { nullable: true, description: 'The user the tokens belong to.' })
   user: User;
+
+  /** The session the tokens belong to; not in the graph: the rest of the request acts in it. */
+  sessionId: string;
 }

@@ -1,10 +1,14 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { AccountSeed, OrganisationSeed } from '@tenantry/testing';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, UserPrincipal } from '@tenantry/auth';
+import { AccountSeed, OrganisationSeed, SEED_PASSWORD } from '@tenantry/testing';
 import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
 
 const ME = `{ me { id organisation { id } activeOrganisation { id } accessibleOrganisations { id } } }`;
 const USER = `query($id: ID!) { user(id: $id) { id activeOrganisation { id } } }`;
 const USER_ACCESSIBLE = `query($id: ID!) { user(id: $id) { id accessibleOrganisations { id } } }`;
+const LOGIN = `mutation($username: String!, $password: String!) {
+  login(username: $username, password: $password) { accessToken user { id activeOrganisation { id } accessibleOrganisations { id } } }
+}`;
+const SWITCH = `mutation($id: ID!) { switchOrganisation(organisationId: $id) { accessToken user { id activeOrganisation { id } } } }`;
 
 describe('users: the organisations of the caller\'s session', () => {
   let bed: UsersTestbed;
@@ -51,5 +55,25 @@ describe('users: the organisations of the caller\'s session', () => {
     const accessible = await bed.query(owner, USER_ACCESSIBLE, { id: operator.userId });
     expect(errorCode(accessible)).toBe('FORBIDDEN');
     expect(accessible.data?.user ?? null).toBeNull();
+  });
+
+  it('answers, in the login itself, the organisations of the session it opened, and hands its access token to the gateway', async () => {
+    const response = await bed.query(ANONYMOUS, LOGIN, { username: account.owner.record.username, password: SEED_PASSWORD });
+    expect(response.errors).toBeUndefined();
+    const { accessToken, user } = response.data.login;
+    expect(user.activeOrganisation).toEqual({ id: account.defaultOrganisation.id });
+    expect(user.accessibleOrganisations).toHaveLength(2);
+    expect(response.extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBe(accessToken);
+  });
+
+  it('answers, in the switch itself, the organisation the new session acts in', async () => {
+    const response = await bed.query(await account.owner.principal(), SWITCH, { id: support.id });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.switchOrganisation.user.activeOrganisation).toEqual({ id: support.id });
+    expect(response.extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBe(response.data.switchOrganisation.accessToken);
+  });
+
+  it('tells the gateway of no session when a request opens none', async () => {
+    expect((await bed.query(owner, ME)).extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBeUndefined();
   });
 });

@@ -39,9 +39,9 @@ export class UserResolver {
   }
 
   @FieldResolver(() => String, { nullable: true })
-  mobile(@Root() user: User, @Ctx() { principal, signedInUserId }: UsersContext): string | null {
+  mobile(@Root() user: User, @Ctx() { principal }: UsersContext): string | null {
     if (!user.mobile) return null;
-    const self = user.id === signedInUserId || (principal.kind === 'user' && principal.userId === user.id);
+    const self = principal.kind === 'user' && principal.userId === user.id;
     const maySee = principal.kind === 'user' && principal.permissions.includes('phoneNumbers.visible');
     return self || maySee ? user.mobile : MASKED_MOBILE;
   }

@@ -1,17 +1,9 @@
-import { allow, and, or, rule } from 'graphql-shield';
+import { allow, and, or } from 'graphql-shield';
 import { RuleMap } from '@tenantry/federation';
-import { hasPermission, isAuthenticated, isInVisibleOrganisation, isSelf, PrincipalContext } from '@tenantry/auth';
+import { hasPermission, isAuthenticated, isInVisibleOrganisation, isSelf } from '@tenantry/auth';
 
 /** Oneself, or a user of a visible organisation for a caller who may read users. */
 const canSeeUser = or(isSelf, and(isInVisibleOrganisation, hasPermission('users.read')));
-
-/**
- * The parent is the signed-in caller of this request's session: unlike `isSelf`, not a user a
- * login-like mutation just signed in, whose session the principal does not describe yet.
- */
-const isSessionUser = rule({ cache: 'no_cache' })(
-  (parent: { id?: string }, _args, { principal }: PrincipalContext) => principal.kind === 'user' && parent?.id === principal.userId,
-);
 
 export const userRules: RuleMap = {
   Query: {
@@ -25,7 +17,7 @@ export const userRules: RuleMap = {
     updateUser: hasPermission('users.manage'),
   },
   // The services already hide foreign users; the rules say it again for any path that reaches a User.
-  User: { '*': canSeeUser, preferences: isSelf, activeOrganisation: isSessionUser, accessibleOrganisations: isSessionUser },
+  User: { '*': canSeeUser, preferences: isSelf, activeOrganisation: isSelf, accessibleOrganisations: isSelf },
   UserConnection: allow,
   UserEdge: allow,
   Organisation: allow,
