@@ -104,6 +104,9 @@ export function dependencyZones(root) {
   ];
 }
 
+/** Test-only code, as each workspace's tsconfig.build.json leaves it out of the build. */
+const TEST_CODE = ['**/*.test.ts', '**/*.bench.ts', '**/src/testing/**'];
+
 const DATA_SOURCE_MESSAGE = 'A service gets its per-request tenant scope, never the DataSource: only main.ts, server.ts and *.job.ts system jobs touch it.';
 
 /** The whole configuration for a repository at `root` (a fixture root in scripts/lint-rules.test.mjs). */
@@ -151,7 +154,7 @@ export function tenantryConfig(root) {
     },
     {
       files: ['services/*/src/**/*.ts'],
-      ignores: ['services/*/src/main.ts', 'services/*/src/server.ts', 'services/**/*.job.ts', 'services/**/*.test.ts'],
+      ignores: ['services/*/src/main.ts', 'services/*/src/server.ts', 'services/**/*.job.ts', ...TEST_CODE],
       rules: {
         'no-restricted-imports': [
           'error',
@@ -162,6 +165,22 @@ export function tenantryConfig(root) {
               message: DATA_SOURCE_MESSAGE,
             })),
             patterns: [{ group: ['typeorm', 'typeorm/*'], message: DATA_SOURCE_MESSAGE }],
+          },
+        ],
+      },
+    },
+    {
+      files: ['gateway/**/*.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['typeorm', 'typeorm/*', 'mysql2', 'mysql2/*', 'better-sqlite3'],
+                message: 'The gateway holds no database code: it knows subgraphs only by URL.',
+              },
+            ],
           },
         ],
       },

@@ -157,6 +157,11 @@ const ruleCases = [
   ['services/users/src/server.ts', "import { DataSource } from 'typeorm';\nexport const d = DataSource;\n", []],
   ['services/users/src/lifecycle/archive-purge.job.ts', "import { DataSource } from '@tenantry/database';\nexport const d = DataSource;\n", []],
   ['services/users/src/user/user.service.test.ts', "import { DataSource } from '@tenantry/database';\nexport const d = DataSource;\n", []],
+  ['services/users/src/testing/users.testkit.ts', "import { DataSource } from '@tenantry/database';\nexport const d = DataSource;\n", []],
+  ['services/users/src/shield.bench.ts', "import { DataSource } from 'typeorm';\nexport const d = DataSource;\n", []],
+  // nor does the gateway reach a database driver directly
+  ['gateway/src/gateway.ts', "import { DataSource } from 'typeorm';\nexport const d = DataSource;\n", ['no-restricted-imports']],
+  ['gateway/src/gateway.e2e.test.ts', "import { createConnection } from 'mysql2/promise';\nexport const c = createConnection;\n", ['no-restricted-imports']],
   // named exports only, except configuration files that need a default export
   ['packages/auth/src/principal.ts', 'export default 1;\n', ['import-x/no-default-export']],
   ['jest.config.ts', 'export default {};\n', []],
