@@ -82,6 +82,11 @@ export function dependencyZones(root) {
       message: 'Nothing imports a service: it is a process, reached over HTTP.',
     },
     {
+      target: everywhere.filter((folder) => folder !== './gateway'),
+      from: './gateway',
+      message: 'Nothing imports the gateway: it is the edge process, and shared code flows downward.',
+    },
+    {
       target: './gateway',
       from: ['./packages/database', './packages/store', './modules'],
       message: 'The gateway holds no database code: it knows subgraphs only by URL.',
