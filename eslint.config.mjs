@@ -1,4 +1,4 @@
-// Lint that holds the dependency rules of the architecture (README "Architecture"): services never
+// Lint that holds the dependency rules of the architecture (docs/architecture.md): services never
 // import each other, the gateway holds no database code, shared code flows downward, a module's
 // entities stay inside it, services get a tenant scope instead of the DataSource. `npm test` runs it,
 // after scripts/lint-rules.test.mjs has shown that each of these rules reports a violation.
@@ -65,7 +65,7 @@ function workspaceResolver(root) {
 }
 
 /** The `import-x/no-restricted-paths` zones, one per dependency rule of the architecture. */
-export function dependencyZones(root) {
+export function dependencyZones(root, { databaseInGateway = false } = {}) {
   const services = foldersIn(root, 'services');
   const modules = foldersIn(root, 'modules');
   const everywhere = ['./gateway', './packages', './services', './modules', './schema', './scripts'];
@@ -86,11 +86,15 @@ export function dependencyZones(root) {
       from: './gateway',
       message: 'Nothing imports the gateway: it is the edge process, and shared code flows downward.',
     },
-    {
-      target: './gateway',
-      from: ['./packages/database', './packages/store', './modules'],
-      message: 'The gateway holds no database code: it knows subgraphs only by URL.',
-    },
+    ...(databaseInGateway
+      ? []
+      : [
+          {
+            target: './gateway',
+            from: ['./packages/database', './packages/store', './modules'],
+            message: 'The gateway holds no database code: it knows subgraphs only by URL.',
+          },
+        ]),
     {
       target: `./packages/!(${MODULE_COMPOSERS.join('|')})/**`,
       from: './modules',
@@ -109,10 +113,55 @@ export function dependencyZones(root) {
   ];
 }
 
+/** Entity class names each module declares (`export class XRecord` in its `*.entity.ts` files). */
+function moduleEntities(root) {
+  const entities = new Map();
+  const walk = (dir) => readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.entity.ts') ? [path] : [];
+  });
+  for (const module of foldersIn(root, 'modules')) {
+    const source = join(root, 'modules', module, 'src');
+    const names = existsSync(source) ? walk(source).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export class (\w+)/g)].map((match) => match[1])) : [];
+    entities.set(module, names);
+  }
+  return entities;
+}
+
+/**
+ * Who may import which entity classes: a module's entities (re-exported by its index for the store
+ * and for tests) are used only by the module and the subgraph of the same name; everyone else calls
+ * the functions the module exports. Services also never get the DataSource.
+ */
+function entityOwnershipConfigs(root) {
+  const entities = moduleEntities(root);
+  const foreignEntities = (owner) =>
+    [...entities].filter(([module, names]) => module !== owner && names.length).map(([module, names]) => ({
+      name: `@tenantry/${module}-module`,
+      importNames: names,
+      message: `Entities of modules/${module} are used only by that module and its subgraph: call the functions it exports.`,
+    }));
+  const dataSource = ['@tenantry/database', '@tenantry/store'].map((name) => ({ name, importNames: ['DataSource'], message: DATA_SOURCE_MESSAGE }));
+  const restrict = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+  return [
+    ...foldersIn(root, 'services').map((service) => ({
+      files: [`services/${service}/src/**/*.ts`],
+      ignores: ['services/*/src/main.ts', 'services/*/src/server.ts', 'services/*/src/context.ts', 'services/**/*.job.ts', ...TEST_CODE],
+      rules: restrict([...dataSource, ...foreignEntities(service)], [{ group: ['typeorm', 'typeorm/*'], message: DATA_SOURCE_MESSAGE }]),
+    })),
+    {
+      files: ['packages/provisioning/src/**/*.ts', 'packages/stack/src/**/*.ts'],
+      ignores: TEST_CODE,
+      rules: restrict(foreignEntities(null)),
+    },
+  ];
+}
+
 /** Test-only code, as each workspace's tsconfig.build.json leaves it out of the build. */
 const TEST_CODE = ['**/*.test.ts', '**/*.bench.ts', '**/src/testing/**'];
 
-const DATA_SOURCE_MESSAGE = 'A service gets its per-request tenant scope, never the DataSource: only main.ts, server.ts and *.job.ts system jobs touch it.';
+const DATA_SOURCE_MESSAGE =
+  'A service gets its per-request tenant scope, never the DataSource: only main.ts, server.ts, context.ts (the composition root) and *.job.ts system jobs touch it.';
 
 /** The whole configuration for a repository at `root` (a fixture root in scripts/lint-rules.test.mjs). */
 export function tenantryConfig(root) {
@@ -157,22 +206,12 @@ export function tenantryConfig(root) {
       files: ['*.config.{ts,mjs,js}'],
       rules: { 'import-x/no-default-export': 'off' },
     },
+    ...entityOwnershipConfigs(basePath),
     {
-      files: ['services/*/src/**/*.ts'],
-      ignores: ['services/*/src/main.ts', 'services/*/src/server.ts', 'services/**/*.job.ts', ...TEST_CODE],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            paths: ['@tenantry/database', '@tenantry/store'].map((name) => ({
-              name,
-              importNames: ['DataSource', 'EntityManager'],
-              message: DATA_SOURCE_MESSAGE,
-            })),
-            patterns: [{ group: ['typeorm', 'typeorm/*'], message: DATA_SOURCE_MESSAGE }],
-          },
-        ],
-      },
+      // The gateway's end-to-end tests and their fixtures (left out of its build) seed and inspect
+      // the database behind the graph they drive; the gateway itself never touches it.
+      files: ['gateway/src/**/*.test.ts', 'gateway/src/testing/**', 'gateway/src/authorization/**'],
+      rules: { 'import-x/no-restricted-paths': ['error', { basePath, zones: dependencyZones(basePath, { databaseInGateway: true }) }] },
     },
     {
       files: ['gateway/**/*.ts'],

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, Logger } from 'typeorm';
+import { DataSource, Logger, MigrationInterface } from 'typeorm';
 import { beginTransactionsImmediately } from './immediate-transactions';
 
 /** Where the data lives: a MySQL URL, or else a SQLite file (":memory:" allowed). */
@@ -17,10 +17,16 @@ export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 /** The two databases every feature runs on. */
 export type DatabaseDialect = 'mysql' | 'sqlite';
 
+/** A TypeORM entity class. */
+export type EntityClass = new () => object;
+
+/** A migration class, as scripts/generate-migration.ts writes them. */
+export type MigrationClass = new () => MigrationInterface;
+
 /** The tables a database holds and the one migration history that builds them, per dialect. */
 export interface DatabaseSchema {
-  entities: Function[];
-  migrations: Record<DatabaseDialect, Function[]>;
+  entities: EntityClass[];
+  migrations: Record<DatabaseDialect, MigrationClass[]>;
 }
 
 /** Builds (without connecting) the data source for a location; migrations match its dialect. */

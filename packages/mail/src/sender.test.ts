@@ -1,4 +1,4 @@
-import { DataSource, openDatabase, withTransaction } from '@tenantry/database';
+import { DataSource, EntityClass, openDatabase, withTransaction } from '@tenantry/database';
 import { OutboxMailRecord } from './outbox-mail.entity';
 import { createTestDatabase, TestDatabase, testDialect } from '@tenantry/testing';
 import { enqueueMail } from './outbox';
@@ -144,7 +144,7 @@ describe('mail sender', () => {
     time = new Date();
     // On MySQL the second sender has a pool of its own, as a second process would; a process
     // holds one SQLite connection, so there both senders share it.
-    const other: DataSource = testDialect === 'mysql' ? await openDatabase(db.location, { entities: db.dataSource.options.entities as Function[], migrations: { mysql: [], sqlite: [] } }) : db.dataSource;
+    const other: DataSource = testDialect === 'mysql' ? await openDatabase(db.location, { entities: db.dataSource.options.entities as EntityClass[], migrations: { mysql: [], sqlite: [] } }) : db.dataSource;
     try {
       const senders = [new MailSender(db.dataSource, transport, { clock }), new MailSender(other, transport, { clock })];
       const counts = await Promise.all(senders.map((sender) => sender.deliverDue()));

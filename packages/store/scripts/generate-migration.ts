@@ -50,7 +50,7 @@ ${body([...down].reverse())}
   const index = readFileSync(indexFile, 'utf8');
   const listName = `${dialect}Migrations`;
   const updated = `import { ${className} } from './${file}';\n` +
-    index.replace(new RegExp(`(export const ${listName}: Function\\[\\] = \\[)([^\\]]*)\\]`), (_all, head, items) => {
+    index.replace(new RegExp(`(export const ${listName}: MigrationClass\\[\\] = \\[)([^\\]]*)\\]`), (_all, head, items) => {
       const list = items.trim() ? `${items.trim().replace(/,$/, '')}, ${className}` : className;
       return `${head}${list}]`;
     });

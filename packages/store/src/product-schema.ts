@@ -1,4 +1,4 @@
-import { DataSource, DatabaseDialect, DatabaseLocation, DatabaseSchema, openDatabase } from '@tenantry/database';
+import { DataSource, DatabaseDialect, DatabaseLocation, DatabaseSchema, MigrationClass, openDatabase } from '@tenantry/database';
 import { mailTables } from '@tenantry/mail';
 import { organisationsTables } from '@tenantry/organisations-module';
 import { permissionsTables } from '@tenantry/permissions-module';
@@ -10,12 +10,12 @@ import { sqliteBaseline } from './migrations/sqlite';
 const modules = [organisationsTables, usersTables, permissionsTables, mailTables];
 
 /** Migrations are named `<Name><timestamp>`; the history runs them by that timestamp, whichever module wrote them. */
-function byTimestamp(a: Function, b: Function): number {
-  const stamp = (migration: Function) => Number(/(\d{13})$/.exec(migration.name)?.[1]);
+function byTimestamp(a: MigrationClass, b: MigrationClass): number {
+  const stamp = (migration: MigrationClass) => Number(/(\d{13})$/.exec(migration.name)?.[1]);
   return stamp(a) - stamp(b);
 }
 
-function history(dialect: DatabaseDialect, baseline: Function[]): Function[] {
+function history(dialect: DatabaseDialect, baseline: MigrationClass[]): MigrationClass[] {
   return [...baseline, ...modules.flatMap((module) => module.migrations[dialect]).sort(byTimestamp)];
 }
 

@@ -1,4 +1,4 @@
-import { DataSource } from '@tenantry/database';
+import { DataSource, requestDatabase } from '@tenantry/database';
 import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, Principal, PrincipalContext, requireUser } from '@tenantry/auth';
 import { createTenantScope } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
@@ -48,15 +48,17 @@ export interface UsersContext extends PrincipalContext {
 }
 
 export function createContextFactory(dataSource: DataSource, settings: UsersSettings) {
-  // One per process: every password and TOTP check of a user passes through it (lockout, waiting).
-  const lockout = new Lockout(dataSource);
-  const attempts = new CredentialAttempts(dataSource, lockout);
-  const sessions = new SessionService(dataSource, settings, attempts);
-  const activation = new ActivationService(dataSource, settings, sessions, lockout);
-  const passwords = new PasswordService(dataSource, settings, attempts, lockout);
-  const emailChanges = new EmailChangeService(dataSource, settings);
-  const totp = new TotpService(dataSource, settings, attempts);
-  const preferences = new PreferencesService(dataSource, settings);
+  // Flows that start anonymous get the database, not the DataSource. One lockout per process:
+  // every password and TOTP check of a user passes through it (lockout, waiting).
+  const database = requestDatabase(dataSource);
+  const lockout = new Lockout(database);
+  const attempts = new CredentialAttempts(database, lockout);
+  const sessions = new SessionService(database, settings, attempts);
+  const activation = new ActivationService(database, settings, sessions, lockout);
+  const passwords = new PasswordService(database, settings, attempts, lockout);
+  const emailChanges = new EmailChangeService(database, settings);
+  const totp = new TotpService(database, settings, attempts);
+  const preferences = new PreferencesService(database, settings);
   // The request's composition root: one tenant scope for whoever acts, built on first use; UNAUTHENTICATED for anonymous callers.
   const scopedTo = (principal: Principal) => {
     const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));

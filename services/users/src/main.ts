@@ -1,7 +1,7 @@
 import { exitOnConfigurationError, loadEnvironment } from '@tenantry/config';
 import { openStore } from '@tenantry/store';
 import { serveUntilSignalled } from '@tenantry/federation';
-import { startPurgeJob } from './lifecycle/purge';
+import { startPurgeJob } from './lifecycle/purge.job';
 import { createUsersServer, SUBGRAPH_NAME } from './server';
 import { usersSettings } from './settings';
 

@@ -1,7 +1,7 @@
 import { DataSource } from '@tenantry/database';
 import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
 import { createContextFactory, usersResponseExtensions } from './context';
-import { principalRoute, PRINCIPAL_ROUTE } from './principal/principal.route';
+import { principalRoute, PRINCIPAL_ROUTE } from './principal/principal.job';
 import { buildGuardedUsersSchema } from './schema';
 import { usersSettings, UsersSettingsInput } from './settings';
 

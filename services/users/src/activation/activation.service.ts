@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, withTransaction } from '@tenantry/database';
+import { RequestDatabase } from '@tenantry/database';
 import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
 import {
@@ -25,7 +25,7 @@ type Redemption =
 /** Accepting invitation and activation links, and sending them again. */
 export class ActivationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: RequestDatabase,
     private readonly settings: UsersSettings,
     private readonly sessions: SessionService,
     private readonly lockout: Lockout,
@@ -45,7 +45,7 @@ export class ActivationService {
       if (record.status === InvitationStatus.EXPIRED) throw refused('expired');
       if (record.status !== InvitationStatus.PENDING) throw invalidLink();
       if (record.expiresAt.getTime() <= now.getTime()) {
-        await withTransaction(this.dataSource, (manager) =>
+        await this.database.transaction((manager) =>
           manager.update(InvitationRecord, { id: record.id, status: InvitationStatus.PENDING }, { status: InvitationStatus.EXPIRED, updatedAt: now }));
         throw refused('expired');
       }
@@ -53,11 +53,11 @@ export class ActivationService {
     // An invitation whose user was deleted has no user left to activate (and a null id must never reach a lookup).
     const userId = redemption.kind === 'invitation' ? redemption.record.userId : redemption.userId;
     if (!userId) throw invalidLink();
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: userId, status: UserStatus.INVITED });
+    const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: userId, status: UserStatus.INVITED });
     if (!user) throw invalidLink();
     checkPassword(password, user);
     const passwordHash = await hashPassword(password);
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       // Conditional updates spend the link: of two racing redemptions exactly one wins.
       if (redemption.kind === 'invitation') {
         const accepted = await manager.update(
@@ -90,9 +90,9 @@ export class ActivationService {
 
   /** The invitation or the valid activation token the link stands for; refuses any other link. */
   private async findRedemption(token: string, tokenHash: string, now: Date): Promise<Redemption> {
-    const invitation = await this.dataSource.getRepository(InvitationRecord).findOneBy({ tokenHash });
+    const invitation = await this.database.manager.getRepository(InvitationRecord).findOneBy({ tokenHash });
     if (invitation) return { kind: 'invitation', record: invitation };
-    const checked = await checkUserToken(this.dataSource.manager, UserTokenPurpose.ACTIVATION, token, now);
+    const checked = await checkUserToken(this.database.manager, UserTokenPurpose.ACTIVATION, token, now);
     if (checked.outcome !== 'valid') throw refused(checked.outcome);
     return { kind: 'activation', userId: checked.userId };
   }
@@ -102,7 +102,7 @@ export class ActivationService {
    * they were invited, else a new activation link. Either way the previous link stops working at once.
    */
   async resend(principal: UserPrincipal, userId: string): Promise<boolean> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       const user = await findAdministrableUser(manager, principal, userId);
       if (user.status !== UserStatus.INVITED) throw graphqlError('BAD_USER_INPUT', 'The user has already activated their account.');
       await mailFreshActivationLink(manager, user, this.settings);

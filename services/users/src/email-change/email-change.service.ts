@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
+import { EntityManager, RequestDatabase } from '@tenantry/database';
 import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
@@ -64,7 +64,7 @@ export async function changeEmail(
 
 /** Confirming a pending email change from the link mailed to the new address (anonymous: the link is the credential). */
 export class EmailChangeService {
-  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
+  constructor(private readonly database: RequestDatabase, private readonly settings: UsersSettings) {}
 
   /**
    * Makes the pending address the user's email (single use). Reset links still open for the
@@ -72,12 +72,12 @@ export class EmailChangeService {
    */
   async confirm(token: string): Promise<boolean> {
     const now = this.settings.now();
-    const checked = await checkUserToken(this.dataSource.manager, UserTokenPurpose.EMAIL_CHANGE, token, now);
+    const checked = await checkUserToken(this.database.manager, UserTokenPurpose.EMAIL_CHANGE, token, now);
     if (checked.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.EMAIL_CHANGE, checked.outcome);
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: checked.userId });
+    const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: checked.userId });
     if (!user?.pendingEmail) throw invalidConfirmationLink();
     const { pendingEmail } = user;
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       // What was read above may be stale: the conditional writes decide. Of two racing confirmations,
       // or a confirmation racing a newer request (which spends this link), exactly one wins.
       const redeemed = await redeemUserToken(manager, UserTokenPurpose.EMAIL_CHANGE, token, now);

@@ -3,7 +3,7 @@ import { IsNull } from '@tenantry/database';
 import { AuditEventRecord, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { AccountSeed, OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
 import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
-import { purgeArchivedUsers } from './purge';
+import { purgeArchivedUsers } from './purge.job';
 
 const mutation = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status archivedAt } }`;
 

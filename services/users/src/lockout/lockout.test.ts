@@ -1,4 +1,4 @@
-import { EntityManager, withTransaction } from '@tenantry/database';
+import { EntityManager, requestDatabase, withTransaction } from '@tenantry/database';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { createTestDatabase, initSeed, TestDatabase } from '@tenantry/testing';
 import { Lockout, lockoutState, MAX_FAILED_LOGINS, Refusal, Reservation } from './lockout';
@@ -9,7 +9,7 @@ describe('Lockout: states and operations', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    lockout = new Lockout(db.dataSource);
+    lockout = new Lockout(requestDatabase(db.dataSource));
   });
   afterAll(() => db.drop());
 

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
+import { EntityManager, RequestDatabase } from '@tenantry/database';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
@@ -84,7 +84,7 @@ const FAILED_ACTION: Record<CredentialPurpose, string> = {
 export class Lockout {
   private readonly inFlight = new AttemptsInFlight();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: RequestDatabase) {}
 
   /** OPEN → one more attempt counted; FULL waits; anything else (or waiting too long) is refused and audited. */
   async reserve(userId: string, purpose: CredentialPurpose): Promise<Reservation | Refusal> {
@@ -139,7 +139,7 @@ export class Lockout {
 
   /** The check was no guess (a missing TOTP code after a right password) or broke: its attempt is given back. */
   async refund(reservation: Reservation): Promise<void> {
-    await withTransaction(this.dataSource, (manager) => manager
+    await this.database.transaction((manager) => manager
       .createQueryBuilder()
       .update(UserRecord)
       .set({ failedLoginCount: () => 'failed_login_count - 1' })
@@ -155,7 +155,7 @@ export class Lockout {
     const { user, slot } = reservation;
     try {
       if (!slot.leave()) return;
-      await withTransaction(this.dataSource, async (manager) => {
+      await this.database.transaction(async (manager) => {
         await lockUserRow(manager, user.id);
         if (this.inFlight.count(user.id) > 0) this.inFlight.deferLockDecision(user.id);
         else await this.lockIfAtLimit(manager, user);
@@ -180,7 +180,7 @@ export class Lockout {
   private async tryReserve(userId: string): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
     let slot: AttemptSlot | undefined;
     try {
-      return await withTransaction(this.dataSource, async (manager) => {
+      return await this.database.transaction(async (manager) => {
         const taken = await manager
           .createQueryBuilder()
           .update(UserRecord)
@@ -199,7 +199,7 @@ export class Lockout {
   }
 
   private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean): Promise<Refusal> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       let reason: RefusalReason = user.status;
       if (user.status === UserStatus.ACTIVE && gaveUp) {
         // Slots still taken after the wait with none in flight here: checks that never settled (a

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { DataSource, In, withTransaction } from '@tenantry/database';
+import { In, RequestDatabase } from '@tenantry/database';
 import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { graphqlError, hashPassword, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
@@ -24,7 +24,7 @@ export class PasswordService {
   private readonly pacer = new ResponsePacer();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: RequestDatabase,
     private readonly settings: UsersSettings,
     private readonly attempts: CredentialAttempts,
     private readonly lockout: Lockout,
@@ -40,7 +40,7 @@ export class PasswordService {
     if (!wanted || wanted.length > 254) return true;
     const now = this.settings.now();
     const minutes = this.settings.passwordResetTtlMinutes;
-    const found = await withTransaction(this.dataSource, async (manager) => {
+    const found = await this.database.transaction(async (manager) => {
       const users = (await manager
         .createQueryBuilder(UserRecord, 'u')
         .where('(u.username = :wanted OR LOWER(u.email) = :email) AND u.status IN (:...statuses)', {
@@ -66,13 +66,13 @@ export class PasswordService {
   /** Sets a new password from a reset link (single use); unlocks a locked user and ends their sessions. */
   async reset(token: string, password: string): Promise<boolean> {
     const now = this.settings.now();
-    const checked = await checkUserToken(this.dataSource.manager, UserTokenPurpose.PASSWORD_RESET, token, now);
+    const checked = await checkUserToken(this.database.manager, UserTokenPurpose.PASSWORD_RESET, token, now);
     if (checked.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, checked.outcome);
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: checked.userId, status: In(RESETTABLE) });
+    const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: checked.userId, status: In(RESETTABLE) });
     if (!user) throw invalidResetLink();
     checkPassword(password, user);
     const passwordHash = await hashPassword(password);
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       const redeemed = await redeemUserToken(manager, UserTokenPurpose.PASSWORD_RESET, token, now);
       if (redeemed.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, redeemed.outcome);
       const updated = await manager.update(
@@ -97,7 +97,7 @@ export class PasswordService {
    * and parallel ones never test more than MAX_FAILED_LOGINS passwords.
    */
   async change(principal: UserPrincipal, currentPassword: string, newPassword: string): Promise<boolean> {
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ id: principal.userId });
+    const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: principal.userId });
     if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
     return resultOf(await this.attempts.check(user.id, {

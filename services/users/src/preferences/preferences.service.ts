@@ -1,4 +1,4 @@
-import { DataSource, withTransaction } from '@tenantry/database';
+import { RequestDatabase } from '@tenantry/database';
 import { Availability, UserRecord } from '@tenantry/users-module';
 import { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
@@ -10,10 +10,10 @@ import { PreferencesInput } from './preferences.type';
 
 /** The caller's own preferences and availability (docs/product.md#preferences). */
 export class PreferencesService {
-  constructor(private readonly dataSource: DataSource, private readonly settings: UsersSettings) {}
+  constructor(private readonly database: RequestDatabase, private readonly settings: UsersSettings) {}
 
   async update(principal: UserPrincipal, input: PreferencesInput): Promise<User> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
       const preferences = effectivePreferences(user.preferences);
       if (input.landingPage !== undefined && input.landingPage !== null) preferences.landingPage = input.landingPage;
@@ -38,7 +38,7 @@ export class PreferencesService {
 
   /** Changes the current availability; the default applies again at the next login. */
   async setAvailability(principal: UserPrincipal, availability: Availability): Promise<User> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
       await manager.update(UserRecord, { id: user.id }, { availability });
       await recordUserAudit(manager, {

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, withTransaction } from '@tenantry/database';
+import { EntityManager, RequestDatabase } from '@tenantry/database';
 import { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { CredentialPurpose, Lockout, RefusalReason, Reservation, WrongCredential } from '../lockout/lockout';
@@ -42,7 +42,7 @@ export function totpVerdict<T>(user: UserRecord, code: string, now: Date, value:
  * no guess or broke. The lockout's states and rules live in `../lockout/lockout.ts`.
  */
 export class CredentialAttempts {
-  constructor(private readonly dataSource: DataSource, private readonly lockout: Lockout) {}
+  constructor(private readonly database: RequestDatabase, private readonly lockout: Lockout) {}
 
   async check<T, R>(userId: string, check: CredentialCheck<T, R>): Promise<AttemptOutcome<R>> {
     const reservation = await this.lockout.reserve(userId, check.purpose);
@@ -58,7 +58,7 @@ export class CredentialAttempts {
       if (verdict) {
         const decided = verdict;
         try {
-          return await withTransaction(this.dataSource, (manager) => this.record(manager, reservation, check, decided));
+          return await this.database.transaction((manager) => this.record(manager, reservation, check, decided));
         } catch (error) {
           failure = error;
         }

@@ -1,7 +1,7 @@
 import { visibleOrganisations } from '@tenantry/organisations-module';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DataSource, EntityManager, IsNull, withTransaction } from '@tenantry/database';
+import { EntityManager, IsNull, RequestDatabase } from '@tenantry/database';
 import { Availability, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import {
   graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
@@ -33,7 +33,7 @@ export class SessionService {
   private readonly pacer = new ResponsePacer(waitLikeAVerification);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: RequestDatabase,
     private readonly settings: SessionSettings,
     private readonly attempts: CredentialAttempts,
   ) {}
@@ -49,7 +49,7 @@ export class SessionService {
    */
   async login(username: string, password: string, totpCode?: string | null): Promise<AuthPayload> {
     const startedAt = performance.now();
-    const user = await this.dataSource.getRepository(UserRecord).findOneBy({ username });
+    const user = await this.database.manager.getRepository(UserRecord).findOneBy({ username });
     if (!user || user.username !== username) {
       await this.pacer.pad(startedAt);
       throw invalidCredentials();
@@ -82,7 +82,7 @@ export class SessionService {
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */
   async refresh(refreshToken: string): Promise<AuthPayload> {
-    const outcome = await withTransaction(this.dataSource, async (manager) => {
+    const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { refreshTokenHash: hashToken(refreshToken) });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -103,10 +103,10 @@ export class SessionService {
    * a new one of the same family acting there, so the old tokens stop working.
    */
   async switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<AuthPayload> {
-    if (!(await visibleOrganisations(this.dataSource.manager, principal).andWhere('o.id = :organisationId', { organisationId }).getExists())) {
+    if (!(await visibleOrganisations(this.database.manager, principal).andWhere('o.id = :organisationId', { organisationId }).getExists())) {
       throw graphqlError('NOT_FOUND', 'Organisation not found.');
     }
-    const outcome = await withTransaction(this.dataSource, async (manager) => {
+    const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: principal.sessionId, userId: principal.userId });
       if (!session) return null;
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -127,7 +127,7 @@ export class SessionService {
 
   /** Ends the session and every session rotated from the same login. */
   async logout(sessionId: string): Promise<boolean> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: sessionId });
       if (!session) return false;
       await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });

@@ -1,4 +1,4 @@
-import { DataSource, withTransaction } from '@tenantry/database';
+import { RequestDatabase } from '@tenantry/database';
 import { UserRecord } from '@tenantry/users-module';
 import { graphqlError, UserPrincipal, verifyPassword } from '@tenantry/auth';
 import { findAdministrableUser } from '@tenantry/provisioning';
@@ -20,7 +20,7 @@ const changedMeanwhile = () => graphqlError('BAD_USER_INPUT', 'Two-factor authen
  */
 export class TotpService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: RequestDatabase,
     private readonly settings: UsersSettings,
     private readonly attempts: CredentialAttempts,
   ) {}
@@ -91,7 +91,7 @@ export class TotpService {
    * the password alone and sets it up again. Their sessions end, so whoever holds one signs in anew.
    */
   async reset(principal: UserPrincipal, userId: string): Promise<User> {
-    return withTransaction(this.dataSource, async (manager) => {
+    return this.database.transaction(async (manager) => {
       const user = await findAdministrableUser(manager, principal, userId);
       if (user.id === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Turn off your own two-factor authentication with disableTotp.');
       if (!user.totpEnabled && !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'This user has no two-factor authentication to reset.');

@@ -1,4 +1,5 @@
+import type { MigrationClass } from '@tenantry/database';
 import { OwnerSchemaRead1795491975345 } from './1795491975345-OwnerSchemaRead';
 
 /** This module's sqlite migrations, oldest first; the store runs every module's in one history. */
-export const sqliteMigrations: Function[] = [OwnerSchemaRead1795491975345];
+export const sqliteMigrations: MigrationClass[] = [OwnerSchemaRead1795491975345];
