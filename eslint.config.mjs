@@ -116,13 +116,16 @@ export function dependencyZones(root, { databaseInGateway = false } = {}) {
 /** Entity class names each module declares (`export class XRecord` in its `*.entity.ts` files). */
 function moduleEntities(root) {
   const entities = new Map();
-  const walk = (dir) => readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.entity.ts') ? [path] : [];
-  });
+  const walk = (dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : name.endsWith('.entity.ts') ? [path] : [];
+    });
   for (const module of foldersIn(root, 'modules')) {
     const source = join(root, 'modules', module, 'src');
-    const names = existsSync(source) ? walk(source).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export class (\w+)/g)].map((match) => match[1])) : [];
+    const names = existsSync(source)
+      ? walk(source).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export class (\w+)/g)].map((match) => match[1]))
+      : [];
     entities.set(module, names);
   }
   return entities;
@@ -136,11 +139,13 @@ function moduleEntities(root) {
 function entityOwnershipConfigs(root) {
   const entities = moduleEntities(root);
   const foreignEntities = (owner) =>
-    [...entities].filter(([module, names]) => module !== owner && names.length).map(([module, names]) => ({
-      name: `@tenantry/${module}-module`,
-      importNames: names,
-      message: `Entities of modules/${module} are used only by that module and its subgraph: call the functions it exports.`,
-    }));
+    [...entities]
+      .filter(([module, names]) => module !== owner && names.length)
+      .map(([module, names]) => ({
+        name: `@tenantry/${module}-module`,
+        importNames: names,
+        message: `Entities of modules/${module} are used only by that module and its subgraph: call the functions it exports.`,
+      }));
   const dataSource = ['@tenantry/database', '@tenantry/store'].map((name) => ({ name, importNames: ['DataSource'], message: DATA_SOURCE_MESSAGE }));
   const restrict = (paths, patterns = []) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
   return [
@@ -207,6 +212,11 @@ export function tenantryConfig(root) {
       rules: { 'import-x/no-default-export': 'off' },
     },
     ...entityOwnershipConfigs(basePath),
+    {
+      // Test clients read GraphQL answers of any shape; each test says what it expects of them.
+      files: [...TEST_CODE, 'packages/testing/src/**'],
+      rules: { '@typescript-eslint/no-explicit-any': 'off' },
+    },
     {
       // The gateway's end-to-end tests and their fixtures (left out of its build) seed and inspect
       // the database behind the graph they drive; the gateway itself never touches it.

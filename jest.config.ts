@@ -27,7 +27,9 @@ function readWorkspace(folder: string): Workspace | undefined {
   return { folder, name, source: fromMain ? `${folder}/src/${fromMain}` : `${folder}/src` };
 }
 
-const workspaces = workspaceFolders().map(readWorkspace).filter((workspace): workspace is Workspace => workspace !== undefined);
+const workspaces = workspaceFolders()
+  .map(readWorkspace)
+  .filter((workspace): workspace is Workspace => workspace !== undefined);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -23,7 +23,9 @@ if (!benches.length) {
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);
-  const result = spawnSync(process.execPath, ['node_modules/ts-node/dist/bin.js', '--transpile-only', '--project', 'tsconfig.base.json', bench], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['node_modules/ts-node/dist/bin.js', '--transpile-only', '--project', 'tsconfig.base.json', bench], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -33,6 +33,7 @@ const fixtureFiles = {
   'modules/users/src/user/user.queries.ts': 'export const userQueries = 1;\n',
   'modules/organisations/package.json': { name: '@tenantry/organisations-module', main: 'dist/index.js' },
   'modules/organisations/src/index.ts': 'export const organisationsEntities = [];\n',
+  'modules/organisations/src/organisation/organisation.entity.ts': 'export class OrganisationRecord {}\n',
   ...Object.fromEntries(
     ['database', 'store', 'auth', 'mail', 'provisioning', 'testing', 'stack'].flatMap((name) => [
       [`packages/${name}/package.json`, { name: `@tenantry/${name}`, main: 'dist/index.js' }],
@@ -90,7 +91,8 @@ const zoneCases = [
   ['gateway/src/gateway.ts', '@tenantry/database', true],
   ['gateway/src/gateway.ts', '@tenantry/store', true],
   ['gateway/src/gateway.ts', '@tenantry/users-module', true],
-  ['gateway/src/gateway.test.ts', '../../packages/database/src/index', true],
+  ['gateway/src/testing/seed.ts', '@tenantry/users-module', false],
+  ['gateway/src/gateway.test.ts', '../../packages/database/src/index', false],
   ['gateway/src/gateway.ts', '@tenantry/auth', false],
   // packages import no module, except those that compose modules
   ['packages/auth/src/principal.ts', '@tenantry/users-module', true],
@@ -147,11 +149,17 @@ describe('dependency zones (import-x/no-restricted-paths)', () => {
 const ruleCases = [
   // services get a tenant scope, never the DataSource or typeorm
   ['services/users/src/user/user.service.ts', "import { DataSource } from '@tenantry/database';\nexport const d = DataSource;\n", ['no-restricted-imports']],
+  ['services/users/src/user/user.service.ts', "import type { EntityManager } from '@tenantry/database';\nexport type M = EntityManager;\n", []],
+  ['services/users/src/context.ts', "import { DataSource } from '@tenantry/database';\nexport const d = DataSource;\n", []],
+  // a module's entity classes serve only the module and the subgraph of its name
+  ['services/users/src/user/user.service.ts', "import { UserRecord } from '@tenantry/users-module';\nexport const u = UserRecord;\n", []],
   [
     'services/users/src/user/user.service.ts',
-    "import type { EntityManager } from '@tenantry/database';\nexport type M = EntityManager;\n",
+    "import { OrganisationRecord } from '@tenantry/organisations-module';\nexport const o = OrganisationRecord;\n",
     ['no-restricted-imports'],
   ],
+  ['packages/provisioning/src/provision.ts', "import { UserRecord } from '@tenantry/users-module';\nexport const u = UserRecord;\n", ['no-restricted-imports']],
+  ['packages/provisioning/src/provision.ts', "import { usersEntities } from '@tenantry/users-module';\nexport const u = usersEntities;\n", []],
   ['services/users/src/user/user.service.ts', "import { DataSource } from '@tenantry/store';\nexport const d = DataSource;\n", ['no-restricted-imports']],
   ['services/users/src/user/user.service.ts', "import { Repository } from 'typeorm';\nexport const r = Repository;\n", ['no-restricted-imports']],
   ['services/users/src/user/user.loaders.ts', "import { In } from 'typeorm/find-options/operator/In';\nexport const i = In;\n", ['no-restricted-imports']],

@@ -1,7 +1,9 @@
 import { JSDOM } from 'jsdom';
 import { DEMO_USERNAMES } from '@tenantry/stack';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
-import { mailsTo, ReceivedMail } from './testing/mailbox';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
+import type { ReceivedMail } from './testing/mailbox';
+import { mailsTo } from './testing/mailbox';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
 const CSP = "default-src 'self'; frame-ancestors 'none'; form-action 'self'";

@@ -4,8 +4,10 @@ import { RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { provisionOrganisation } from '@tenantry/provisioning';
 import { DEMO_USERNAMES } from '@tenantry/stack';
-import { errorCodes, GraphQLResponse, OrganisationSeed, SEED_PASSWORD, snapshotAllRows, UserSeed } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { GraphQLResponse, UserSeed } from '@tenantry/testing';
+import { errorCodes, OrganisationSeed, SEED_PASSWORD, snapshotAllRows } from '@tenantry/testing';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
 const UPDATE_EMAIL = `mutation($id: ID!) { updateUser(id: $id, input: { email: "attacker@example.com" }) { id } }`;
@@ -54,11 +56,14 @@ describe('who may administer whom, through the gateway on the demo data', () => 
     demo.db.dataSource.getRepository(RoleRecord).findOneByOrFail({ organisationId: organisation.id, key });
   const reasons = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.reason);
   const nonArchivedIn = (organisation: OrganisationSeed) =>
-    demo.db.dataSource.getRepository(UserRecord).countBy({ organisationId: organisation.id, status: In([UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED]) });
+    demo.db.dataSource
+      .getRepository(UserRecord)
+      .countBy({ organisationId: organisation.id, status: In([UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED]) });
   /** A sub-organisation of "Demo" with no user yet. */
   const subOrganisation = async (name: string) => {
     const { organisation } = await withTransaction(demo.db.dataSource, (manager) =>
-      provisionOrganisation(manager, { accountId: demoOrganisation.record.accountId, kind: OrganisationKind.SUB, name }));
+      provisionOrganisation(manager, { accountId: demoOrganisation.record.accountId, kind: OrganisationKind.SUB, name }),
+    );
     return new OrganisationSeed(demo.db.dataSource, organisation);
   };
 
@@ -108,9 +113,13 @@ describe('who may administer whom, through the gateway on the demo data', () => 
 
       const before = await snapshotAllRows(demo.db.dataSource);
       expect(errorCodes(await demo.graph(UPDATE_EMAIL, { id: demoManager.id }, token))).toEqual(['FORBIDDEN']);
-      expect(errorCodes(await demo.graph(ASSIGN_ROLE, { userId: demoManager.id, roleId: (await roleOf(demoOrganisation, 'OPERATOR')).id }, token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await demo.graph(ASSIGN_ROLE, { userId: demoManager.id, roleId: (await roleOf(demoOrganisation, 'OPERATOR')).id }, token))).toEqual([
+        'FORBIDDEN',
+      ]);
       // Making an operator of "Demo" a MANAGER would let them see "Acme Customer", which the caller does not.
-      expect(errorCodes(await demo.graph(ASSIGN_ROLE, { userId: demoOperator.id, roleId: (await roleOf(demoOrganisation, 'MANAGER')).id }, token))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await demo.graph(ASSIGN_ROLE, { userId: demoOperator.id, roleId: (await roleOf(demoOrganisation, 'MANAGER')).id }, token))).toEqual([
+        'FORBIDDEN',
+      ]);
       expect(await snapshotAllRows(demo.db.dataSource)).toEqual(before);
 
       // An operator of "Demo" sees only "Demo", which the promoted manager sees too.
@@ -123,7 +132,13 @@ describe('who may administer whom, through the gateway on the demo data', () => 
       const promotedManager = await support.createUser('MANAGER');
       expect((await demo.graph(PROMOTE, { userId: promotedManager.id, ids: [demoOrganisation.id] }, ownerToken)).errors).toBeUndefined();
       const token = await signIn(promotedManager);
-      const person = (roleKey: string) => ({ organisationId: demoOrganisation.id, email: `${fresh('new')}@example.com`, firstName: 'N', lastName: 'U', roleKey });
+      const person = (roleKey: string) => ({
+        organisationId: demoOrganisation.id,
+        email: `${fresh('new')}@example.com`,
+        firstName: 'N',
+        lastName: 'U',
+        roleKey,
+      });
 
       const before = await snapshotAllRows(demo.db.dataSource);
       expect(errorCodes(await demo.graph(CREATE_USER, { input: { ...person('MANAGER'), username: fresh('new.manager') } }, token))).toEqual(['FORBIDDEN']);
@@ -137,7 +152,11 @@ describe('who may administer whom, through the gateway on the demo data', () => 
     it('a MODERATOR of "Acme Customer" cannot remove a pending ADMINISTRATOR, but may revoke a MEMBER\'s invitation', async () => {
       const administratorToken = await demo.login(DEMO_USERNAMES.customerAdministrator);
       const invite = (roleKey: string) =>
-        demo.graph(INVITE, { input: { organisationId: acme.id, email: `${fresh(roleKey.toLowerCase())}@example.com`, firstName: 'I', lastName: 'V', language: 'EN', roleKey } }, administratorToken);
+        demo.graph(
+          INVITE,
+          { input: { organisationId: acme.id, email: `${fresh(roleKey.toLowerCase())}@example.com`, firstName: 'I', lastName: 'V', language: 'EN', roleKey } },
+          administratorToken,
+        );
       const administratorInvitation = (await invite('ADMINISTRATOR')).data.inviteUser;
       const memberInvitation = (await invite('MEMBER')).data.inviteUser;
       const moderatorToken = await signIn(await acme.createUser('MODERATOR'));
@@ -149,12 +168,16 @@ describe('who may administer whom, through the gateway on the demo data', () => 
     });
   });
 
-  describe('3. making a customer independent is the account owner\'s decision alone', () => {
+  describe("3. making a customer independent is the account owner's decision alone", () => {
     it('a manager of "Demo" cannot plant an administrator in "Acme Customer" and take it out of the account; the owner can', async () => {
       const managerToken = await signIn(await demoOrganisation.createUser('MANAGER'));
-      const planted = await demo.graph(CREATE_USER, {
-        input: { organisationId: acme.id, username: fresh('planted'), email: 'planted@example.com', firstName: 'P', lastName: 'A', roleKey: 'ADMINISTRATOR' },
-      }, managerToken);
+      const planted = await demo.graph(
+        CREATE_USER,
+        {
+          input: { organisationId: acme.id, username: fresh('planted'), email: 'planted@example.com', firstName: 'P', lastName: 'A', roleKey: 'ADMINISTRATOR' },
+        },
+        managerToken,
+      );
       expect(planted.errors).toBeUndefined();
 
       const before = await snapshotAllRows(demo.db.dataSource);
@@ -169,7 +192,9 @@ describe('who may administer whom, through the gateway on the demo data', () => 
 
   describe('4. every organisation keeps at least one operator', () => {
     const lastOperatorRefusal = (response: GraphQLResponse) => ({
-      codes: errorCodes(response), reasons: reasons(response), saysLast: /last/i.test(response.errors?.[0]?.message ?? ''),
+      codes: errorCodes(response),
+      reasons: reasons(response),
+      saysLast: /last/i.test(response.errors?.[0]?.message ?? ''),
     });
     const refused = { codes: ['BAD_USER_INPUT'], reasons: ['LAST_OPERATOR'], saysLast: true };
 
@@ -185,18 +210,22 @@ describe('who may administer whom, through the gateway on the demo data', () => 
       expect(await snapshotAllRows(demo.db.dataSource)).toEqual(before);
     });
 
-    it('revoking the invitation of an organisation\'s only user is refused with LAST_OPERATOR', async () => {
+    it("revoking the invitation of an organisation's only user is refused with LAST_OPERATOR", async () => {
       const organisation = await subOrganisation(fresh('Invited branch'));
-      const invitation = await demo.graph(INVITE, {
-        input: { organisationId: organisation.id, email: `${fresh('only')}@example.com`, firstName: 'O', lastName: 'N', language: 'EN', roleKey: 'MANAGER' },
-      }, ownerToken);
+      const invitation = await demo.graph(
+        INVITE,
+        {
+          input: { organisationId: organisation.id, email: `${fresh('only')}@example.com`, firstName: 'O', lastName: 'N', language: 'EN', roleKey: 'MANAGER' },
+        },
+        ownerToken,
+      );
       expect(invitation.errors).toBeUndefined();
       const before = await snapshotAllRows(demo.db.dataSource);
       expect(lastOperatorRefusal(await demo.graph(REVOKE, { id: invitation.data.inviteUser.id }, ownerToken))).toEqual(refused);
       expect(await snapshotAllRows(demo.db.dataSource)).toEqual(before);
     });
 
-    it('of two parallel deletions of an organisation\'s last two operators exactly one wins', async () => {
+    it("of two parallel deletions of an organisation's last two operators exactly one wins", async () => {
       const organisation = await subOrganisation(fresh('Racing branch'));
       const operators = [await organisation.createUser('OPERATOR'), await organisation.createUser('OPERATOR')];
       const answers = await Promise.all(operators.map((operator) => demo.graph(DELETE_USER, { id: operator.id }, ownerToken)));
@@ -217,7 +246,10 @@ describe('who may administer whom, through the gateway on the demo data', () => 
 
     it('a manager of "Demo Support" names a customer freely, even like an organisation they cannot see', async () => {
       const managerToken = await signIn(await support.createUser('MANAGER'));
-      const input = (name: string) => ({ name, firstAdministrator: { username: fresh('customer.admin'), email: 'c@example.com', firstName: 'C', lastName: 'A' } });
+      const input = (name: string) => ({
+        name,
+        firstAdministrator: { username: fresh('customer.admin'), email: 'c@example.com', firstName: 'C', lastName: 'A' },
+      });
       const created = await demo.graph(CREATE_CUSTOMER, { input: input('Demo') }, managerToken);
       expect(created.errors).toBeUndefined();
       // Customers are unique per managing organisation, all of which the manager sees.
@@ -227,7 +259,9 @@ describe('who may administer whom, through the gateway on the demo data', () => 
 
     it('the owner, who sees the whole account, is told when a name is taken', async () => {
       expect(errorCodes(await demo.graph(UPDATE_NAME, { id: support.id, name: 'Demo' }, ownerToken))).toEqual(['BAD_USER_INPUT']);
-      expect((await demo.graph(UPDATE_NAME, { id: support.id, name: 'Demo Support' }, ownerToken)).data).toEqual({ updateOrganisation: { name: 'Demo Support' } });
+      expect((await demo.graph(UPDATE_NAME, { id: support.id, name: 'Demo Support' }, ownerToken)).data).toEqual({
+        updateOrganisation: { name: 'Demo Support' },
+      });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { bearer } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -43,27 +44,36 @@ describe('client mistakes through the gateway', () => {
       ['a subscription (the graph has none)', () => post({ query: 'subscription { __typename }' }), 400, 'BAD_USER_INPUT'],
       [
         'a persisted query with an unknown hash',
-        () => post({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ never sent }') } } }), 404, 'PERSISTED_QUERY_NOT_FOUND',
+        () => post({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ never sent }') } } }),
+        404,
+        'PERSISTED_QUERY_NOT_FOUND',
       ],
       [
         'a persisted query whose hash does not match its text',
-        () => post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ other }') } } }), 400, 'BAD_USER_INPUT',
+        () => post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ other }') } } }),
+        400,
+        'BAD_USER_INPUT',
       ],
       [
         'a persisted query of an unsupported version',
-        () => post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: sha256('{ __typename }') } } }), 400, 'BAD_USER_INPUT',
+        () => post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: sha256('{ __typename }') } } }),
+        400,
+        'BAD_USER_INPUT',
       ],
       ['malformed JSON', () => post('{"query": '), 400, 'BAD_USER_INPUT'],
       ['a batch (a JSON array)', () => post([{ query: '{ __typename }' }, { query: '{ __typename }' }]), 400, 'BAD_USER_INPUT'],
       [
         'variables of the wrong type',
         () => post({ query: 'query($first: Int) { organisations(first: $first) { totalCount } }', variables: { first: 'many' } }, bearer(ownerToken)),
-        400, 'BAD_USER_INPUT',
+        400,
+        'BAD_USER_INPUT',
       ],
       ['a GET without a CSRF-safe header', () => send({ method: 'GET' }, `?query=${encodeURIComponent('{ __typename }')}`), 400, 'BAD_USER_INPUT'],
       [
         'a mutation over GET',
-        () => send({ method: 'GET', headers: { 'apollo-require-preflight': 'true' } }, `?query=${encodeURIComponent('mutation { logout }')}`), 405, 'BAD_USER_INPUT',
+        () => send({ method: 'GET', headers: { 'apollo-require-preflight': 'true' } }, `?query=${encodeURIComponent('mutation { logout }')}`),
+        405,
+        'BAD_USER_INPUT',
       ],
     ])('%s', async (_what, ask, status, code) => {
       const answer = await ask();
@@ -88,10 +98,22 @@ describe('client mistakes through the gateway', () => {
   });
 
   it('keeps 200 for a refusal a resolver decides from the data: only refused arguments make a 400', async () => {
-    const unknownRole = await post({
-      query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      variables: { input: { organisationId: defaultOrganisationId, username: 'no.such.role', email: 'role@example.com', firstName: 'N', lastName: 'R', roleKey: 'NO_SUCH_ROLE' } },
-    }, bearer(ownerToken));
+    const unknownRole = await post(
+      {
+        query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        variables: {
+          input: {
+            organisationId: defaultOrganisationId,
+            username: 'no.such.role',
+            email: 'role@example.com',
+            firstName: 'N',
+            lastName: 'R',
+            roleKey: 'NO_SUCH_ROLE',
+          },
+        },
+      },
+      bearer(ownerToken),
+    );
     expect({ status: unknownRole.status, code: unknownRole.code }).toEqual({ status: 200, code: 'BAD_USER_INPUT' });
   });
 
@@ -105,7 +127,10 @@ describe('client mistakes through the gateway', () => {
     });
 
     it('refuses a page size over 100 with 400 like any refused argument', async () => {
-      const answer = await post({ query: 'query($id: ID!) { users(organisationId: $id, first: 500) { totalCount } }', variables: { id: defaultOrganisationId } }, bearer(ownerToken));
+      const answer = await post(
+        { query: 'query($id: ID!) { users(organisationId: $id, first: 500) { totalCount } }', variables: { id: defaultOrganisationId } },
+        bearer(ownerToken),
+      );
       expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
     });
 
@@ -117,52 +142,80 @@ describe('client mistakes through the gateway', () => {
 
   describe('names refuse invisible and reordering characters, in every subgraph', () => {
     it('organisations: an organisation name with a right-to-left override', async () => {
-      const answer = await post({
-        query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
-        variables: { input: { name: 'Support\u202Eexe.', firstOperator: { username: 'bidi.operator', email: 'bidi@example.com', firstName: 'B', lastName: 'D' } } },
-      }, bearer(ownerToken));
+      const answer = await post(
+        {
+          query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+          variables: {
+            input: { name: 'Support\u202Eexe.', firstOperator: { username: 'bidi.operator', email: 'bidi@example.com', firstName: 'B', lastName: 'D' } },
+          },
+        },
+        bearer(ownerToken),
+      );
       expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toMatch(/name .*bidirectional formatting/);
     });
 
-    it('organisations: a first operator\'s name with a control character, named by its path', async () => {
-      const answer = await post({
-        query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
-        variables: { input: { name: 'Clean name', firstOperator: { username: 'ctl.operator', email: 'ctl@example.com', firstName: 'Bell\u0007', lastName: 'D' } } },
-      }, bearer(ownerToken));
+    it("organisations: a first operator's name with a control character, named by its path", async () => {
+      const answer = await post(
+        {
+          query: 'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }',
+          variables: {
+            input: { name: 'Clean name', firstOperator: { username: 'ctl.operator', email: 'ctl@example.com', firstName: 'Bell\u0007', lastName: 'D' } },
+          },
+        },
+        bearer(ownerToken),
+      );
       expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toContain('firstOperator.firstName');
     });
 
     it('users: a last name with half a surrogate pair', async () => {
-      const answer = await post({
-        query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-        variables: { input: { organisationId: defaultOrganisationId, username: 'half.surrogate', email: 'half@example.com', firstName: 'H', lastName: 'Half\uD800', roleKey: 'OPERATOR' } },
-      }, bearer(ownerToken));
+      const answer = await post(
+        {
+          query: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+          variables: {
+            input: {
+              organisationId: defaultOrganisationId,
+              username: 'half.surrogate',
+              email: 'half@example.com',
+              firstName: 'H',
+              lastName: 'Half\uD800',
+              roleKey: 'OPERATOR',
+            },
+          },
+        },
+        bearer(ownerToken),
+      );
       expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toMatch(/lastName .*unpaired surrogates/);
-      const created = await demo.graph('query($id: ID!) { users(organisationId: $id, search: "half.surrogate") { totalCount } }', { id: defaultOrganisationId }, ownerToken);
+      const created = await demo.graph(
+        'query($id: ID!) { users(organisationId: $id, search: "half.surrogate") { totalCount } }',
+        { id: defaultOrganisationId },
+        ownerToken,
+      );
       expect(created.data.users.totalCount).toBe(0);
     });
 
     it('permissions: a role name with a zero-width space', async () => {
-      const answer = await post({
-        query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
-        variables: { input: { organisationId: defaultOrganisationId, name: 'Ad\u200Bmin', permissions: [] } },
-      }, bearer(ownerToken));
+      const answer = await post(
+        {
+          query: 'mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }',
+          variables: { input: { organisationId: defaultOrganisationId, name: 'Ad\u200Bmin', permissions: [] } },
+        },
+        bearer(ownerToken),
+      );
       expect({ status: answer.status, code: answer.code }).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
       expect(answer.message).toMatch(/name .*zero-width/);
     });
   });
 
   describe('protected fields', () => {
-    it.each([
-      ['{ me { id } }'],
-      ['{ account { seatLimit } }'],
-      ['{ permissionCatalog { key } }'],
-    ])('answer an anonymous %s with UNAUTHENTICATED', async (query) => {
-      expect((await post({ query })).code).toBe('UNAUTHENTICATED');
-    });
+    it.each([['{ me { id } }'], ['{ account { seatLimit } }'], ['{ permissionCatalog { key } }']])(
+      'answer an anonymous %s with UNAUTHENTICATED',
+      async (query) => {
+        expect((await post({ query })).code).toBe('UNAUTHENTICATED');
+      },
+    );
 
     it('answer an anonymous protected mutation with UNAUTHENTICATED', async () => {
       expect((await post({ query: 'mutation { logout }' })).code).toBe('UNAUTHENTICATED');
@@ -175,7 +228,9 @@ describe('client mistakes through the gateway', () => {
 
     it('answer a signed-in user without the permission with FORBIDDEN', async () => {
       expect((await post({ query: '{ account { seatLimit } }' }, bearer(operatorToken))).code).toBe('FORBIDDEN');
-      expect((await post({ query: '{ organisationDeletionPreview(id: "' + defaultOrganisationId + '") { operators } }' }, bearer(operatorToken))).code).toBe('FORBIDDEN');
+      expect((await post({ query: '{ organisationDeletionPreview(id: "' + defaultOrganisationId + '") { operators } }' }, bearer(operatorToken))).code).toBe(
+        'FORBIDDEN',
+      );
     });
   });
 });

@@ -2,9 +2,18 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_USERNAMES } from '@tenantry/stack';
+import type { GraphQLResponse, LauncherProcess, TestDatabase } from '@tenantry/testing';
 import {
-  bearer, createTestDatabase, errorCodes, freeLauncherPorts, GraphQLResponse, LAUNCHER_READY, launcherPartNames, LauncherProcess, postGraphQL, processesRunningIn,
-  startLauncher, TestDatabase, testDialect,
+  bearer,
+  createTestDatabase,
+  errorCodes,
+  freeLauncherPorts,
+  LAUNCHER_READY,
+  launcherPartNames,
+  postGraphQL,
+  processesRunningIn,
+  startLauncher,
+  testDialect,
 } from '@tenantry/testing';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 
@@ -81,7 +90,8 @@ describe('a cold `npm start`', () => {
 
     const passphrase = 'a cold start passphrase';
     const activated = await graph(`mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }`, {
-      token: activationTokenIn(activationMail), password: passphrase,
+      token: activationTokenIn(activationMail),
+      password: passphrase,
     });
     expect(activated.errors).toBeUndefined();
     expect((await login('Cold.Start', passphrase)).errors).toBeUndefined();

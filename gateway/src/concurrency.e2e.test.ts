@@ -3,8 +3,9 @@ import { AccountRecord, OrganisationRecord } from '@tenantry/organisations-modul
 import { RoleRecord } from '@tenantry/permissions-module';
 import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
 import { DEMO_USERNAMES } from '@tenantry/stack';
-import { GraphQLResponse } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { GraphQLResponse } from '@tenantry/testing';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const UPDATE_ORGANISATION = `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id } }`;
 const CREATE_ROLE = `mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }`;
@@ -72,9 +73,14 @@ describe('the graph under parallel writes: three subgraph processes and the mail
     // Two subgraph processes take seats: users (createUser, inviteUser) and organisations (a new organisation's first operator).
     const requests = Array.from({ length: 40 }, (_, index) => {
       const person = { email: `seat.${index}@example.com`, firstName: 'Seat', lastName: `Racer ${index}` };
-      if (index % 3 === 0) return graph(CREATE_USER, { input: { ...person, organisationId: supportId, username: `seat.racer.${index}`, roleKey: 'OPERATOR' } }, owner);
+      if (index % 3 === 0)
+        return graph(CREATE_USER, { input: { ...person, organisationId: supportId, username: `seat.racer.${index}`, roleKey: 'OPERATOR' } }, owner);
       if (index % 3 === 1) return graph(INVITE_USER, { input: { ...person, organisationId: ownOrganisationId, language: 'EN', roleKey: 'OPERATOR' } }, owner);
-      return graph(CREATE_ORGANISATION, { input: { name: `Seat race ${index}`, language: 'en', firstOperator: { ...person, username: `seat.racer.${index}` } } }, owner);
+      return graph(
+        CREATE_ORGANISATION,
+        { input: { name: `Seat race ${index}`, language: 'en', firstOperator: { ...person, username: `seat.racer.${index}` } } },
+        owner,
+      );
     });
     const failures = (await Promise.all(requests)).map(failureOf);
 
@@ -88,9 +94,19 @@ describe('the graph under parallel writes: three subgraph processes and the mail
 
   it('parallel customer organisations with one name give one customer; the others get BAD_USER_INPUT, never INTERNAL_SERVER_ERROR', async () => {
     const { graph } = demo;
-    const requests = Array.from({ length: 20 }, (_, index) => graph(CREATE_CUSTOMER, {
-      input: { name: 'Raced Customer', language: 'en', firstAdministrator: { username: `raced.admin.${index}`, email: `raced.${index}@example.com`, firstName: 'Raced', lastName: 'Admin' } },
-    }, owner));
+    const requests = Array.from({ length: 20 }, (_, index) =>
+      graph(
+        CREATE_CUSTOMER,
+        {
+          input: {
+            name: 'Raced Customer',
+            language: 'en',
+            firstAdministrator: { username: `raced.admin.${index}`, email: `raced.${index}@example.com`, firstName: 'Raced', lastName: 'Admin' },
+          },
+        },
+        owner,
+      ),
+    );
     const failures = (await Promise.all(requests)).map(failureOf);
 
     expect(failures.filter((failure) => failure === null)).toHaveLength(1);

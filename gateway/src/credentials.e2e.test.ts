@@ -1,7 +1,9 @@
 import { UserRecord } from '@tenantry/users-module';
-import { AccountSeed, errorCodes, initSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
+import type { AccountSeed, UserSeed } from '@tenantry/testing';
+import { errorCodes, initSeed, SEED_PASSWORD } from '@tenantry/testing';
 import { totpCode } from './testing/authenticator';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const LOGIN = `mutation($username: String!, $password: String!, $totpCode: String) {
   login(username: $username, password: $password, totpCode: $totpCode) { accessToken }

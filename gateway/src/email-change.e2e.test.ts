@@ -1,8 +1,10 @@
 import { OutboxMailRecord } from '@tenantry/mail';
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { errorCodes } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
-import { mailsTo, ReceivedMail } from './testing/mailbox';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
+import type { ReceivedMail } from './testing/mailbox';
+import { mailsTo } from './testing/mailbox';
 
 const UPDATE_EMAIL = `mutation($id: ID!, $email: String!) { updateUser(id: $id, input: { email: $email }) { email } }`;
 const REQUEST_RESET = `mutation($name: String!) { requestPasswordReset(usernameOrEmail: $name) }`;
@@ -34,7 +36,10 @@ describe('changing an email address through the gateway cannot hand the account 
     const changed = await graph(UPDATE_EMAIL, { id, email: newEmail }, owner);
     expect(changed.errors).toBeUndefined();
     expect(changed.data.updateUser.email).toBe(oldEmail);
-    expect((await graph('query($id: ID!) { user(id: $id) { email pendingEmail } }', { id }, owner)).data.user).toEqual({ email: oldEmail, pendingEmail: newEmail });
+    expect((await graph('query($id: ID!) { user(id: $id) { email pendingEmail } }', { id }, owner)).data.user).toEqual({
+      email: oldEmail,
+      pendingEmail: newEmail,
+    });
 
     const [confirmation] = await mailsTo(demo.mailDir, newEmail);
     const token = linkToken(confirmation, 'confirm-email');

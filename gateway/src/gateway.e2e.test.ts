@@ -1,6 +1,7 @@
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { bearer, errorCodes, postGraphQL } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const ME = `{ me { username organisation { name } role { key } permissions } }`;
 
@@ -22,7 +23,12 @@ describe('the graph through the gateway, as real processes over HTTP', () => {
 
   it('shows an operator only their own organisation', async () => {
     const accessToken = await demo.login(DEMO_USERNAMES.operator);
-    const response = await postGraphQL(demo.stack.gatewayUrl, '{ organisations { edges { node { name } } } me { organisation { name } role { key } } }', {}, bearer(accessToken));
+    const response = await postGraphQL(
+      demo.stack.gatewayUrl,
+      '{ organisations { edges { node { name } } } me { organisation { name } role { key } } }',
+      {},
+      bearer(accessToken),
+    );
     expect(response.data).toEqual({
       organisations: { edges: [{ node: { name: 'Demo Support' } }] },
       me: { organisation: { name: 'Demo Support' }, role: { key: 'OPERATOR' } },
@@ -45,6 +51,8 @@ describe('the graph through the gateway, as real processes over HTTP', () => {
   it('a subgraph called directly answers 401, without a principal and with a forged one', async () => {
     const url = `http://127.0.0.1:${demo.stack.ports.users}/graphql`;
     expect((await postGraphQL(url, ME)).status).toBe(401);
-    expect((await postGraphQL(url, ME, {}, { 'x-tenantry-principal': 'eyJhbGciOiJub25lIn0.eyJwcmluY2lwYWwiOnsia2luZCI6InVzZXIifX0.', 'x-user-id': 'x' })).status).toBe(401);
+    expect(
+      (await postGraphQL(url, ME, {}, { 'x-tenantry-principal': 'eyJhbGciOiJub25lIn0.eyJwcmluY2lwYWwiOnsia2luZCI6InVzZXIifX0.', 'x-user-id': 'x' })).status,
+    ).toBe(401);
   });
 });

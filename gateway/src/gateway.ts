@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Server } from 'node:http';
+import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ANONYMOUS, Principal, verifyAccessToken } from '@tenantry/auth';
+import type { Principal } from '@tenantry/auth';
+import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
@@ -59,11 +60,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
-    plugins: [
-      clientMistakesPlugin({ refusedInputIs400: true }),
-      queryLimitsPlugin(),
-      schemaExposurePlugin({ development: options.development ?? false }),
-    ],
+    plugins: [clientMistakesPlugin({ refusedInputIs400: true }), queryLimitsPlugin(), schemaExposurePlugin({ development: options.development ?? false })],
     parseOptions: QUERY_LIMIT_PARSE_OPTIONS,
     // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,

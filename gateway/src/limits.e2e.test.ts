@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, request as forward, Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { subgraphRegistry } from '@tenantry/config';
 import { listen } from '@tenantry/federation';
-import { bearer, GraphQLResponse, postGraphQL } from '@tenantry/testing';
+import type { GraphQLResponse } from '@tenantry/testing';
+import { bearer, postGraphQL } from '@tenantry/testing';
 import { createGateway } from './gateway';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const repeat = (times: number, make: (index: number) => string) => Array.from({ length: times }, (_, index) => make(index)).join(' ');
 
@@ -61,7 +64,10 @@ describe('query limits at the gateway', () => {
     await demo?.close();
   });
 
-  describe.each([['anonymous', false], ['signed in', true]])('%s', (_who, signedIn) => {
+  describe.each([
+    ['anonymous', false],
+    ['signed in', true],
+  ])('%s', (_who, signedIn) => {
     it.each(OVER_LIMITS)('%s answers 400 QUERY_TOO_COMPLEX naming the %s limit', async (_what, limit, document) => {
       const response = await demo.graph(document(organisationId), {}, signedIn ? ownerToken : undefined);
       expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { errorCodes } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;
@@ -19,7 +20,14 @@ describe('organisations through the gateway: add, use and delete a sub-organisat
 
     const created = await graph(
       `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id name } firstOperator { id } } }`,
-      { input: { name: 'Webcare Rotterdam', language: 'nl', location: 'Rotterdam', firstOperator: { username: 'sanne.webcare', email: 'sanne@example.nl', firstName: 'Sanne', lastName: 'de Vries' } } },
+      {
+        input: {
+          name: 'Webcare Rotterdam',
+          language: 'nl',
+          location: 'Rotterdam',
+          firstOperator: { username: 'sanne.webcare', email: 'sanne@example.nl', firstName: 'Sanne', lastName: 'de Vries' },
+        },
+      },
       owner,
     );
     expect(created.errors).toBeUndefined();
@@ -29,7 +37,8 @@ describe('organisations through the gateway: add, use and delete a sub-organisat
     expect(mail.subject).toBe('Activeer je account bij Webcare Rotterdam');
     const token = activationTokenIn(mail);
     const activated = await graph(`mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }`, {
-      token, password: 'a long and private passphrase',
+      token,
+      password: 'a long and private passphrase',
     });
     expect(activated.errors).toBeUndefined();
 
@@ -42,9 +51,17 @@ describe('organisations through the gateway: add, use and delete a sub-organisat
 
     const preview = await graph(`query($id: ID!) { organisationDeletionPreview(id: $id) { name operators widgets } }`, { id: organisationId }, owner);
     expect(preview.data.organisationDeletionPreview).toEqual({ name: 'Webcare Rotterdam', operators: 1, widgets: 1 });
-    const mismatch = await graph(`mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "webcare rotterdam") { deletedOrganisationId } }`, { id: organisationId }, owner);
+    const mismatch = await graph(
+      `mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "webcare rotterdam") { deletedOrganisationId } }`,
+      { id: organisationId },
+      owner,
+    );
     expect(errorCodes(mismatch)).toEqual(['CONFIRMATION_MISMATCH']);
-    const deleted = await graph(`mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "Webcare Rotterdam") { deletedOrganisationId endedSessions } }`, { id: organisationId }, owner);
+    const deleted = await graph(
+      `mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "Webcare Rotterdam") { deletedOrganisationId endedSessions } }`,
+      { id: organisationId },
+      owner,
+    );
     expect(deleted.data.deleteOrganisation).toMatchObject({ deletedOrganisationId: organisationId });
     expect(deleted.data.deleteOrganisation.endedSessions).toBeGreaterThanOrEqual(1);
 

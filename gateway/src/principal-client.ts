@@ -1,4 +1,5 @@
-import { ANONYMOUS, AccessClaims, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import type { AccessClaims, Principal } from '@tenantry/auth';
+import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
 import { internalAudience } from '@tenantry/federation';
 import { boundedSignal, PRINCIPAL_LOOKUP_TIMEOUT_MS } from './timeouts/deadlines';
 
@@ -9,7 +10,10 @@ import { boundedSignal, PRINCIPAL_LOOKUP_TIMEOUT_MS } from './timeouts/deadlines
  * server answers 500 INTERNAL_SERVER_ERROR, masked, instead of hanging.
  */
 export class PrincipalClient {
-  constructor(private readonly usersGraphqlUrl: string, private readonly principalSecret: string) {}
+  constructor(
+    private readonly usersGraphqlUrl: string,
+    private readonly principalSecret: string,
+  ) {}
 
   private get endpoint(): string {
     return new URL('/internal/principal', this.usersGraphqlUrl).toString();

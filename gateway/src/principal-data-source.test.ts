@@ -1,10 +1,12 @@
-import { createServer, Server } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, UserPrincipal } from '@tenantry/auth';
+import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION } from '@tenantry/auth';
 import { listen } from '@tenantry/federation';
-import { GatewayContext } from './gateway';
+import type { GatewayContext } from './gateway';
 import { PrincipalDataSource } from './principal-data-source';
 import { SUBGRAPH_FETCH_TIMEOUT_MS } from './timeouts/deadlines';
 
@@ -97,7 +99,7 @@ describe('PrincipalDataSource and a session established by a mutation', () => {
     return source.process(options as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
   }
 
-  it('hands the users subgraph\'s established session to adoptSession before the next fetch, and not on to the client', async () => {
+  it("hands the users subgraph's established session to adoptSession before the next fetch, and not on to the client", async () => {
     const adopted = { kind: 'user', userId: 'user-1' } as UserPrincipal;
     const adoptSession = jest.fn(async (_token: string, context: GatewayContext) => {
       context.principal = adopted;

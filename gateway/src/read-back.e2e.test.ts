@@ -1,5 +1,6 @@
 import { DEMO_USERNAMES } from '@tenantry/stack';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const SWITCH = `mutation($organisationId: ID!) { switchOrganisation(organisationId: $organisationId) { accessToken } }`;
 const ME = `{ me { organisation { name } activeOrganisation { name } accessibleOrganisations { name } } }`;
@@ -31,7 +32,9 @@ describe('what a client reads back through the gateway', () => {
     const response = await demo.graph(ME, {}, await demo.login(DEMO_USERNAMES.operator));
     expect(response.errors).toBeUndefined();
     expect(response.data.me).toEqual({
-      organisation: { name: 'Demo Support' }, activeOrganisation: { name: 'Demo Support' }, accessibleOrganisations: [{ name: 'Demo Support' }],
+      organisation: { name: 'Demo Support' },
+      activeOrganisation: { name: 'Demo Support' },
+      accessibleOrganisations: [{ name: 'Demo Support' }],
     });
   });
 

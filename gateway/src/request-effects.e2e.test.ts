@@ -1,6 +1,8 @@
-import { DEMO_USERNAMES, ProcessName } from '@tenantry/stack';
+import type { ProcessName } from '@tenantry/stack';
+import { DEMO_USERNAMES } from '@tenantry/stack';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
-import { DEMO_TEST_PASSWORD, DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { DEMO_TEST_PASSWORD, startDemoGraph } from './testing/demo-graph';
 
 const LOGIN = `mutation($username: String!, $password: String!) {
   login(username: $username, password: $password) { accessToken user { username organisation { name } } }
@@ -29,14 +31,20 @@ describe('a request sees its own effects through the gateway', () => {
   it('login answers the signed-in user with their organisation', async () => {
     const response = await demo.graph(LOGIN, { username: DEMO_USERNAMES.operator, password: DEMO_TEST_PASSWORD });
     expect(response.errors).toBeUndefined();
-    expect(response.data.login).toEqual({ accessToken: expect.any(String), user: { username: DEMO_USERNAMES.operator, organisation: { name: 'Demo Support' } } });
+    expect(response.data.login).toEqual({
+      accessToken: expect.any(String),
+      user: { username: DEMO_USERNAMES.operator, organisation: { name: 'Demo Support' } },
+    });
   });
 
   // Visibility is evaluated in SQL when the users subgraph loads the operator, so the organisation
   // committed earlier in this request counts, although the principal was resolved before it existed.
   it('createOrganisation answers the organisation, its first operator with their role, its widget and its group', async () => {
     const owner = await demo.login(DEMO_USERNAMES.owner);
-    const input = { name: 'Effects Branch', firstOperator: { username: 'effects.first', email: 'effects.first@example.com', firstName: 'Effi', lastName: 'First' } };
+    const input = {
+      name: 'Effects Branch',
+      firstOperator: { username: 'effects.first', email: 'effects.first@example.com', firstName: 'Effi', lastName: 'First' },
+    };
     const response = await demo.graph(CREATE_ORGANISATION, { input }, owner);
     expect(response.errors).toBeUndefined();
     expect(response.data.createOrganisation).toEqual({
@@ -51,7 +59,16 @@ describe('a request sees its own effects through the gateway', () => {
     const owner = await demo.login(DEMO_USERNAMES.owner);
     const created = await demo.graph(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { organisationId: await demo.organisationId('Demo'), username: 'effects.activated', email: 'effects.activated@example.com', firstName: 'Ada', lastName: 'Active', roleKey: 'OPERATOR' } },
+      {
+        input: {
+          organisationId: await demo.organisationId('Demo'),
+          username: 'effects.activated',
+          email: 'effects.activated@example.com',
+          firstName: 'Ada',
+          lastName: 'Active',
+          roleKey: 'OPERATOR',
+        },
+      },
       owner,
     );
     expect(created.errors).toBeUndefined();
@@ -73,14 +90,15 @@ describe('a request sees its own effects through the gateway', () => {
   });
 
   it('refreshSession answers the user of the rotated session with their organisation', async () => {
-    const signedIn = await demo.graph(
-      `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { refreshToken } }`,
-      { username: DEMO_USERNAMES.customerAdministrator, password: DEMO_TEST_PASSWORD },
-    );
+    const signedIn = await demo.graph(`mutation($username: String!, $password: String!) { login(username: $username, password: $password) { refreshToken } }`, {
+      username: DEMO_USERNAMES.customerAdministrator,
+      password: DEMO_TEST_PASSWORD,
+    });
     const response = await demo.graph(REFRESH, { refreshToken: signedIn.data.login.refreshToken });
     expect(response.errors).toBeUndefined();
     expect(response.data.refreshSession).toEqual({
-      accessToken: expect.any(String), user: { username: DEMO_USERNAMES.customerAdministrator, organisation: { name: 'Acme Customer' } },
+      accessToken: expect.any(String),
+      user: { username: DEMO_USERNAMES.customerAdministrator, organisation: { name: 'Acme Customer' } },
     });
   });
 
@@ -96,10 +114,12 @@ describe('a request sees its own effects through the gateway', () => {
     }
 
     it('login answers its tokens, and null for the user whose permissions could not be read', async () => {
-      const response = await whilePaused('permissions', () => demo.graph(
-        `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken user { username permissions } } }`,
-        { username: DEMO_USERNAMES.operator, password: DEMO_TEST_PASSWORD },
-      ));
+      const response = await whilePaused('permissions', () =>
+        demo.graph(
+          `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken user { username permissions } } }`,
+          { username: DEMO_USERNAMES.operator, password: DEMO_TEST_PASSWORD },
+        ),
+      );
       expect(response.data?.login).toEqual({ accessToken: expect.any(String), user: null });
       expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
       const me = await demo.graph('{ me { username } }', {}, response.data!.login.accessToken);
@@ -108,12 +128,17 @@ describe('a request sees its own effects through the gateway', () => {
 
     it('createOrganisation answers what it created, and null for the first operator whose permissions could not be read', async () => {
       const owner = await demo.login(DEMO_USERNAMES.owner);
-      const input = { name: 'Effects Hung', firstOperator: { username: 'effects.hung', email: 'effects.hung@example.com', firstName: 'Hugo', lastName: 'Hung' } };
-      const response = await whilePaused('permissions', () => demo.graph(
-        `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { name } firstOperator { username permissions } widget { id } } }`,
-        { input },
-        owner,
-      ));
+      const input = {
+        name: 'Effects Hung',
+        firstOperator: { username: 'effects.hung', email: 'effects.hung@example.com', firstName: 'Hugo', lastName: 'Hung' },
+      };
+      const response = await whilePaused('permissions', () =>
+        demo.graph(
+          `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { name } firstOperator { username permissions } widget { id } } }`,
+          { input },
+          owner,
+        ),
+      );
       expect(response.data?.createOrganisation).toEqual({ organisation: { name: 'Effects Hung' }, firstOperator: null, widget: { id: expect.any(String) } });
     });
   });

@@ -2,8 +2,9 @@ import { In } from '@tenantry/database';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
 import { DEMO_USERNAMES } from '@tenantry/stack';
-import { GraphQLResponse } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { GraphQLResponse } from '@tenantry/testing';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 const CREATE_ROLE = `mutation($input: CreateRoleInput!) { createRole(input: $input) { id } }`;
 const UPDATE_ROLE = `mutation($id: ID!, $input: UpdateRoleInput!) { updateRole(id: $id, input: $input) { id } }`;
@@ -37,9 +38,20 @@ describe('role changes racing each other through the gateway: every mutation com
     const operator = await demo.db.dataSource.getRepository(UserRecord).findOneByOrFail({ username: DEMO_USERNAMES.operator });
     const colleagues = [];
     for (const name of ['ria', 'sam']) {
-      const created = await demo.graph(CREATE_USER, {
-        input: { organisationId: supportId, username: `${name}.racer`, email: `${name}@example.com`, firstName: name, lastName: 'Racer', roleKey: 'OPERATOR' },
-      }, owner);
+      const created = await demo.graph(
+        CREATE_USER,
+        {
+          input: {
+            organisationId: supportId,
+            username: `${name}.racer`,
+            email: `${name}@example.com`,
+            firstName: name,
+            lastName: 'Racer',
+            roleKey: 'OPERATOR',
+          },
+        },
+        owner,
+      );
       colleagues.push(created.data.createUser.id as string);
     }
     supportUserIds = [operator.id, ...colleagues];
@@ -99,8 +111,12 @@ describe('role changes racing each other through the gateway: every mutation com
       const { key } = await demo.db.dataSource.getRepository(RoleRecord).findOneByOrFail({ id: doomed });
       const administrator = await demo.db.dataSource.getRepository(RoleRecord).findOneByOrFail({ organisationId: customerId, key: 'ADMINISTRATOR' });
       const newUser = (index: number) => ({
-        organisationId: customerId, username: `customer.racer.${round}.${index}`, email: `customer.${round}.${index}@example.com`,
-        firstName: 'Customer', lastName: 'Racer', roleKey: key,
+        organisationId: customerId,
+        username: `customer.racer.${round}.${index}`,
+        email: `customer.${round}.${index}@example.com`,
+        firstName: 'Customer',
+        lastName: 'Racer',
+        roleKey: key,
       });
       const racers = [
         demo.graph(DELETE_ROLE, { id: doomed, replacementRoleId: round % 2 ? administrator.id : null }, owner),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLResponse } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { GraphQLResponse } from '@tenantry/testing';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 /** Everything a client reads of an answer's errors, as one text to search for leaks. */
 const errorText = (response: GraphQLResponse) => JSON.stringify(response.errors ?? []);
@@ -50,13 +51,18 @@ describe('schema exposure through the gateway', () => {
 
   it('tells an anonymous caller an unknown field is unknown (BAD_USER_INPUT) without suggesting a real one', async () => {
     const answer = await demo.graph('{ mee { id } }');
-    expect(answer.errors).toEqual([expect.objectContaining({ message: 'Cannot query field "mee" on type "Query".', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({ message: 'Cannot query field "mee" on type "Query".', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
     expect(errorText(answer)).not.toContain('Did you mean');
   });
 
   it('suggests the real field to the owner', async () => {
     const answer = await demo.graph('{ mee { id } }', {}, ownerToken);
-    expect(answer.errors?.[0]).toMatchObject({ message: 'Cannot query field "mee" on type "Query". Did you mean "me"?', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(answer.errors?.[0]).toMatchObject({
+      message: 'Cannot query field "mee" on type "Query". Did you mean "me"?',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it.each([
@@ -77,7 +83,11 @@ describe('schema exposure through the gateway', () => {
       ownerToken,
     );
     expect(created.errors).toBeUndefined();
-    const assigned = await demo.graph('mutation($userId: ID!, $roleId: ID!) { assignRole(userId: $userId, roleId: $roleId) { id } }', { userId: operator.id, roleId: created.data.createRole.id }, ownerToken);
+    const assigned = await demo.graph(
+      'mutation($userId: ID!, $roleId: ID!) { assignRole(userId: $userId, roleId: $roleId) { id } }',
+      { userId: operator.id, roleId: created.data.createRole.id },
+      ownerToken,
+    );
     expect(assigned.errors).toBeUndefined();
     expect((await demo.graph(INTROSPECTION[1], {}, operatorToken)).data).toEqual({ __type: { name: 'User' } });
   });

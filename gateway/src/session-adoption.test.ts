@@ -1,5 +1,6 @@
-import { ANONYMOUS, AccessClaims, signAccessToken, UserPrincipal } from '@tenantry/auth';
-import { GatewayContext } from './gateway';
+import type { AccessClaims, UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS, signAccessToken } from '@tenantry/auth';
+import type { GatewayContext } from './gateway';
 import { sessionAdopter } from './session-adoption';
 
 const SECRET = 'gateway-access-token-secret-of-32-chars';
@@ -9,7 +10,7 @@ const principal = { kind: 'user', userId: 'user-1', sessionId: 'session-1' } as 
 describe('adopting a session a mutation established', () => {
   const acting = (): GatewayContext => ({ principal: { ...principal, sessionId: 'earlier-session' } });
 
-  it('acts as the principal of a token signed with the gateway\'s secret, resolved like a bearer token', async () => {
+  it("acts as the principal of a token signed with the gateway's secret, resolved like a bearer token", async () => {
     const resolve = jest.fn(async () => principal);
     const context = acting();
     await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context);
@@ -27,7 +28,11 @@ describe('adopting a session a mutation established', () => {
 
   it('acts as nobody, without failing the committed mutation, when the principal cannot be looked up', async () => {
     const context = acting();
-    const adopt = sessionAdopter(SECRET, { resolve: async () => { throw new Error('principal lookup failed with HTTP 503'); } });
+    const adopt = sessionAdopter(SECRET, {
+      resolve: async () => {
+        throw new Error('principal lookup failed with HTTP 503');
+      },
+    });
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       await expect(adopt((await signAccessToken(claims, SECRET, 60)).token, context)).resolves.toBeUndefined();

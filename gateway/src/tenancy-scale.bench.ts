@@ -6,7 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { testDialect } from '@tenantry/testing';
-import { Caller, largestPrincipal, startTenancyAtScale, TENANCY_REQUESTS } from './testing/tenancy-at-scale';
+import type { Caller } from './testing/tenancy-at-scale';
+import { largestPrincipal, startTenancyAtScale, TENANCY_REQUESTS } from './testing/tenancy-at-scale';
 
 const SIZES = [10, 10_000];
 const WARM_UP = 5;
@@ -37,7 +38,9 @@ async function measure(customerCount: number): Promise<Record<Caller, Measured>>
         const elapsed = performance.now() - begun;
         principalBytes = Math.max(principalBytes, largestPrincipal(principals));
         if (response.errors) {
-          const refused = principals.filter((each) => each.status !== 200).map((each) => `${each.subgraph} ${each.path} answered HTTP ${each.status ?? 'nothing'}`);
+          const refused = principals
+            .filter((each) => each.status !== 200)
+            .map((each) => `${each.subgraph} ${each.path} answered HTTP ${each.status ?? 'nothing'}`);
           failure = [`HTTP ${response.status}`, ...response.errors.map((error) => `${error.extensions?.code ?? '?'}: ${error.message}`), ...refused].join('; ');
         } else if (round >= WARM_UP) {
           samples.push(elapsed);
@@ -52,7 +55,9 @@ async function measure(customerCount: number): Promise<Record<Caller, Measured>>
 }
 
 async function main(): Promise<void> {
-  console.log(`tenancy at scale, median of ${ROUNDS} sequential requests after ${WARM_UP} warm-up, through the gateway (${testDialect === 'mysql' ? 'MariaDB' : 'SQLite'}):`);
+  console.log(
+    `tenancy at scale, median of ${ROUNDS} sequential requests after ${WARM_UP} warm-up, through the gateway (${testDialect === 'mysql' ? 'MariaDB' : 'SQLite'}):`,
+  );
   const bySize = new Map<number, Record<Caller, Measured>>();
   for (const size of SIZES) bySize.set(size, await measure(size));
   const [small, large] = SIZES.map((size) => bySize.get(size)!);

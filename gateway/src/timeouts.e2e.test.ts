@@ -1,6 +1,7 @@
-import { ProcessName } from '@tenantry/stack';
-import { GraphQLResponse } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { ProcessName } from '@tenantry/stack';
+import type { GraphQLResponse } from '@tenantry/testing';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 
 /** Upper bounds with margin for a loaded 2-core machine: the timeouts are 5 s per subgraph fetch and 2 s for the principal lookup. */
 const SUBGRAPH_TIMEOUT_BOUND_MS = 8_000;

@@ -1,6 +1,7 @@
 import { DEMO_USERNAMES } from '@tenantry/stack';
 import { errorCodes } from '@tenantry/testing';
-import { DemoGraph, startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph } from './testing/demo-graph';
+import { startDemoGraph } from './testing/demo-graph';
 import { activationTokenIn, mailsTo } from './testing/mailbox';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }`;

@@ -31,9 +31,7 @@ export function composeSupergraph(): CompositionResult {
     typeDefs: parse(readFileSync(join(SCHEMA_DIR, subgraph.schema.file), 'utf8')),
   }));
   const result = composeServices(services);
-  const hints = (result.hints ?? [])
-    .filter((hint) => !(hint.definition.code in ACCEPTED_HINTS))
-    .map((hint) => `hint ${hint.definition.code}: ${hint.message}`);
+  const hints = (result.hints ?? []).filter((hint) => !(hint.definition.code in ACCEPTED_HINTS)).map((hint) => `hint ${hint.definition.code}: ${hint.message}`);
   if (result.errors) return { problems: [...result.errors.map((error) => `error: ${error.message}`), ...hints] };
   return { supergraphSdl: result.supergraphSdl, problems: hints };
 }

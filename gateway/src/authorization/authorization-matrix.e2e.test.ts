@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { parse, ObjectTypeDefinitionNode } from 'graphql';
-import { ANONYMOUS, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
-import { RunningStack, startStack } from '@tenantry/stack';
-import {
-  bearer, snapshotAllRows, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
-} from '@tenantry/testing';
+import type { ObjectTypeDefinitionNode } from 'graphql';
+import { parse } from 'graphql';
+import type { Principal } from '@tenantry/auth';
+import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import type { RunningStack } from '@tenantry/stack';
+import { startStack } from '@tenantry/stack';
+import type { GraphQLResponse, TestDatabase } from '@tenantry/testing';
+import { bearer, snapshotAllRows, createTestDatabase, postGraphQL, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { readSubgraphSdl } from '@tenantry/federation';
 import { readSupergraph } from '../gateway';
-import { ENTITY_ROWS, OPERATION_ROWS, OperationRow } from './authorization-matrix';
+import type { OperationRow } from './authorization-matrix';
+import { ENTITY_ROWS, OPERATION_ROWS } from './authorization-matrix';
 import { FOREIGN_ID_ROWS } from './foreign-ids';
-import { buildWorld, Persona, PERSONAS, World } from './world';
+import type { Persona, World } from './world';
+import { buildWorld, PERSONAS } from './world';
 
 const REFUSALS = ['FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND'];
 
@@ -81,7 +85,10 @@ describe('authorization matrix', () => {
       const url = `http://127.0.0.1:${stack.ports[row.subgraph as 'users']}/graphql`;
       const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${row.type} { ${row.selection} } } }`;
       const foreignOwner = await world.foreign.owner.principal();
-      const askers: [string, Principal, boolean][] = [['foreign account owner', foreignOwner, false], ['anonymous', ANONYMOUS, false]];
+      const askers: [string, Principal, boolean][] = [
+        ['foreign account owner', foreignOwner, false],
+        ['anonymous', ANONYMOUS, false],
+      ];
       for (const persona of PERSONAS.filter((name) => name !== 'anonymous')) {
         askers.push([persona, await world.users[persona as Exclude<Persona, 'anonymous'>].principal(), row.allowed.includes(persona)]);
       }
@@ -90,14 +97,15 @@ describe('authorization matrix', () => {
         const headers = { [PRINCIPAL_HEADER]: await signPrincipalToken(principal, row.subgraph, TEST_PRINCIPAL_SECRET) };
         const response = await postGraphQL(url, query, { representations: [row.representation(world)] }, headers);
         const resolved = !response.errors?.length && response.data?._entities?.[0] != null;
-        if (resolved !== expected) mismatches.push(`${name}: expected ${expected ? 'resolved' : 'null'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
+        if (resolved !== expected)
+          mismatches.push(`${name}: expected ${expected ? 'resolved' : 'null'}, got ${JSON.stringify(response.errors ?? response.data).slice(0, 200)}`);
       }
       expect(mismatches).toEqual([]);
     },
   );
 
   it.each(FOREIGN_ID_ROWS.map((row) => [row.name, row] as const))(
-    '%s answers a foreign account\'s id exactly like a missing one, and changes nothing',
+    "%s answers a foreign account's id exactly like a missing one, and changes nothing",
     async (_name, row) => {
       const foreignId = await row.foreignId(world);
       const missingId = randomUUID();
@@ -132,7 +140,8 @@ describe('authorization matrix', () => {
         const key = definition.directives?.find((directive) => directive.name.value === 'key');
         const resolvable = key?.arguments?.find((argument) => argument.name.value === 'resolvable');
         if (!key || (resolvable?.value.kind === 'BooleanValue' && !resolvable.value.value)) continue;
-        if (!ENTITY_ROWS.some((row) => row.type === definition.name.value && row.subgraph === subgraph)) missing.push(`${definition.name.value} in ${subgraph}`);
+        if (!ENTITY_ROWS.some((row) => row.type === definition.name.value && row.subgraph === subgraph))
+          missing.push(`${definition.name.value} in ${subgraph}`);
       }
     }
     expect(missing).toEqual([]);

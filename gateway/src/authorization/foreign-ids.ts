@@ -1,5 +1,5 @@
 import { RoleRecord } from '@tenantry/permissions-module';
-import { World } from './world';
+import type { World } from './world';
 
 /** An operation that takes ids, asked with a foreign account's id and with one that exists nowhere. */
 export interface ForeignIdRow {
@@ -16,7 +16,12 @@ const foreignUser = (world: World) => world.foreign.owner.id;
 const foreignRole = async (world: World) =>
   (await world.dataSource.getRepository(RoleRecord).findOneByOrFail({ organisationId: world.foreign.defaultOrganisation.id, key: 'MANAGER' })).id;
 
-const byOrganisation = (name: string, document: string): ForeignIdRow => ({ name, document, variables: (_world, id) => ({ id }), foreignId: foreignOrganisation });
+const byOrganisation = (name: string, document: string): ForeignIdRow => ({
+  name,
+  document,
+  variables: (_world, id) => ({ id }),
+  foreignId: foreignOrganisation,
+});
 const byUser = (name: string, document: string): ForeignIdRow => ({ name, document, variables: (_world, id) => ({ id }), foreignId: foreignUser });
 
 /** The queries and mutations that take the id of an organisation, a user or a role. */
@@ -32,24 +37,37 @@ export const FOREIGN_ID_ROWS: ForeignIdRow[] = [
   byOrganisation('deleteOrganisation', 'mutation($id: ID!) { deleteOrganisation(id: $id, confirmName: "Zeta") { deletedOrganisationId } }'),
   byOrganisation('switchOrganisation', 'mutation($id: ID!) { switchOrganisation(organisationId: $id) { accessToken } }'),
   {
-    name: 'makeCustomerIndependent', document: 'mutation($id: ID!, $owner: ID!) { makeCustomerIndependent(organisationId: $id, ownerUserId: $owner) { id } }',
-    variables: (world, id) => ({ id, owner: world.foreignCustomerAdministrator.id }), foreignId: (world) => world.foreignCustomer.id,
+    name: 'makeCustomerIndependent',
+    document: 'mutation($id: ID!, $owner: ID!) { makeCustomerIndependent(organisationId: $id, ownerUserId: $owner) { id } }',
+    variables: (world, id) => ({ id, owner: world.foreignCustomerAdministrator.id }),
+    foreignId: (world) => world.foreignCustomer.id,
   },
   byUser('user', 'query($id: ID!) { user(id: $id) { id } }'),
-  ...['suspendUser', 'restoreAccess', 'unlockUser', 'archiveUser', 'restoreUser'].map((field) => byUser(field, `mutation($id: ID!) { ${field}(id: $id) { id } }`)),
+  ...['suspendUser', 'restoreAccess', 'unlockUser', 'archiveUser', 'restoreUser'].map((field) =>
+    byUser(field, `mutation($id: ID!) { ${field}(id: $id) { id } }`),
+  ),
   byUser('deleteUser', 'mutation($id: ID!) { deleteUser(id: $id) }'),
   byUser('updateUser', 'mutation($id: ID!) { updateUser(id: $id, input: { screenName: "X" }) { id } }'),
   byUser('resendActivation', 'mutation($id: ID!) { resendActivation(userId: $id) }'),
   byUser('demoteUser', 'mutation($id: ID!) { demoteUser(userId: $id) { id } }'),
   byUser('resetTotp', 'mutation($id: ID!) { resetTotp(userId: $id) { id } }'),
   {
-    name: 'promoteUser', document: 'mutation($id: ID!, $organisations: [ID!]!) { promoteUser(userId: $id, organisationIds: $organisations) { id } }',
-    variables: (world, id) => ({ id, organisations: [world.a1.id] }), foreignId: foreignUser,
+    name: 'promoteUser',
+    document: 'mutation($id: ID!, $organisations: [ID!]!) { promoteUser(userId: $id, organisationIds: $organisations) { id } }',
+    variables: (world, id) => ({ id, organisations: [world.a1.id] }),
+    foreignId: foreignUser,
   },
   {
-    name: 'assignRole', document: 'mutation($user: ID!, $id: ID!) { assignRole(userId: $user, roleId: $id) { id } }',
-    variables: (world, id) => ({ user: world.colleague.id, id }), foreignId: foreignRole,
+    name: 'assignRole',
+    document: 'mutation($user: ID!, $id: ID!) { assignRole(userId: $user, roleId: $id) { id } }',
+    variables: (world, id) => ({ user: world.colleague.id, id }),
+    foreignId: foreignRole,
   },
-  { name: 'updateRole', document: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Taken over" }) { id } }', variables: (_world, id) => ({ id }), foreignId: foreignRole },
+  {
+    name: 'updateRole',
+    document: 'mutation($id: ID!) { updateRole(id: $id, input: { name: "Taken over" }) { id } }',
+    variables: (_world, id) => ({ id }),
+    foreignId: foreignRole,
+  },
   { name: 'deleteRole', document: 'mutation($id: ID!) { deleteRole(id: $id) }', variables: (_world, id) => ({ id }), foreignId: foreignRole },
 ];

@@ -1,6 +1,7 @@
-import { DataSource } from '@tenantry/database';
+import type { DataSource } from '@tenantry/database';
 import { PromotionRecord } from '@tenantry/permissions-module';
-import { AccountSeed, initSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
+import type { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
+import { initSeed } from '@tenantry/testing';
 
 /** Who asks: the personas of the authorization matrix. */
 export const PERSONAS = [
@@ -49,7 +50,13 @@ export async function buildWorld(dataSource: DataSource): Promise<World> {
   // The owner has a colleague too, so every chat persona has somebody to hand a chat to.
   await alpha.defaultOrganisation.createUser('OPERATOR');
   return {
-    alpha, a1, a2, customer, foreign, foreignCustomer, dataSource,
+    alpha,
+    a1,
+    a2,
+    customer,
+    foreign,
+    foreignCustomer,
+    dataSource,
     foreignCustomerAdministrator: await foreignCustomer.createUser('ADMINISTRATOR'),
     colleague: await a1.createUser('OPERATOR'),
     users: {

@@ -1,6 +1,7 @@
 import { HeaderMap } from '@apollo/server';
-import { BREAK, DocumentNode, GraphQLError, visit } from 'graphql';
-import { Principal } from '@tenantry/auth';
+import type { DocumentNode } from 'graphql';
+import { BREAK, GraphQLError, visit } from 'graphql';
+import type { Principal } from '@tenantry/auth';
 
 /** The permission that opens the schema to a signed-in user. */
 export const SCHEMA_READ = 'schema.read';

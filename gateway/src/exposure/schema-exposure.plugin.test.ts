@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
-import { ANONYMOUS, Principal, UserPrincipal } from '@tenantry/auth';
+import type { Principal, UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS } from '@tenantry/auth';
 import { schemaExposurePlugin } from './schema-exposure.plugin';
 
 const schema = buildSchema(`
@@ -9,8 +10,17 @@ const schema = buildSchema(`
 `);
 
 const user = (permissions: string[]): UserPrincipal => ({
-  kind: 'user', userId: 'u1', sessionId: 's1', accountId: 'a1', homeOrganisationId: 'o1', organisationId: 'o1', roleKey: 'CUSTOM',
-  permissions, isAccountOwner: false, grantedOrganisationIds: [], managesCustomers: false,
+  kind: 'user',
+  userId: 'u1',
+  sessionId: 's1',
+  accountId: 'a1',
+  homeOrganisationId: 'o1',
+  organisationId: 'o1',
+  roleKey: 'CUSTOM',
+  permissions,
+  isAccountOwner: false,
+  grantedOrganisationIds: [],
+  managesCustomers: false,
 });
 const analyst = user(['users.read', 'schema.read']);
 const operator = user(['users.read']);
@@ -18,7 +28,9 @@ const operator = user(['users.read']);
 /** The plugin on a plain Apollo server (as on the gateway), asked in-process as a given principal. */
 async function serverFor(development: boolean) {
   const server = new ApolloServer<{ principal: Principal }>({
-    schema, rootValue: { me: () => 'me', paint: () => 'painted' }, plugins: [schemaExposurePlugin({ development })],
+    schema,
+    rootValue: { me: () => 'me', paint: () => 'painted' },
+    plugins: [schemaExposurePlugin({ development })],
   });
   await server.start();
   const ask = async (principal: Principal, query: string, variables?: Record<string, unknown>) => {
@@ -95,7 +107,10 @@ describe('schema exposure', () => {
     });
 
     it('still refuses anonymous callers and suggests them nothing', async () => {
-      expect(await server.ask(ANONYMOUS, '{ __schema { queryType { name } } }')).toMatchObject({ status: 401, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+      expect(await server.ask(ANONYMOUS, '{ __schema { queryType { name } } }')).toMatchObject({
+        status: 401,
+        errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+      });
       expect((await server.ask(ANONYMOUS, '{ mee }')).errors?.[0].message).toBe('Cannot query field "mee" on type "Query".');
     });
   });

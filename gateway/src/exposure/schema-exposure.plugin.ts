@@ -1,6 +1,7 @@
-import { ApolloServerPlugin } from '@apollo/server';
-import { Principal } from '@tenantry/auth';
-import { asksForSchema, mayReadSchema, schemaRefusal, SchemaAccessOptions, withoutSuggestions } from './schema-access';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Principal } from '@tenantry/auth';
+import type { SchemaAccessOptions } from './schema-access';
+import { asksForSchema, mayReadSchema, schemaRefusal, withoutSuggestions } from './schema-access';
 
 /**
  * Keeps the schema from callers that may not read it (see `mayReadSchema`): refuses

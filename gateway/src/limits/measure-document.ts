@@ -1,7 +1,5 @@
-import {
-  ArgumentNode, DocumentNode, FragmentDefinitionNode, getNamedType, GraphQLCompositeType, GraphQLField, GraphQLSchema, isCompositeType,
-  isInterfaceType, isListType, isNonNullType, isObjectType, Kind, SchemaMetaFieldDef, SelectionSetNode, TypeMetaFieldDef,
-} from 'graphql';
+import type { ArgumentNode, DocumentNode, FragmentDefinitionNode, GraphQLCompositeType, GraphQLField, GraphQLSchema, SelectionSetNode } from 'graphql';
+import { getNamedType, isCompositeType, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, SchemaMetaFieldDef, TypeMetaFieldDef } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@tenantry/federation';
 
 /** What a document asks of the graph, measured over every operation in it with its fragments expanded. */
@@ -39,7 +37,11 @@ class DocumentMeasurer {
   private readonly fragments = new Map<string, FragmentDefinitionNode>();
   private readonly measuredFragments = new Map<string, DocumentMeasures>();
 
-  constructor(document: DocumentNode, private readonly schema: GraphQLSchema | undefined, private readonly variables: Record<string, unknown>) {
+  constructor(
+    document: DocumentNode,
+    private readonly schema: GraphQLSchema | undefined,
+    private readonly variables: Record<string, unknown>,
+  ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
     }

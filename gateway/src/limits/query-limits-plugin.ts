@@ -1,8 +1,11 @@
-import { ApolloServerPlugin, BaseContext, HeaderMap } from '@apollo/server';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { countTokens } from './count-tokens';
 import { measureDocument } from './measure-document';
-import { describeExceededLimit, ExceededLimit, exceededLimit, QUERY_LIMITS } from './query-limits';
+import type { ExceededLimit } from './query-limits';
+import { describeExceededLimit, exceededLimit, QUERY_LIMITS } from './query-limits';
 
 /**
  * Apollo's `parseOptions`: graphql-js stops parsing past the token limit, so a huge document

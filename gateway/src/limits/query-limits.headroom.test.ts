@@ -6,7 +6,8 @@ import { ENTITY_ROWS, OPERATION_ROWS } from '../authorization/authorization-matr
 import { readSupergraph } from '../gateway';
 import { countTokens } from './count-tokens';
 import { measureDocument } from './measure-document';
-import { LimitedMeasure, QUERY_LIMITS } from './query-limits';
+import type { LimitedMeasure } from './query-limits';
+import { QUERY_LIMITS } from './query-limits';
 
 const SOURCE_ROOT = join(__dirname, '..');
 /** Documents written to be over the limits, not documents a client sends. */
@@ -37,8 +38,7 @@ function documentLiterals(file: string): string[] {
 
 /** Every document the repository's own clients send: the end-to-end suites and the authorization matrix. */
 function clientDocuments(): { where: string; text: string }[] {
-  const fromTests = endToEndTestFiles(SOURCE_ROOT).flatMap((file) =>
-    documentLiterals(file).map((text) => ({ where: relative(SOURCE_ROOT, file), text })));
+  const fromTests = endToEndTestFiles(SOURCE_ROOT).flatMap((file) => documentLiterals(file).map((text) => ({ where: relative(SOURCE_ROOT, file), text })));
   const fromMatrix = OPERATION_ROWS.map((row) => ({ where: `matrix ${row.field}`, text: row.document }));
   const fromEntities = ENTITY_ROWS.map((row) => ({
     where: `matrix _entities ${row.type}`,
@@ -75,9 +75,12 @@ describe('query limits leave the repository’s own clients headroom', () => {
       return { measure, largest: top.measures[measure], limit: QUERY_LIMITS[measure], where: top.where };
     });
     // The table the README quotes: the largest of each measure among client documents vs its limit.
-    console.log(`${documents.length} client documents (${found.length - documents.length} more do not parse, on purpose)\n${largest.map((row) => `${row.measure}: largest ${row.largest} (${row.where}), limit ${row.limit}`).join('\n')}`);
+    console.log(
+      `${documents.length} client documents (${found.length - documents.length} more do not parse, on purpose)\n${largest.map((row) => `${row.measure}: largest ${row.largest} (${row.where}), limit ${row.limit}`).join('\n')}`,
+    );
     const overHalf = documents.flatMap(({ where, text, measures: found }) =>
-      measures.filter((measure) => found[measure] * 2 > QUERY_LIMITS[measure]).map((measure) => `${where}: ${measure} ${found[measure]} in ${text}`));
+      measures.filter((measure) => found[measure] * 2 > QUERY_LIMITS[measure]).map((measure) => `${where}: ${measure} ${found[measure]} in ${text}`),
+    );
     expect(overHalf).toEqual([]);
   });
 });

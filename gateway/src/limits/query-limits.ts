@@ -1,4 +1,4 @@
-import { DocumentMeasures } from './measure-document';
+import type { DocumentMeasures } from './measure-document';
 
 /** A measure the gateway limits: the document measures plus its tokens. */
 export type LimitedMeasure = keyof DocumentMeasures | 'tokens';

@@ -1,4 +1,5 @@
-import { DEFAULT_LANGUAGE, isLanguage, LanguageCode } from '@tenantry/config';
+import type { LanguageCode } from '@tenantry/config';
+import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 
 /** The account pages speak every language of the product (`LANGUAGES` of @tenantry/config). */
 export type PageLanguage = LanguageCode;

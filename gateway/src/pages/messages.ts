@@ -1,4 +1,4 @@
-import { PageLanguage } from './language';
+import type { PageLanguage } from './language';
 
 /**
  * Every sentence of the account pages. Placeholders in braces ({username}, {min}, …) are filled

@@ -1,5 +1,6 @@
-import { PageLanguage } from './language';
-import { PAGE_MESSAGES, PageMessages } from './messages';
+import type { PageLanguage } from './language';
+import type { PageMessages } from './messages';
+import { PAGE_MESSAGES } from './messages';
 
 /** The account pages, by the path mail links point to. */
 export const ACCOUNT_PAGES = ['activate', 'reset-password', 'forgot-password', 'confirm-email'] as const;

@@ -1,5 +1,5 @@
-import { AddressInfo } from 'node:net';
-import { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { createGraphQLHttpServer, listen } from '@tenantry/federation';
 import { accountPageRoutes } from './routes';
@@ -30,13 +30,16 @@ describe('account page routes on the GraphQL HTTP server', () => {
     await apollo.stop();
   });
 
-  it.each(['/activate', '/reset-password', '/forgot-password', '/confirm-email'])('serves %s as HTML with the security headers, before authentication', async (path) => {
-    const response = await fetch(`${base}${path}?token=abc`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
-    expect(await response.text()).toContain('<form id="account-form"');
-  });
+  it.each(['/activate', '/reset-password', '/forgot-password', '/confirm-email'])(
+    'serves %s as HTML with the security headers, before authentication',
+    async (path) => {
+      const response = await fetch(`${base}${path}?token=abc`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(response.headers.get(name)).toBe(value);
+      expect(await response.text()).toContain('<form id="account-form"');
+    },
+  );
 
   it('chooses the language from ?lang=, else Accept-Language', async () => {
     const byParameter = await (await fetch(`${base}/forgot-password?lang=nl`, { headers: { 'accept-language': 'de' } })).text();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ServerResponse } from 'node:http';
-import { GetRouteHandler } from '@tenantry/federation';
+import type { ServerResponse } from 'node:http';
+import type { GetRouteHandler } from '@tenantry/federation';
 import { choosePageLanguage } from './language';
 import { ACCOUNT_PAGES, ASSET_PATHS, renderAccountPage } from './render';
 

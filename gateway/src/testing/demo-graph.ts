@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OrganisationRecord } from '@tenantry/organisations-module';
-import { RunningStack, seedDemoData, startStack } from '@tenantry/stack';
-import { bearer, createTestDatabase, GraphQLResponse, postGraphQL, TestDatabase } from '@tenantry/testing';
+import type { RunningStack } from '@tenantry/stack';
+import { seedDemoData, startStack } from '@tenantry/stack';
+import type { GraphQLResponse, TestDatabase } from '@tenantry/testing';
+import { bearer, createTestDatabase, postGraphQL } from '@tenantry/testing';
 
 /** Password of the demo users in end-to-end tests. */
 export const DEMO_TEST_PASSWORD = 'e2e-demo-password';

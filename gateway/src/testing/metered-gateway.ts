@@ -1,10 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer, IncomingMessage, request, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { PRINCIPAL_HEADER } from '@tenantry/auth';
 import { isReadyMessage } from '@tenantry/config';
-import { freePorts, ServerName } from '@tenantry/stack';
+import type { ServerName } from '@tenantry/stack';
+import { freePorts } from '@tenantry/stack';
 
 type SubgraphName = Exclude<ServerName, 'gateway'>;
 
@@ -81,7 +84,11 @@ function ready(child: ChildProcess): Promise<void> {
 export async function startMeteredGateway(env: NodeJS.ProcessEnv, subgraphPorts: Record<SubgraphName, number>): Promise<MeteredGateway> {
   let sent: PrincipalSent[] = [];
   const proxies = SUBGRAPHS.map((subgraph) =>
-    createServer({ maxHeaderSize: PROXY_MAX_HEADER_BYTES }, relay(new URL(`http://127.0.0.1:${subgraphPorts[subgraph]}`), subgraph, (each) => sent.push(each))));
+    createServer(
+      { maxHeaderSize: PROXY_MAX_HEADER_BYTES },
+      relay(new URL(`http://127.0.0.1:${subgraphPorts[subgraph]}`), subgraph, (each) => sent.push(each)),
+    ),
+  );
   const proxyPorts = await Promise.all(proxies.map(listening));
   const [port] = await freePorts(1);
   const child = spawn(process.execPath, [GATEWAY_SCRIPT], {
@@ -92,10 +99,16 @@ export async function startMeteredGateway(env: NodeJS.ProcessEnv, subgraphPorts:
     },
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
-  const closeProxies = () => Promise.all(proxies.map((proxy) => new Promise((resolve) => {
-    proxy.closeAllConnections();
-    proxy.close(resolve);
-  })));
+  const closeProxies = () =>
+    Promise.all(
+      proxies.map(
+        (proxy) =>
+          new Promise((resolve) => {
+            proxy.closeAllConnections();
+            proxy.close(resolve);
+          }),
+      ),
+    );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,8 +1,11 @@
 import { DEMO_USERNAMES } from '@tenantry/stack';
-import { bearer, GraphQLResponse, insertCustomerOrganisations, postGraphQL } from '@tenantry/testing';
-import { DEMO_TEST_PASSWORD, DemoGraph, startDemoGraph } from './demo-graph';
+import type { GraphQLResponse } from '@tenantry/testing';
+import { bearer, insertCustomerOrganisations, postGraphQL } from '@tenantry/testing';
+import type { DemoGraph } from './demo-graph';
+import { DEMO_TEST_PASSWORD, startDemoGraph } from './demo-graph';
 import { activationTokenIn, mailsTo } from './mailbox';
-import { MeteredGateway, PrincipalSent, startMeteredGateway } from './metered-gateway';
+import type { MeteredGateway, PrincipalSent } from './metered-gateway';
+import { startMeteredGateway } from './metered-gateway';
 
 const MANAGER = { username: 'scale.manager', email: 'scale.manager@example.com', password: 'the manager of ten thousand' };
 const LOGIN = 'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }';
@@ -40,13 +43,23 @@ async function createManager(demo: DemoGraph): Promise<void> {
   const owner = await demo.login(DEMO_USERNAMES.owner);
   const created = await demo.graph(
     'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { organisationId: await demo.organisationId('Demo'), username: MANAGER.username, email: MANAGER.email, firstName: 'Scale', lastName: 'Manager', roleKey: 'MANAGER' } },
+    {
+      input: {
+        organisationId: await demo.organisationId('Demo'),
+        username: MANAGER.username,
+        email: MANAGER.email,
+        firstName: 'Scale',
+        lastName: 'Manager',
+        roleKey: 'MANAGER',
+      },
+    },
     owner,
   );
   if (created.errors) throw new Error(`createUser failed: ${JSON.stringify(created.errors)}`);
   const activation = (await mailsTo(demo.mailDir, MANAGER.email, 2)).find((mail) => mail.text.includes('activate?token='))!;
   const activated = await demo.graph('mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }', {
-    token: activationTokenIn(activation), password: MANAGER.password,
+    token: activationTokenIn(activation),
+    password: MANAGER.password,
   });
   if (activated.errors) throw new Error(`activateAccount failed: ${JSON.stringify(activated.errors)}`);
 }

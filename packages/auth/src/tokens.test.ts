@@ -1,10 +1,28 @@
 import { SignJWT } from 'jose';
-import { ANONYMOUS, hashPassword, passwordVerificationCount, signAccessToken, signPrincipalToken, verifyAccessToken, verifyPassword, verifyPrincipalToken } from '.';
+import {
+  ANONYMOUS,
+  hashPassword,
+  passwordVerificationCount,
+  signAccessToken,
+  signPrincipalToken,
+  verifyAccessToken,
+  verifyPassword,
+  verifyPrincipalToken,
+} from '.';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 const principal = {
-  kind: 'user' as const, userId: 'u1', sessionId: 's1', accountId: 'a1', homeOrganisationId: 'o1', organisationId: 'o1',
-  roleKey: 'OPERATOR', permissions: ['users.read'], isAccountOwner: false, grantedOrganisationIds: [], managesCustomers: false,
+  kind: 'user' as const,
+  userId: 'u1',
+  sessionId: 's1',
+  accountId: 'a1',
+  homeOrganisationId: 'o1',
+  organisationId: 'o1',
+  roleKey: 'OPERATOR',
+  permissions: ['users.read'],
+  isAccountOwner: false,
+  grantedOrganisationIds: [],
+  managesCustomers: false,
 };
 
 describe('principal tokens', () => {
@@ -24,14 +42,20 @@ describe('principal tokens', () => {
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ principal, aud: 'users', iss: 'tenantry-gateway' })).toString('base64url')}.`;
     expect(await verifyPrincipalToken(unsigned, 'users', secret)).toBeNull();
     const expired = await new SignJWT({ principal })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer('tenantry-gateway').setAudience('users').setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('tenantry-gateway')
+      .setAudience('users')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(secret));
     expect(await verifyPrincipalToken(expired, 'users', secret)).toBeNull();
   });
 
   it('are refused when correctly signed but without an expiry', async () => {
     const everlasting = await new SignJWT({ principal })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer('tenantry-gateway').setAudience('users').setIssuedAt()
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('tenantry-gateway')
+      .setAudience('users')
+      .setIssuedAt()
       .sign(new TextEncoder().encode(secret));
     expect(await verifyPrincipalToken(everlasting, 'users', secret)).toBeNull();
   });
@@ -49,7 +73,11 @@ describe('access tokens', () => {
 
   it('are refused when correctly signed but without an expiry', async () => {
     const everlasting = await new SignJWT({ sid: 's1' })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('tenantry').setAudience('tenantry-graph').setIssuedAt()
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('tenantry')
+      .setAudience('tenantry-graph')
+      .setIssuedAt()
       .sign(new TextEncoder().encode(secret));
     expect(await verifyAccessToken(everlasting, secret)).toBeNull();
   });

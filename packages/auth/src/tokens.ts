@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { Principal } from './principal';
+import type { Principal } from './principal';
 
 const encoder = new TextEncoder();
 const ISSUER = 'tenantry';
@@ -28,7 +28,12 @@ export async function signAccessToken(claims: AccessClaims, secret: string, ttlS
 /** Verifies an access token; null when it is forged, expired, without expiry or malformed. */
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: ISSUER, audience: 'tenantry-graph', algorithms: ['HS256'], requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, encoder.encode(secret), {
+      issuer: ISSUER,
+      audience: 'tenantry-graph',
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+    });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
     return { userId: payload.sub, sessionId: payload.sid };
   } catch (error) {
@@ -65,7 +70,12 @@ export async function signPrincipalToken(principal: Principal, audience: string,
 export async function verifyPrincipalToken(token: string | undefined, audience: string, secret: string): Promise<Principal | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { issuer: 'tenantry-gateway', audience, algorithms: ['HS256'], requiredClaims: ['exp'] });
+    const { payload } = await jwtVerify(token, encoder.encode(secret), {
+      issuer: 'tenantry-gateway',
+      audience,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+    });
     const principal = payload.principal as Principal | undefined;
     return principal && (principal.kind === 'user' || principal.kind === 'anonymous') ? principal : null;
   } catch (error) {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_REFRESH_TOKEN_TTL_DAYS } from './defaults';
 import { ConfigurationError } from './configuration-error';
-import { Subgraph, subgraphRegistry } from './subgraph-registry';
+import type { Subgraph } from './subgraph-registry';
+import { subgraphRegistry } from './subgraph-registry';
 
 const port = (fallback: number) =>
   z.coerce
@@ -57,12 +58,14 @@ export const environmentSchema = z.object({
  * (default: its `routing_url`).
  */
 function subgraphVariables(subgraphs: readonly Subgraph[]): z.ZodObject<Record<string, z.ZodType<number | string | undefined>>> {
-  return z.object(Object.fromEntries(
-    subgraphs.flatMap((subgraph) => [
-      [subgraph.portVariable, port(subgraph.port)],
-      [subgraph.urlVariable, z.string().url('must be an absolute URL').optional()],
-    ]),
-  ));
+  return z.object(
+    Object.fromEntries(
+      subgraphs.flatMap((subgraph) => [
+        [subgraph.portVariable, port(subgraph.port)],
+        [subgraph.urlVariable, z.string().url('must be an absolute URL').optional()],
+      ]),
+    ),
+  );
 }
 
 /** The subgraphs' variables, typed by their shape since their names come from the registry. */

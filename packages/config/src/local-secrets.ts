@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigurationError } from './configuration-error';
-import { Environment, readEnvironment } from './environment';
+import type { Environment } from './environment';
+import { readEnvironment } from './environment';
 
 /** The secrets that sign tokens: never a built-in value, so no public secret ever signs anything. */
 export interface GraphSecrets {
@@ -62,7 +63,9 @@ function parseSecretsFile(file: string, text: string): GraphSecrets {
   }
   const valid = (value: unknown) => typeof value === 'string' && value.length >= 32;
   if (!valid(parsed.accessTokenSecret) || !valid(parsed.principalSecret)) {
-    throw new ConfigurationError([`SECRETS_FILE ${file} must hold accessTokenSecret and principalSecret of at least 32 characters (delete it to generate new ones)`]);
+    throw new ConfigurationError([
+      `SECRETS_FILE ${file} must hold accessTokenSecret and principalSecret of at least 32 characters (delete it to generate new ones)`,
+    ]);
   }
   return { accessTokenSecret: parsed.accessTokenSecret!, principalSecret: parsed.principalSecret! };
 }

@@ -11,7 +11,17 @@ const entry = (name: string, port: number) => `
 
 describe('the subgraph registry (schema/supergraph.yaml)', () => {
   it('lists the three subgraphs with the ports, variables and start scripts they always had', () => {
-    expect(subgraphRegistry().map(({ name, port, portVariable, urlVariable, routingUrl, workspace, entry: script }) => [name, port, portVariable, urlVariable, routingUrl, workspace, script])).toEqual([
+    expect(
+      subgraphRegistry().map(({ name, port, portVariable, urlVariable, routingUrl, workspace, entry: script }) => [
+        name,
+        port,
+        portVariable,
+        urlVariable,
+        routingUrl,
+        workspace,
+        script,
+      ]),
+    ).toEqual([
       ['organisations', 4001, 'ORGANISATIONS_PORT', 'SUBGRAPH_URL_ORGANISATIONS', 'http://localhost:4001/graphql', '@tenantry/organisations', 'dist/main.js'],
       ['users', 4002, 'USERS_PORT', 'SUBGRAPH_URL_USERS', 'http://localhost:4002/graphql', '@tenantry/users', 'dist/main.js'],
       ['permissions', 4003, 'PERMISSIONS_PORT', 'SUBGRAPH_URL_PERMISSIONS', 'http://localhost:4003/graphql', '@tenantry/permissions', 'dist/main.js'],

@@ -1,4 +1,4 @@
-import { PrimaryColumnOptions } from 'typeorm';
+import type { PrimaryColumnOptions } from 'typeorm';
 
 /** Ids are UUIDs made in code, so a row's id is known before it is written. */
 export const idColumn = { type: 'varchar' as const, length: 36 } satisfies PrimaryColumnOptions;

@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, Logger, MigrationInterface } from 'typeorm';
+import type { Logger, MigrationInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { beginTransactionsImmediately } from './immediate-transactions';
 
 /** Where the data lives: a MySQL URL, or else a SQLite file (":memory:" allowed). */
@@ -50,26 +51,32 @@ export function createDataSource(
   }
   const file = location.file ?? './var/tenantry.sqlite';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  return beginTransactionsImmediately(new DataSource({
-    ...common,
-    type: 'better-sqlite3',
-    database: file,
-    // Gateway-side processes share the file: WAL lets readers run beside one writer.
-    enableWAL: true,
-    // SQLite's busy timeout: any statement (autocommit writes outside withTransaction too) and
-    // BEGIN IMMEDIATE wait this long for another process's write lock before failing SQLITE_BUSY.
-    timeout: SQLITE_BUSY_TIMEOUT_MS,
-    // Generated migrations rebuild a table by renaming it aside; without the legacy rename, SQLite
-    // would point other tables' foreign keys at the renamed copy, which is then dropped.
-    prepareDatabase: (database: { pragma(source: string): unknown }) => {
-      database.pragma('legacy_alter_table = ON');
-    },
-    migrations: schema.migrations.sqlite,
-  }));
+  return beginTransactionsImmediately(
+    new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: file,
+      // Gateway-side processes share the file: WAL lets readers run beside one writer.
+      enableWAL: true,
+      // SQLite's busy timeout: any statement (autocommit writes outside withTransaction too) and
+      // BEGIN IMMEDIATE wait this long for another process's write lock before failing SQLITE_BUSY.
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
+      // Generated migrations rebuild a table by renaming it aside; without the legacy rename, SQLite
+      // would point other tables' foreign keys at the renamed copy, which is then dropped.
+      prepareDatabase: (database: { pragma(source: string): unknown }) => {
+        database.pragma('legacy_alter_table = ON');
+      },
+      migrations: schema.migrations.sqlite,
+    }),
+  );
 }
 
 /** Connects and brings the schema up to date. */
-export async function openDatabase(location: DatabaseLocation, schema: DatabaseSchema, options: { logger?: Logger; migrate?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(
+  location: DatabaseLocation,
+  schema: DatabaseSchema,
+  options: { logger?: Logger; migrate?: boolean } = {},
+): Promise<DataSource> {
   const mariadb = location.url ? await isMariaDb(location.url) : false;
   const dataSource = await createDataSource(location, schema, { ...options, mariadb }).initialize();
   if (options.migrate) await withMigrationSafeForeignKeys(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));

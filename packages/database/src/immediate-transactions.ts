@@ -1,5 +1,5 @@
-import { DataSource } from 'typeorm';
-import { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
+import type { DataSource } from 'typeorm';
+import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
 import { BetterSqlite3QueryRunner } from 'typeorm/driver/better-sqlite3/BetterSqlite3QueryRunner';
 
 /** The statement TypeORM opens every outermost SQLite transaction with (a deferred BEGIN). */
@@ -12,6 +12,7 @@ const DEFERRED_BEGIN = 'BEGIN TRANSACTION';
  * first (waiting up to the busy timeout for it), so a transaction's reads are never outdated.
  */
 class ImmediateTransactionQueryRunner extends BetterSqlite3QueryRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature TypeORM's query runner declares
   override query(query: string, parameters?: unknown[], useStructuredResult?: boolean): Promise<any> {
     return super.query(query === DEFERRED_BEGIN ? 'BEGIN IMMEDIATE TRANSACTION' : query, parameters, useStructuredResult);
   }

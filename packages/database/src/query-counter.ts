@@ -1,4 +1,5 @@
-import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import type { LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { AbstractLogger } from 'typeorm';
 
 /** Counts the SQL statements a data source runs, so tests can prove batching. */
 export class QueryCounter extends AbstractLogger {

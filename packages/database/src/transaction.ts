@@ -1,5 +1,5 @@
 import { setTimeout as pause } from 'node:timers/promises';
-import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
 /** How often `withTransaction` runs a transaction at most when the database asks for it to be retried. */
 export const TRANSACTION_ATTEMPTS = 5;
@@ -30,7 +30,10 @@ export function withTransaction<T>(dataSource: DataSource, work: (manager: Entit
   if (!isSqlite(dataSource)) return retriedWhenAsked(() => dataSource.transaction('READ COMMITTED', work));
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   const run = previous.then(() => retriedWhenAsked(() => dataSource.transaction(work)));
-  sqliteQueues.set(dataSource, run.catch(() => undefined));
+  sqliteQueues.set(
+    dataSource,
+    run.catch(() => undefined),
+  );
   return run;
 }
 
@@ -53,7 +56,6 @@ export function asksForRetry(error: unknown): boolean {
   // SQLITE_BUSY and its extended codes (_SNAPSHOT, _RECOVERY, _TIMEOUT); InnoDB rolled a deadlock victim back.
   return typeof reason === 'string' && (reason.startsWith('SQLITE_BUSY') || reason === 'ER_LOCK_DEADLOCK');
 }
-
 
 /**
  * Reads one row and locks it until the transaction ends (`SELECT … FOR UPDATE` on MySQL): writers

@@ -1,8 +1,11 @@
-import { GraphQLError, GraphQLSchema, isObjectType } from 'graphql';
-import { applyMiddleware, IMiddlewareFunction } from 'graphql-middleware';
+import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, isObjectType } from 'graphql';
+import type { IMiddlewareFunction } from 'graphql-middleware';
+import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
-import { IRuleTypeMap } from 'graphql-shield/typings/types';
-import { graphqlError, PrincipalContext } from '@tenantry/auth';
+import type { IRuleTypeMap } from 'graphql-shield/typings/types';
+import type { PrincipalContext } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 
 /** Rules of one domain module: per type, a rule or a rule per field. */
 export type RuleMap = IRuleTypeMap;
@@ -72,7 +75,7 @@ const federationRules: RuleMap = {
 
 /** Merges rule maps of several domain modules; a field ruled twice is a mistake and throws. */
 export function mergeRules(...maps: RuleMap[]): IRuleTypeMap {
-  const merged: Record<string, any> = {};
+  const merged: Record<string, RuleMap[string]> = {};
   for (const map of maps) {
     for (const [typeName, rule] of Object.entries(map)) {
       const existing = merged[typeName];

@@ -1,24 +1,24 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, parse } from 'graphql';
-import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { parse } from 'graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
 
 /** Federation 2 directives the subgraphs may use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
 /** `__resolveReference` per entity type name. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entity's resolver declares its own reference and context types
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
 
 /**
  * Turns type-graphql resolvers into a Federation 2 subgraph schema: type-graphql builds the schema,
  * it is printed with its directives, and @apollo/subgraph rebuilds it with `_service`/`_entities`.
  */
-export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck'>,
-  references: ReferenceResolvers = {},
-): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck'>, references: ReferenceResolvers = {}): Promise<GraphQLSchema> {
   // Inputs are checked with their class-validator decorators; failures answer BAD_USER_INPUT.
   const schema = await buildSchema({ ...options, skipCheck: true, validate: { forbidUnknownValues: false } });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

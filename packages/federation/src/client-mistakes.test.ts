@@ -71,8 +71,17 @@ class ProbeResolver {
 }
 
 const SIGNED_IN: UserPrincipal = {
-  kind: 'user', userId: 'u1', sessionId: 's1', accountId: 'a1', homeOrganisationId: 'o1', organisationId: 'o1', roleKey: 'OPERATOR',
-  permissions: [], isAccountOwner: false, grantedOrganisationIds: [], managesCustomers: false,
+  kind: 'user',
+  userId: 'u1',
+  sessionId: 's1',
+  accountId: 'a1',
+  homeOrganisationId: 'o1',
+  organisationId: 'o1',
+  roleKey: 'OPERATOR',
+  permissions: [],
+  isAccountOwner: false,
+  grantedOrganisationIds: [],
+  managesCustomers: false,
 };
 
 /** A subgraph like the real ones (same server, same error handling), with a schema small enough to read. */

@@ -1,4 +1,5 @@
-import { ApolloServerPlugin, BaseContext, GraphQLRequestContext, HeaderMap } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /** A client mistake found before execution: BAD_USER_INPUT with 400, the request never runs. */
@@ -42,7 +43,10 @@ export interface ClientMistakesOptions {
 }
 
 /** The HTTP status a response should have instead of the one it has, or undefined to keep it. */
-function mistakeStatus(result: { data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] }, options: ClientMistakesOptions): number | undefined {
+function mistakeStatus(
+  result: { data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] },
+  options: ClientMistakesOptions,
+): number | undefined {
   const errors = result.errors ?? [];
   if (result.data === undefined) {
     const code = errors[0]?.extensions?.code;

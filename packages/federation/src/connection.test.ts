@@ -8,7 +8,10 @@ describe('toConnection', () => {
   it('says a first page has no previous page and starts at its first edge', () => {
     const page = toConnection(nodes, 2, 3, sortKey, null);
     expect(page.pageInfo).toEqual({
-      hasNextPage: true, hasPreviousPage: false, startCursor: page.edges[0].cursor, endCursor: page.edges[1].cursor,
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: page.edges[0].cursor,
+      endCursor: page.edges[1].cursor,
     });
     expect(decodeCursor(page.pageInfo.startCursor)).toEqual({ key: nodes[0].createdAt, id: 'n1' });
   });

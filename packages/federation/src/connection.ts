@@ -9,8 +9,9 @@ export class PageInfo {
   hasNextPage: boolean;
 
   @Field({
-    description: 'Whether this page was asked for with an `after` cursor, i.e. it is not the first page. '
-      + 'Pagination runs forward only, so this is true for every page fetched with `after`, even if rows before that cursor have since been removed.',
+    description:
+      'Whether this page was asked for with an `after` cursor, i.e. it is not the first page. ' +
+      'Pagination runs forward only, so this is true for every page fetched with `after`, even if rows before that cursor have since been removed.',
   })
   hasPreviousPage: boolean;
 

@@ -9,7 +9,7 @@ describe('formatPublicError', () => {
     expect(formatPublicError(coded('FORBIDDEN')).extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
-  it('reports Apollo\'s request errors as BAD_USER_INPUT with the reason', () => {
+  it("reports Apollo's request errors as BAD_USER_INPUT with the reason", () => {
     expect(formatPublicError(coded('PERSISTED_QUERY_NOT_SUPPORTED')).extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_NOT_SUPPORTED' });
     expect(formatPublicError(coded('GRAPHQL_PARSE_FAILED')).extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
   });
@@ -26,21 +26,30 @@ describe('formatPublicError', () => {
     expect(formatted).toEqual({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
-  it('masks a subgraph\'s refusal of the gateway\'s HTTP request, which carries the subgraph\'s URL', () => {
+  it("masks a subgraph's refusal of the gateway's HTTP request, which carries the subgraph's URL", () => {
     const response = { url: 'http://127.0.0.1:4002/graphql', status: 401, statusText: 'Unauthorized', body: {} };
     expect(formatPublicError({ message: '401: Unauthorized', extensions: { code: 'UNAUTHENTICATED', response } })).toEqual({
-      message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      message: 'Internal server error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
 
   it('never says which subgraph an error came from', () => {
     expect(formatPublicError(coded('NOT_FOUND', { serviceName: 'organisations' })).extensions).toEqual({ code: 'NOT_FOUND' });
-    expect(formatPublicError(coded('GRAPHQL_VALIDATION_FAILED', { serviceName: 'users' })).extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(formatPublicError(coded('GRAPHQL_VALIDATION_FAILED', { serviceName: 'users' })).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'GRAPHQL_VALIDATION_FAILED',
+    });
   });
 
   it('names every refused input field by its path and drops the echoed input', () => {
     const validationErrors = [
-      { property: 'name', value: 'secret\u202E', target: { name: 'secret\u202E' }, constraints: { isNameText: 'name must not contain bidirectional formatting characters' } },
+      {
+        property: 'name',
+        value: 'secret\u202E',
+        target: { name: 'secret\u202E' },
+        constraints: { isNameText: 'name must not contain bidirectional formatting characters' },
+      },
       { property: 'owner', children: [{ property: 'firstName', constraints: { isLength: 'firstName must be shorter than or equal to 100 characters' } }] },
     ];
     const formatted = formatPublicError(coded('BAD_USER_INPUT', { validationErrors }));

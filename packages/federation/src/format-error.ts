@@ -1,15 +1,29 @@
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 
 /** Codes of the public contract (docs/product.md#errors-and-secrecy), passed on unchanged. */
 const CONTRACT_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'USERNAME_TAKEN', 'SEAT_LIMIT_REACHED',
-  'CONFIRMATION_MISMATCH', 'INVITATION_EXPIRED', 'RESTORE_WINDOW_PASSED', 'RATE_LIMITED', 'QUERY_TOO_COMPLEX',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'USERNAME_TAKEN',
+  'SEAT_LIMIT_REACHED',
+  'CONFIRMATION_MISMATCH',
+  'INVITATION_EXPIRED',
+  'RESTORE_WINDOW_PASSED',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
   'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
 /** Apollo's own errors about a malformed request: the client's fault, reported as BAD_USER_INPUT. */
 const REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
 /** class-validator's account of one refused property, as type-graphql attaches it. */

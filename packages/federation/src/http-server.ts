@@ -1,6 +1,8 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
-import { ErrorCode } from '@tenantry/auth';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { ErrorCode } from '@tenantry/auth';
 import { logInternalError } from './log-error';
 
 /** Largest request body accepted; identity queries are small. */
@@ -36,7 +38,10 @@ export function sendError(response: ServerResponse, status: number, code: ErrorC
 }
 
 class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

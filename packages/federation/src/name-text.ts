@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { registerDecorator } from 'class-validator';
 
 /**
  * Characters no human-readable name may hold, by the harm they do: they are invisible or
@@ -7,6 +8,7 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
  */
 const FORBIDDEN_IN_NAMES: readonly { what: string; pattern: RegExp }[] = [
   // C0 (including tab and line breaks), DEL and C1 controls, and the Unicode line/paragraph separators.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   { what: 'control characters', pattern: /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u },
   // Embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and the invisible direction marks.
   { what: 'bidirectional formatting characters', pattern: /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u },

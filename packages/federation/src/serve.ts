@@ -1,6 +1,6 @@
 import { reportReady, stopWhenTold } from '@tenantry/config';
 import { listen } from './http-server';
-import { SubgraphServer } from './subgraph-server';
+import type { SubgraphServer } from './subgraph-server';
 
 /**
  * Listens on the port and interface (SUBGRAPH_HOST, loopback by default: subgraphs are reached

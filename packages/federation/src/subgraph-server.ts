@@ -1,11 +1,14 @@
-import { Server } from 'node:http';
-import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { Server } from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema } from 'graphql';
-import { Principal, PRINCIPAL_HEADER, verifyPrincipalToken } from '@tenantry/auth';
+import type { GraphQLSchema } from 'graphql';
+import type { Principal } from '@tenantry/auth';
+import { PRINCIPAL_HEADER, verifyPrincipalToken } from '@tenantry/auth';
 import { clientMistakesPlugin } from './client-mistakes';
 import { formatPublicError } from './format-error';
-import { createGraphQLHttpServer, RouteHandler } from './http-server';
+import type { RouteHandler } from './http-server';
+import { createGraphQLHttpServer } from './http-server';
 
 export interface SubgraphServerOptions<TContext extends { principal: Principal }> {
   /** The subgraph's name: the audience its principal tokens must be signed for. */
@@ -30,9 +33,7 @@ export interface SubgraphServer {
  * A subgraph's HTTP server: any request without a principal token that the gateway signed for
  * this subgraph gets 401 before its query is read.
  */
-export async function createSubgraphServer<TContext extends { principal: Principal }>(
-  options: SubgraphServerOptions<TContext>,
-): Promise<SubgraphServer> {
+export async function createSubgraphServer<TContext extends { principal: Principal }>(options: SubgraphServerOptions<TContext>): Promise<SubgraphServer> {
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,

@@ -1,4 +1,4 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { OutboxMailRecord } from './outbox-mail.entity';
 import { timeOrderedId } from './time-ordered-id';
 

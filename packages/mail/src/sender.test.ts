@@ -1,9 +1,11 @@
-import { DataSource, EntityClass, openDatabase, withTransaction } from '@tenantry/database';
+import type { DataSource, EntityClass } from '@tenantry/database';
+import { openDatabase, withTransaction } from '@tenantry/database';
 import { OutboxMailRecord } from './outbox-mail.entity';
-import { createTestDatabase, TestDatabase, testDialect } from '@tenantry/testing';
+import type { TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, testDialect } from '@tenantry/testing';
 import { enqueueMail } from './outbox';
 import { MailSender } from './sender';
-import { MailMessage } from './transport';
+import type { MailMessage } from './transport';
 
 /** A transport that keeps what it was given and fails while `failures` holds errors. */
 class RecordingTransport {
@@ -19,8 +21,20 @@ class RecordingTransport {
 
 /** Every timer API but Date: faking only Date freezes the clock without stalling I/O. */
 const REAL_TIMERS: FakeableAPI[] = [
-  'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback',
-  'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout',
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
 ];
 
 describe('mail sender', () => {
@@ -29,7 +43,8 @@ describe('mail sender', () => {
   let time: Date;
   const clock = () => time;
 
-  const enqueue = (subject: string) => withTransaction(db.dataSource, (manager) => enqueueMail(manager, { to: 'ada@example.com', subject, text: `Body of ${subject}` }));
+  const enqueue = (subject: string) =>
+    withTransaction(db.dataSource, (manager) => enqueueMail(manager, { to: 'ada@example.com', subject, text: `Body of ${subject}` }));
   const rowOf = (subject: string) => db.dataSource.getRepository(OutboxMailRecord).findOneByOrFail({ subject });
   const after = (ms: number) => new Date(time.getTime() + ms);
 
@@ -144,7 +159,10 @@ describe('mail sender', () => {
     time = new Date();
     // On MySQL the second sender has a pool of its own, as a second process would; a process
     // holds one SQLite connection, so there both senders share it.
-    const other: DataSource = testDialect === 'mysql' ? await openDatabase(db.location, { entities: db.dataSource.options.entities as EntityClass[], migrations: { mysql: [], sqlite: [] } }) : db.dataSource;
+    const other: DataSource =
+      testDialect === 'mysql'
+        ? await openDatabase(db.location, { entities: db.dataSource.options.entities as EntityClass[], migrations: { mysql: [], sqlite: [] } })
+        : db.dataSource;
     try {
       const senders = [new MailSender(db.dataSource, transport, { clock }), new MailSender(other, transport, { clock })];
       const counts = await Promise.all(senders.map((sender) => sender.deliverDue()));

@@ -1,6 +1,7 @@
-import { DataSource, IsNull, withTransaction } from '@tenantry/database';
+import type { DataSource } from '@tenantry/database';
+import { IsNull, withTransaction } from '@tenantry/database';
 import { OutboxMailRecord } from './outbox-mail.entity';
-import { MailTransport } from './transport';
+import type { MailTransport } from './transport';
 
 /** Tuning of a {@link MailSender}; the defaults suit the graph's services. */
 export interface MailSenderOptions {
@@ -101,11 +102,7 @@ export class MailSender {
   private async deliver(mail: OutboxMailRecord): Promise<boolean> {
     const attempts = mail.attempts + 1;
     const claimed = await withTransaction(this.dataSource, (manager) =>
-      manager.update(
-        OutboxMailRecord,
-        { id: mail.id, attempts: mail.attempts, sentAt: IsNull() },
-        { attempts, nextAttemptAt: this.later(CLAIM_MS) },
-      ),
+      manager.update(OutboxMailRecord, { id: mail.id, attempts: mail.attempts, sentAt: IsNull() }, { attempts, nextAttemptAt: this.later(CLAIM_MS) }),
     );
     if (claimed.affected !== 1) return false;
     try {

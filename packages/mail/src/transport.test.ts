@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createMailTransport } from './transport';
 
@@ -45,7 +46,9 @@ describe('mail transport', () => {
           ? callback(null, { user: auth.username })
           : callback(new Error('Invalid username or password')),
       onData: (stream, _session, callback) => {
-        simpleParser(stream).then((mail) => received.push(mail)).then(() => callback(), callback);
+        simpleParser(stream)
+          .then((mail) => received.push(mail))
+          .then(() => callback(), callback);
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,7 +66,10 @@ describe('mail transport', () => {
   });
 
   it('rejects a send that the SMTP server refuses', async () => {
-    const server = new SMTPServer({ disabledCommands: ['STARTTLS', 'AUTH'], onRcptTo: (_address, _session, callback) => callback(new Error('No such user here')) });
+    const server = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onRcptTo: (_address, _session, callback) => callback(new Error('No such user here')),
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.server.address() as AddressInfo;
     try {

@@ -1,5 +1,6 @@
-import { EntityManager } from '@tenantry/database';
-import { UserRecord, UserTokenPurpose } from '@tenantry/users-module';
+import type { EntityManager } from '@tenantry/database';
+import type { UserRecord } from '@tenantry/users-module';
+import { UserTokenPurpose } from '@tenantry/users-module';
 import { DEFAULT_INVITATION_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';

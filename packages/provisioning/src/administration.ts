@@ -1,9 +1,10 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { AccountRecord, OrganisationRecord, visibleOrganisationCondition, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { grantedOrganisations } from '@tenantry/store';
 import { UserRecord } from '@tenantry/users-module';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 
 /** What decides whether a user may be administered: their account's owner and their role's permissions. */
 interface Standing {
@@ -26,8 +27,12 @@ interface Standing {
  */
 export async function findAdministrableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
   const visible = visibleOrganisationIdsQuery(principal);
-  const user = await manager.getRepository(UserRecord).createQueryBuilder('u')
-    .where('u.id = :id', { id }).andWhere(`u.organisation_id IN (${visible.sql})`, visible.params).getOne();
+  const user = await manager
+    .getRepository(UserRecord)
+    .createQueryBuilder('u')
+    .where('u.id = :id', { id })
+    .andWhere(`u.organisation_id IN (${visible.sql})`, visible.params)
+    .getOne();
   if (!user) throw graphqlError('NOT_FOUND', 'User not found.');
   if (user.id === principal.userId) return user;
   const standing = await standingOf(manager, user.id);
@@ -49,27 +54,44 @@ export async function assertAdministrableWith(manager: EntityManager, principal:
  * The rule for a user about to be created (createUser, inviteUser) in an organisation the caller
  * sees, holding these permissions: nobody creates a user who would see more than they do.
  */
-export async function assertMayCreateWith(manager: EntityManager, principal: UserPrincipal, organisation: { id: string; accountId: string }, permissions: string[]): Promise<void> {
+export async function assertMayCreateWith(
+  manager: EntityManager,
+  principal: UserPrincipal,
+  organisation: { id: string; accountId: string },
+  permissions: string[],
+): Promise<void> {
   await assertWithinCaller(manager, principal, { id: null, organisationId: organisation.id }, organisation.accountId, permissions);
 }
 
 async function assertWithinCaller(
-  manager: EntityManager, principal: UserPrincipal, user: { id: string | null; organisationId: string }, accountId: string, permissions: string[],
+  manager: EntityManager,
+  principal: UserPrincipal,
+  user: { id: string | null; organisationId: string },
+  accountId: string,
+  permissions: string[],
 ): Promise<void> {
   const beyond = permissions.filter((permission) => !principal.permissions.includes(permission));
   if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
   // The owner sees their whole account: no user of it sees more.
   if (principal.isAccountOwner && principal.accountId === accountId) return;
-  const userSees = visibleOrganisationCondition({
-    accountId,
-    homeOrganisationId: user.organisationId,
-    isAccountOwner: false,
-    grantedOrganisationIds: user.id ? await grantedOrganisations(manager, user.id, accountId) : [],
-    managesCustomers: permissions.includes('customers.manage'),
-  }, 'o', 'user');
+  const userSees = visibleOrganisationCondition(
+    {
+      accountId,
+      homeOrganisationId: user.organisationId,
+      isAccountOwner: false,
+      grantedOrganisationIds: user.id ? await grantedOrganisations(manager, user.id, accountId) : [],
+      managesCustomers: permissions.includes('customers.manage'),
+    },
+    'o',
+    'user',
+  );
   const callerSees = visibleOrganisationCondition(principal, 'o', 'caller');
-  const beyondCaller = await manager.getRepository(OrganisationRecord).createQueryBuilder('o')
-    .where(userSees.sql, userSees.params).andWhere(`NOT ${callerSees.sql}`, callerSees.params).getCount();
+  const beyondCaller = await manager
+    .getRepository(OrganisationRecord)
+    .createQueryBuilder('o')
+    .where(userSees.sql, userSees.params)
+    .andWhere(`NOT ${callerSees.sql}`, callerSees.params)
+    .getCount();
   // Which organisations are beyond the caller stays unsaid: naming them would reveal them.
   if (beyondCaller > 0) {
     throw graphqlError('FORBIDDEN', 'This user sees organisations you do not; only someone who sees all of them may administer this user.');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { AuditEventRecord } from '@tenantry/users-module';
 
 export interface AuditEvent {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from '@tenantry/database';
-import { AccountRecord, OperatorGroupRecord, OrganisationKind, OrganisationRecord, PrivacySettings, WidgetRecord, nameNamespaceOf } from '@tenantry/organisations-module';
+import type { EntityManager } from '@tenantry/database';
+import type { PrivacySettings } from '@tenantry/organisations-module';
+import { AccountRecord, OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, nameNamespaceOf } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
 import { DEFAULT_LANGUAGE } from '@tenantry/config';
 import { BUILT_IN_ROLES } from '@tenantry/auth';

@@ -1,6 +1,8 @@
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
-import { EntityManager } from '@tenantry/database';
-import { OrganisationRecord, visibleOrganisations } from '@tenantry/organisations-module';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
+import type { EntityManager } from '@tenantry/database';
+import type { OrganisationRecord } from '@tenantry/organisations-module';
+import { visibleOrganisations } from '@tenantry/organisations-module';
 
 /**
  * An organisation the principal may see, else NOT_FOUND with the same message for a foreign id

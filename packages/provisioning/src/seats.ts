@@ -1,4 +1,4 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
@@ -9,7 +9,9 @@ export async function seatsUsed(manager: EntityManager, accountId: string): Prom
     .createQueryBuilder(UserRecord, 'u')
     .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
     .where('o.account_id = :accountId AND o.kind <> :customer AND u.status <> :archived', {
-      accountId, customer: OrganisationKind.CUSTOMER, archived: UserStatus.ARCHIVED,
+      accountId,
+      customer: OrganisationKind.CUSTOMER,
+      archived: UserStatus.ARCHIVED,
     })
     .getCount();
 }

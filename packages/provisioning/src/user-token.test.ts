@@ -1,6 +1,8 @@
-import { EntityManager, withTransaction } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
+import { withTransaction } from '@tenantry/database';
 import { UserTokenPurpose } from '@tenantry/users-module';
-import { createTestDatabase, initSeed, TestDatabase } from '@tenantry/testing';
+import type { TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, initSeed } from '@tenantry/testing';
 import { checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from './user-token';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
+import { IsNull } from '@tenantry/database';
 import { UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
 
@@ -53,9 +54,7 @@ export function tokenRefusal(purpose: UserTokenPurpose, refusal: TokenRefusal): 
  * Issues a single-use token of one purpose for a user, in the caller's transaction: earlier unused
  * tokens of that purpose die, and the raw token (for the mailed link) is returned and kept nowhere else.
  */
-export async function issueUserToken(
-  manager: EntityManager, userId: string, purpose: UserTokenPurpose, lifetimeMs: number, now = new Date(),
-): Promise<string> {
+export async function issueUserToken(manager: EntityManager, userId: string, purpose: UserTokenPurpose, lifetimeMs: number, now = new Date()): Promise<string> {
   const token = randomToken();
   await revokeUserTokens(manager, userId, purpose, now);
   await manager.insert(UserTokenRecord, {

@@ -1,5 +1,6 @@
 import { UserRecord } from '@tenantry/users-module';
-import { createTestDatabase, initSeed, TestDatabase } from '@tenantry/testing';
+import type { TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, initSeed } from '@tenantry/testing';
 import { withTransaction } from '@tenantry/database';
 import { createUserWithRole } from './user';
 
@@ -13,7 +14,9 @@ describe('createUserWithRole', () => {
   it('answers USERNAME_TAKEN to every loser of a race for one username, and creates the user once', async () => {
     const organisationId = (await initSeed(db.dataSource).createAccount()).defaultOrganisation.id;
     const attempts = await Promise.allSettled(
-      Array.from({ length: 8 }, () => withTransaction(db.dataSource, (manager) => createUserWithRole(manager, { organisationId, username: 'raced.name', roleKey: 'OPERATOR' }))),
+      Array.from({ length: 8 }, () =>
+        withTransaction(db.dataSource, (manager) => createUserWithRole(manager, { organisationId, username: 'raced.name', roleKey: 'OPERATOR' })),
+      ),
     );
     const codes = attempts.map((attempt) => (attempt.status === 'fulfilled' ? 'OK' : (attempt.reason as { extensions?: { code?: string } }).extensions?.code));
     expect(codes.sort()).toEqual(['OK', ...Array(7).fill('USERNAME_TAKEN')]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, findOneForUpdate, isUniqueViolation } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
+import { findOneForUpdate, isUniqueViolation } from '@tenantry/database';
 import { OperatorGroupMemberRecord, OperatorGroupRecord } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
@@ -66,7 +67,11 @@ export async function createUserWithRole(manager: EntityManager, input: NewUser)
   });
   await manager.insert(RoleAssignmentRecord, { userId: user.id, roleId: role.id, assignedAt: now });
   const inboxIds = input.inboxIds ?? (await firstOperatorGroupId(manager, input.organisationId));
-  if (inboxIds.length) await manager.insert(OperatorGroupMemberRecord, inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })));
+  if (inboxIds.length)
+    await manager.insert(
+      OperatorGroupMemberRecord,
+      inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })),
+    );
   return user;
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, IsNull, withTransaction } from '@tenantry/database';
+import type { DataSource } from '@tenantry/database';
+import { In, IsNull, withTransaction } from '@tenantry/database';
 import { AccountRecord, OrganisationKind } from '@tenantry/organisations-module';
 import { SessionRecord, UserRecord } from '@tenantry/users-module';
 import { hashPassword } from '@tenantry/auth';
@@ -29,7 +30,8 @@ export async function seedDemoData(dataSource: DataSource, password?: string): P
       const demoUsers = await manager.findBy(UserRecord, { username: In(Object.values(DEMO_USERNAMES)) });
       await manager.update(UserRecord, { username: In(Object.values(DEMO_USERNAMES)) }, { passwordHash: hash, failedLoginCount: 0 });
       // A new password ends the sessions opened with the old one.
-      if (demoUsers.length) await manager.update(SessionRecord, { userId: In(demoUsers.map((user) => user.id)), revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (demoUsers.length)
+        await manager.update(SessionRecord, { userId: In(demoUsers.map((user) => user.id)), revokedAt: IsNull() }, { revokedAt: new Date() });
     });
     return { created: false, password };
   }
@@ -37,18 +39,41 @@ export async function seedDemoData(dataSource: DataSource, password?: string): P
   await withTransaction(dataSource, async (manager) => {
     const { account, organisation } = await createAccount(manager, 'Demo', 50);
     const owner = await createUserWithRole(manager, {
-      organisationId: organisation.id, username: DEMO_USERNAMES.owner, roleKey: 'OWNER', password: chosen, firstName: 'Dana', lastName: 'Owner',
+      organisationId: organisation.id,
+      username: DEMO_USERNAMES.owner,
+      roleKey: 'OWNER',
+      password: chosen,
+      firstName: 'Dana',
+      lastName: 'Owner',
     });
     await makeOwner(manager, account.id, owner.id);
-    const { organisation: support } = await provisionOrganisation(manager, { accountId: account.id, kind: OrganisationKind.SUB, name: 'Demo Support', location: 'Berlin' });
+    const { organisation: support } = await provisionOrganisation(manager, {
+      accountId: account.id,
+      kind: OrganisationKind.SUB,
+      name: 'Demo Support',
+      location: 'Berlin',
+    });
     await createUserWithRole(manager, {
-      organisationId: support.id, username: DEMO_USERNAMES.operator, roleKey: 'OPERATOR', password: chosen, firstName: 'Olli', lastName: 'Operator',
+      organisationId: support.id,
+      username: DEMO_USERNAMES.operator,
+      roleKey: 'OPERATOR',
+      password: chosen,
+      firstName: 'Olli',
+      lastName: 'Operator',
     });
     const { organisation: customer } = await provisionOrganisation(manager, {
-      accountId: account.id, kind: OrganisationKind.CUSTOMER, name: 'Acme Customer', managingOrganisationId: organisation.id,
+      accountId: account.id,
+      kind: OrganisationKind.CUSTOMER,
+      name: 'Acme Customer',
+      managingOrganisationId: organisation.id,
     });
     await createUserWithRole(manager, {
-      organisationId: customer.id, username: DEMO_USERNAMES.customerAdministrator, roleKey: 'ADMINISTRATOR', password: chosen, firstName: 'Ada', lastName: 'Admin',
+      organisationId: customer.id,
+      username: DEMO_USERNAMES.customerAdministrator,
+      roleKey: 'ADMINISTRATOR',
+      password: chosen,
+      firstName: 'Ada',
+      lastName: 'Admin',
     });
   });
   return { created: true, password: chosen };

@@ -1,8 +1,10 @@
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { createServer, Server, Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freeLauncherPorts, LAUNCHER_READY, launcherPartNames, LauncherProcess, processesRunningIn, startLauncher } from '@tenantry/testing';
+import type { LauncherProcess } from '@tenantry/testing';
+import { freeLauncherPorts, LAUNCHER_READY, launcherPartNames, processesRunningIn, startLauncher } from '@tenantry/testing';
 
 /** Runs the built launcher (`npm start` after its build) on free ports, each run in a fresh folder. */
 describe('the launcher', () => {

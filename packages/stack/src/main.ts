@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { ConfigurationError, loadEnvironment, subgraphPort, subgraphRegistry } from '@tenantry/config';
 import { openStore } from '@tenantry/store';
 import { DEMO_USERNAMES, seedDemoData } from './demo-data';
-import { assertPortsFree, describeExit, ProcessName, RunningStack, serverHosts, StackError, startStack } from './processes';
+import type { ProcessName, RunningStack } from './processes';
+import { assertPortsFree, describeExit, serverHosts, StackError, startStack } from './processes';
 
 /**
  * `npm start`: migrate, seed the demo data, start the graph and supervise it. Ctrl-C or SIGTERM
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   password: ${seeded.password ?? '(as printed when the demo data was first created; set DEMO_PASSWORD to reset it)'}
 `
     : 'No demo data (SEED_DEMO_DATA=true seeds it into MySQL too).\n';
-  const secrets = process.env.ACCESS_TOKEN_SECRET && process.env.PRINCIPAL_SECRET ? '' : `Secrets: generated once and kept in ${resolve(env.SECRETS_FILE)} (or set ACCESS_TOKEN_SECRET and PRINCIPAL_SECRET).\n`;
+  const secrets =
+    process.env.ACCESS_TOKEN_SECRET && process.env.PRINCIPAL_SECRET
+      ? ''
+      : `Secrets: generated once and kept in ${resolve(env.SECRETS_FILE)} (or set ACCESS_TOKEN_SECRET and PRINCIPAL_SECRET).\n`;
   console.log(`
 Tenantry is running: http://localhost:${stack.ports.gateway}/graphql
 Database: ${env.DATABASE_URL ? 'MySQL (DATABASE_URL)' : databaseFile}

@@ -1,8 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { AddressInfo, createServer, Server } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { Environment, isReadyMessage, readEnvironment, subgraphRegistry } from '@tenantry/config';
+import type { Environment } from '@tenantry/config';
+import { isReadyMessage, readEnvironment, subgraphRegistry } from '@tenantry/config';
 
 /** A runnable part of the graph: the package it starts from and the built script it runs. */
 interface Part {
@@ -40,10 +43,7 @@ function part(name: ProcessName): Part {
 
 /** The interface each server listens on: the gateway on HOST, subgraphs on SUBGRAPH_HOST. */
 export function serverHosts(settings: Environment): Record<ServerName, string> {
-  return Object.fromEntries([
-    [GATEWAY.name, settings.HOST],
-    ...subgraphParts().map(({ name }) => [name, settings.SUBGRAPH_HOST]),
-  ]);
+  return Object.fromEntries([[GATEWAY.name, settings.HOST], ...subgraphParts().map(({ name }) => [name, settings.SUBGRAPH_HOST])]);
 }
 
 /** How long a part may take from spawn to telling the launcher it is ready. */
@@ -67,11 +67,15 @@ function mainScript(name: ProcessName): string {
  */
 export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
   );
   const ports = servers.map((server) => (server.address() as AddressInfo).port);
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));

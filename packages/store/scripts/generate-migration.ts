@@ -7,7 +7,8 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseDialect, DatabaseLocation, pendingSchemaChanges } from '@tenantry/database';
+import type { DatabaseDialect, DatabaseLocation } from '@tenantry/database';
+import { pendingSchemaChanges } from '@tenantry/database';
 import { openStore } from '../src';
 
 const MODULES = ['organisations', 'users', 'permissions'];
@@ -49,7 +50,8 @@ ${body([...down].reverse())}
   const indexFile = join(folder, 'index.ts');
   const index = readFileSync(indexFile, 'utf8');
   const listName = `${dialect}Migrations`;
-  const updated = `import { ${className} } from './${file}';\n` +
+  const updated =
+    `import { ${className} } from './${file}';\n` +
     index.replace(new RegExp(`(export const ${listName}: MigrationClass\\[\\] = \\[)([^\\]]*)\\]`), (_all, head, items) => {
       const list = items.trim() ? `${items.trim().replace(/,$/, '')}, ${className}` : className;
       return `${head}${list}]`;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '@tenantry/testing';
+import type { TestDatabase } from '@tenantry/testing';
+import { createTestDatabase } from '@tenantry/testing';
 import { pendingSchemaChanges, withMigrationSafeForeignKeys } from '@tenantry/database';
 import { AccountRecord, OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
@@ -29,15 +30,36 @@ describe('migrations', () => {
   });
 
   it('treat usernames differing only in case as different users', async () => {
-    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Case', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const account = await db.dataSource
+      .getRepository(AccountRecord)
+      .save({ id: randomUUID(), name: 'Case', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
     const organisation = await db.dataSource.getRepository(OrganisationRecord).save({
-      id: randomUUID(), accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Case', nameNamespace: account.id, language: 'en', location: null,
-      managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
+      id: randomUUID(),
+      accountId: account.id,
+      kind: OrganisationKind.DEFAULT,
+      name: 'Case',
+      nameNamespace: account.id,
+      language: 'en',
+      location: null,
+      managingOrganisationId: null,
+      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
+      createdAt: new Date(),
     });
     const user = (username: string) => ({
-      id: randomUUID(), organisationId: organisation.id, username, email: `${username}@example.com`, firstName: 'A', lastName: 'B',
-      middleName: null, screenName: 'A B', status: UserStatus.ACTIVE, passwordHash: null, failedLoginCount: 0, lastLoginAt: null,
-      createdAt: new Date(), updatedAt: new Date(),
+      id: randomUUID(),
+      organisationId: organisation.id,
+      username,
+      email: `${username}@example.com`,
+      firstName: 'A',
+      lastName: 'B',
+      middleName: null,
+      screenName: 'A B',
+      status: UserStatus.ACTIVE,
+      passwordHash: null,
+      failedLoginCount: 0,
+      lastLoginAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
     });
     const users = db.dataSource.getRepository(UserRecord);
     await users.insert(user('jan.de.vries'));
@@ -48,15 +70,17 @@ describe('migrations', () => {
 
   it('give existing organisations the namespace their name is unique in: the managing organisation for a customer, else the account', async () => {
     const position = db.dataSource.migrations.findIndex((migration) => migration.name?.startsWith('OrganisationNameNamespace'));
-    for (let i = position; i < db.dataSource.migrations.length; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
+    for (let i = position; i < db.dataSource.migrations.length; i++)
+      await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
     const [accountId, parentId, customerId] = [randomUUID(), randomUUID(), randomUUID()];
     const at = '2026-01-01 00:00:00.000';
     // Plain SQL: the entities already describe the schema after this migration.
     await db.dataSource.query('INSERT INTO accounts (id, name, seat_limit, created_at) VALUES (?, ?, ?, ?)', [accountId, 'Before namespaces', 5, at]);
-    const insertOrganisation = (id: string, kind: string, name: string, managing: string | null) => db.dataSource.query(
-      'INSERT INTO organisations (id, account_id, kind, name, language, managing_organisation_id, privacy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [id, accountId, kind, name, 'en', managing, '{}', at],
-    );
+    const insertOrganisation = (id: string, kind: string, name: string, managing: string | null) =>
+      db.dataSource.query(
+        'INSERT INTO organisations (id, account_id, kind, name, language, managing_organisation_id, privacy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, accountId, kind, name, 'en', managing, '{}', at],
+      );
     await insertOrganisation(parentId, OrganisationKind.DEFAULT, 'Before namespaces', null);
     await insertOrganisation(customerId, OrganisationKind.CUSTOMER, 'Customer', parentId);
     await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
@@ -72,20 +96,48 @@ describe('migrations', () => {
   });
 
   it('keep every row when later migrations are reverted and run again (table rebuilds cascade nothing)', async () => {
-    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Upgrade', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const account = await db.dataSource
+      .getRepository(AccountRecord)
+      .save({ id: randomUUID(), name: 'Upgrade', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
     const organisationId = randomUUID();
     await db.dataSource.getRepository(OrganisationRecord).insert({
-      id: organisationId, accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Upgrade', nameNamespace: account.id, language: 'en', location: null,
-      managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
+      id: organisationId,
+      accountId: account.id,
+      kind: OrganisationKind.DEFAULT,
+      name: 'Upgrade',
+      nameNamespace: account.id,
+      language: 'en',
+      location: null,
+      managingOrganisationId: null,
+      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
+      createdAt: new Date(),
     });
     const userId = randomUUID();
     await db.dataSource.getRepository(UserRecord).insert({
-      id: userId, organisationId, username: 'upgrade.user', email: 'upgrade@example.com', firstName: 'A', lastName: 'B', middleName: null,
-      screenName: 'A B', status: UserStatus.ACTIVE, passwordHash: null, failedLoginCount: 0, lastLoginAt: null, createdAt: new Date(), updatedAt: new Date(),
+      id: userId,
+      organisationId,
+      username: 'upgrade.user',
+      email: 'upgrade@example.com',
+      firstName: 'A',
+      lastName: 'B',
+      middleName: null,
+      screenName: 'A B',
+      status: UserStatus.ACTIVE,
+      passwordHash: null,
+      failedLoginCount: 0,
+      lastLoginAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
     });
     await db.dataSource.getRepository(SessionRecord).insert({
-      id: randomUUID(), userId, familyId: randomUUID(), refreshTokenHash: randomUUID(), activeOrganisationId: organisationId,
-      expiresAt: new Date(Date.now() + 60_000), revokedAt: null, createdAt: new Date(),
+      id: randomUUID(),
+      userId,
+      familyId: randomUUID(),
+      refreshTokenHash: randomUUID(),
+      activeOrganisationId: organisationId,
+      expiresAt: new Date(Date.now() + 60_000),
+      revokedAt: null,
+      createdAt: new Date(),
     });
     const later = db.dataSource.migrations.length - 1;
     for (let i = 0; i < later; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
@@ -97,22 +149,50 @@ describe('migrations', () => {
   it('give existing OWNER roles schema.read once, and no other role', async () => {
     const position = db.dataSource.migrations.findIndex((migration) => migration.name?.startsWith('OwnerSchemaRead'));
     const undoFromPosition = async () => {
-      for (let i = position; i < db.dataSource.migrations.length; i++) await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
+      for (let i = position; i < db.dataSource.migrations.length; i++)
+        await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
     };
     await undoFromPosition();
-    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name: 'Before schema.read', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const account = await db.dataSource
+      .getRepository(AccountRecord)
+      .save({ id: randomUUID(), name: 'Before schema.read', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
     const organisationId = randomUUID();
     await db.dataSource.getRepository(OrganisationRecord).insert({
-      id: organisationId, accountId: account.id, kind: OrganisationKind.DEFAULT, name: 'Before schema.read', nameNamespace: account.id, language: 'en', location: null,
-      managingOrganisationId: null, privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true }, createdAt: new Date(),
+      id: organisationId,
+      accountId: account.id,
+      kind: OrganisationKind.DEFAULT,
+      name: 'Before schema.read',
+      nameNamespace: account.id,
+      language: 'en',
+      location: null,
+      managingOrganisationId: null,
+      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
+      createdAt: new Date(),
     });
-    const role = (key: string, builtIn: boolean, permissions: string[]) => ({ id: randomUUID(), organisationId, key, name: key, builtIn, permissions, createdAt: new Date() });
-    const roles = [role('OWNER', true, ['organisation.read', 'templates.use']), role('MANAGER', true, ['organisation.read']), role('ANALYST', false, ['users.read'])];
+    const role = (key: string, builtIn: boolean, permissions: string[]) => ({
+      id: randomUUID(),
+      organisationId,
+      key,
+      name: key,
+      builtIn,
+      permissions,
+      createdAt: new Date(),
+    });
+    const roles = [
+      role('OWNER', true, ['organisation.read', 'templates.use']),
+      role('MANAGER', true, ['organisation.read']),
+      role('ANALYST', false, ['users.read']),
+    ];
     await db.dataSource.getRepository(RoleRecord).insert(roles);
-    const permissionsByKey = async () => Object.fromEntries((await db.dataSource.getRepository(RoleRecord).findBy({ organisationId })).map((row) => [row.key, row.permissions]));
+    const permissionsByKey = async () =>
+      Object.fromEntries((await db.dataSource.getRepository(RoleRecord).findBy({ organisationId })).map((row) => [row.key, row.permissions]));
 
     await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
-    expect(await permissionsByKey()).toEqual({ OWNER: ['organisation.read', 'templates.use', 'schema.read'], MANAGER: ['organisation.read'], ANALYST: ['users.read'] });
+    expect(await permissionsByKey()).toEqual({
+      OWNER: ['organisation.read', 'templates.use', 'schema.read'],
+      MANAGER: ['organisation.read'],
+      ANALYST: ['users.read'],
+    });
 
     await db.dataSource.getRepository(RoleRecord).update({ organisationId, key: 'ANALYST' }, { permissions: ['users.read', 'schema.read'] });
     await undoFromPosition();

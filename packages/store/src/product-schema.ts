@@ -1,4 +1,5 @@
-import { DataSource, DatabaseDialect, DatabaseLocation, DatabaseSchema, MigrationClass, openDatabase } from '@tenantry/database';
+import type { DataSource, DatabaseDialect, DatabaseLocation, DatabaseSchema, MigrationClass } from '@tenantry/database';
+import { openDatabase } from '@tenantry/database';
 import { mailTables } from '@tenantry/mail';
 import { organisationsTables } from '@tenantry/organisations-module';
 import { permissionsTables } from '@tenantry/permissions-module';

@@ -1,5 +1,5 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { AccessClaims, UserPrincipal } from '@tenantry/auth';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AccessClaims, UserPrincipal } from '@tenantry/auth';
 import { AccountRecord, OrganisationRecord, visibleOrganisations } from '@tenantry/organisations-module';
 import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
@@ -24,8 +24,12 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     .where('s.id = :sessionId AND s.user_id = :userId', claims)
     .andWhere('s.revoked_at IS NULL AND s.expires_at > :now AND u.status = :active', { now, active: UserStatus.ACTIVE })
     .getRawOne<{
-      activeOrganisationId: string; homeOrganisationId: string; accountId: string;
-      ownerUserId: string | null; roleKey: string | null; permissions: string | null;
+      activeOrganisationId: string;
+      homeOrganisationId: string;
+      accountId: string;
+      ownerUserId: string | null;
+      roleKey: string | null;
+      permissions: string | null;
     }>();
   if (!row) return null;
   const isAccountOwner = row.ownerUserId === claims.userId;
@@ -38,8 +42,9 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     managesCustomers: permissions.includes('customers.manage'),
   };
   // The session keeps acting in the organisation it switched to only while that stays visible.
-  const stillVisible = row.activeOrganisationId !== row.homeOrganisationId
-    && (await visibleOrganisations(dataSource.manager, subject).andWhere('o.id = :active', { active: row.activeOrganisationId }).getCount()) > 0;
+  const stillVisible =
+    row.activeOrganisationId !== row.homeOrganisationId &&
+    (await visibleOrganisations(dataSource.manager, subject).andWhere('o.id = :active', { active: row.activeOrganisationId }).getCount()) > 0;
   return {
     kind: 'user',
     userId: claims.userId,

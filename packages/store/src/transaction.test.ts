@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
-import { createTestDatabase, TestDatabase, testDialect } from '@tenantry/testing';
-import { DataSource, EntityManager, SQLITE_BUSY_TIMEOUT_MS, TRANSACTION_ATTEMPTS, withTransaction } from '@tenantry/database';
+import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSqlite3Driver';
+import type { TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, testDialect } from '@tenantry/testing';
+import type { DataSource, EntityManager } from '@tenantry/database';
+import { SQLITE_BUSY_TIMEOUT_MS, TRANSACTION_ATTEMPTS, withTransaction } from '@tenantry/database';
 import { AccountRecord, lockAccount } from '@tenantry/organisations-module';
 import { openStore } from '.';
 
@@ -39,11 +41,13 @@ describe('withTransaction', () => {
 
   it('runs a transaction that fails for a reason of its own once and rolls it back', async () => {
     let attempts = 0;
-    await expect(withTransaction(db.dataSource, async (manager) => {
-      attempts++;
-      await manager.insert(AccountRecord, newAccount('Own failure'));
-      throw new Error('the use case refused');
-    })).rejects.toThrow('the use case refused');
+    await expect(
+      withTransaction(db.dataSource, async (manager) => {
+        attempts++;
+        await manager.insert(AccountRecord, newAccount('Own failure'));
+        throw new Error('the use case refused');
+      }),
+    ).rejects.toThrow('the use case refused');
     expect(attempts).toBe(1);
     expect(await accountNames(db.dataSource, 'Own failure')).toEqual([]);
   });
@@ -83,16 +87,18 @@ describe('withTransaction', () => {
 
     it(`a transaction refused every time fails with SQLite's error after ${TRANSACTION_ATTEMPTS} attempts`, async () => {
       let attempts = 0;
-      await expect(withTransaction(db.dataSource, async (manager) => {
-        attempts++;
-        await manager.insert(AccountRecord, newAccount(`Always refused ${attempts}`));
-        other.exec(`UPDATE accounts SET seat_limit = seat_limit + 1`);
-      })).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+      await expect(
+        withTransaction(db.dataSource, async (manager) => {
+          attempts++;
+          await manager.insert(AccountRecord, newAccount(`Always refused ${attempts}`));
+          other.exec(`UPDATE accounts SET seat_limit = seat_limit + 1`);
+        }),
+      ).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
       expect(attempts).toBe(TRANSACTION_ATTEMPTS);
       expect(await accountNames(db.dataSource, 'Always refused')).toEqual([]);
     });
 
-    it('every statement, autocommit writes outside withTransaction included, waits for another process\'s lock instead of failing at once', async () => {
+    it("every statement, autocommit writes outside withTransaction included, waits for another process's lock instead of failing at once", async () => {
       expect(await db.dataSource.query('PRAGMA busy_timeout')).toEqual([{ timeout: SQLITE_BUSY_TIMEOUT_MS }]);
     });
   });
@@ -127,7 +133,8 @@ describe('withTransaction', () => {
       const firstHolds = signal();
       const secondHolds = signal();
       // Each locks one account, waits until the other holds the other one, then asks for it: a cycle InnoDB must break.
-      const crossing = (name: keyof typeof attempts, own: AccountRecord, theirs: AccountRecord, holds: ReturnType<typeof signal>, theyHold: Promise<void>) =>
+      const crossing =
+        (name: keyof typeof attempts, own: AccountRecord, theirs: AccountRecord, holds: ReturnType<typeof signal>, theyHold: Promise<void>) =>
         async (manager: EntityManager) => {
           attempts[name]++;
           await lockAccount(manager, own.id);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DataSource } from '@tenantry/database';
+import type { DataSource } from '@tenantry/database';
 import { productSchema } from '@tenantry/store';
 
 /** Tables the background mail worker updates: only what a request could change is compared. */

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, withTransaction } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import type { DataSource } from '@tenantry/database';
+import { withTransaction } from '@tenantry/database';
+import type { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
+import { OrganisationKind } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
-import { SessionRecord, UserRecord } from '@tenantry/users-module';
-import { hashToken, randomToken, signAccessToken, UserPrincipal } from '@tenantry/auth';
+import type { UserRecord } from '@tenantry/users-module';
+import { SessionRecord } from '@tenantry/users-module';
+import type { UserPrincipal } from '@tenantry/auth';
+import { hashToken, randomToken, signAccessToken } from '@tenantry/auth';
 import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
 import { TEST_ACCESS_TOKEN_SECRET } from './subgraph-harness';
 
@@ -15,7 +19,10 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 /** A seeded user, able to sign in without going through login. */
 export class UserSeed {
-  constructor(private readonly dataSource: DataSource, readonly record: UserRecord) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly record: UserRecord,
+  ) {}
 
   get id(): string {
     return this.record.id;
@@ -51,7 +58,10 @@ export class UserSeed {
 
 /** A seeded organisation. */
 export class OrganisationSeed {
-  constructor(private readonly dataSource: DataSource, readonly record: OrganisationRecord) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly record: OrganisationRecord,
+  ) {}
 
   get id(): string {
     return this.record.id;
@@ -67,7 +77,10 @@ export class OrganisationSeed {
   async createCustomer(name = unique('customer')): Promise<OrganisationSeed> {
     const { organisation: record } = await withTransaction(this.dataSource, (manager) =>
       provisionOrganisation(manager, {
-        accountId: this.record.accountId, kind: OrganisationKind.CUSTOMER, name, managingOrganisationId: this.record.id,
+        accountId: this.record.accountId,
+        kind: OrganisationKind.CUSTOMER,
+        name,
+        managingOrganisationId: this.record.id,
       }),
     );
     return new OrganisationSeed(this.dataSource, record);
@@ -98,10 +111,18 @@ export function initSeed(dataSource: DataSource) {
       return withTransaction(dataSource, async (manager) => {
         const { account, organisation } = await createAccount(manager, name, seatLimit);
         const owner = await createUserWithRole(manager, {
-          organisationId: organisation.id, username: unique('owner'), roleKey: 'OWNER', password: SEED_PASSWORD,
+          organisationId: organisation.id,
+          username: unique('owner'),
+          roleKey: 'OWNER',
+          password: SEED_PASSWORD,
         });
         await makeOwner(manager, account.id, owner.id);
-        return new AccountSeed(dataSource, { ...account, ownerUserId: owner.id }, new OrganisationSeed(dataSource, organisation), new UserSeed(dataSource, owner));
+        return new AccountSeed(
+          dataSource,
+          { ...account, ownerUserId: owner.id },
+          new OrganisationSeed(dataSource, organisation),
+          new UserSeed(dataSource, owner),
+        );
       });
     },
   };

@@ -1,7 +1,10 @@
-import { AddressInfo } from 'node:net';
-import { Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
-import { listen, SubgraphServer } from '@tenantry/federation';
-import { GraphQLResponse, postGraphQL } from './graphql-client';
+import type { AddressInfo } from 'node:net';
+import type { Principal } from '@tenantry/auth';
+import { PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import type { SubgraphServer } from '@tenantry/federation';
+import { listen } from '@tenantry/federation';
+import type { GraphQLResponse } from './graphql-client';
+import { postGraphQL } from './graphql-client';
 
 /** Secret the in-process subgraphs of a test trust. */
 export const TEST_PRINCIPAL_SECRET = 'test-principal-secret-at-least-32-characters';
@@ -9,7 +12,11 @@ export const TEST_ACCESS_TOKEN_SECRET = 'test-access-token-secret-at-least-32-ch
 
 /** Drives an in-process subgraph over real HTTP, as the gateway would, with a principal of the test's choosing. */
 export class SubgraphHarness {
-  private constructor(private readonly server: SubgraphServer, private readonly name: string, readonly url: string) {}
+  private constructor(
+    private readonly server: SubgraphServer,
+    private readonly name: string,
+    readonly url: string,
+  ) {}
 
   static async start(server: SubgraphServer, name: string): Promise<SubgraphHarness> {
     await listen(server.http, 0);

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource, DatabaseLocation, QueryCounter } from '@tenantry/database';
+import type { DataSource, DatabaseLocation } from '@tenantry/database';
+import { QueryCounter } from '@tenantry/database';
 import { openStore } from '@tenantry/store';
 
 /** Which database this test run uses: `TEST_DATABASE=mysql` (set by scripts/test.mjs) or SQLite. */

@@ -1,6 +1,7 @@
-import { DataSource } from '@tenantry/database';
-import { Principal, PrincipalContext, requireUser } from '@tenantry/auth';
-import { createTenantScope, TenantScope } from '@tenantry/organisations-module';
+import type { DataSource } from '@tenantry/database';
+import type { Principal, PrincipalContext } from '@tenantry/auth';
+import { requireUser } from '@tenantry/auth';
+import { createTenantScope } from '@tenantry/organisations-module';
 import { perRequest } from '@tenantry/federation';
 import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationLifecycleService } from './organisation/organisation-lifecycle.service';

@@ -1,4 +1,4 @@
-import { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, applyRules, PageInfo } from '@tenantry/federation';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { resolveOrganisationReference } from './organisation/organisation.reference';

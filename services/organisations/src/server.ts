@@ -1,6 +1,8 @@
-import { DataSource } from '@tenantry/database';
-import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
-import { createContextFactory, OrganisationsSettings } from './context';
+import type { DataSource } from '@tenantry/database';
+import type { SubgraphServer } from '@tenantry/federation';
+import { createSubgraphServer, logInternalError } from '@tenantry/federation';
+import type { OrganisationsSettings } from './context';
+import { createContextFactory } from './context';
 import { buildGuardedOrganisationsSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'organisations';

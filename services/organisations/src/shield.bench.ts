@@ -8,7 +8,9 @@ import { createTestDatabase, initSeed } from '@tenantry/testing';
 import { createContextFactory } from './context';
 import { buildGuardedOrganisationsSchema, buildOrganisationsSchema } from './schema';
 
-const QUERY = parse(`{ organisations(first: 20) { totalCount edges { node { id name kind language privacy { transcriptRetentionDays } widgets { id name } operatorGroups { id name } } } } }`);
+const QUERY = parse(
+  `{ organisations(first: 20) { totalCount edges { node { id name kind language privacy { transcriptRetentionDays } widgets { id name } operatorGroups { id name } } } } }`,
+);
 const ROUNDS = 15;
 const RUNS_PER_ROUND = 40;
 
@@ -43,7 +45,9 @@ async function main(): Promise<void> {
   }
   const plain = median(timings.plain);
   const shielded = median(timings.shield);
-  console.log(`shield overhead (organisations query, 10 organisations with widgets and groups, ${ROUNDS}×${RUNS_PER_ROUND} runs each, ${db.location.url ? 'MySQL' : 'SQLite'}):`);
+  console.log(
+    `shield overhead (organisations query, 10 organisations with widgets and groups, ${ROUNDS}×${RUNS_PER_ROUND} runs each, ${db.location.url ? 'MySQL' : 'SQLite'}):`,
+  );
   console.log(`  without shield: median ${plain.toFixed(3)} ms per query`);
   console.log(`  with shield:    median ${shielded.toFixed(3)} ms per query`);
   console.log(`  ratio: ${(shielded / plain).toFixed(2)}× (${(shielded - plain).toFixed(3)} ms added)`);

@@ -1,5 +1,6 @@
-import { DataSource } from '@tenantry/database';
-import { Principal, PrincipalContext, requireUser } from '@tenantry/auth';
+import type { DataSource } from '@tenantry/database';
+import type { Principal, PrincipalContext } from '@tenantry/auth';
+import { requireUser } from '@tenantry/auth';
 import { createTenantScope } from '@tenantry/organisations-module';
 import { perRequest } from '@tenantry/federation';
 import { DecisionService } from './decision/decision.service';

@@ -1,5 +1,6 @@
-import { GraphQLSchema } from 'graphql';
-import { applyRules, buildFederatedSchema, PageInfo, RuleMap } from '@tenantry/federation';
+import type { GraphQLSchema } from 'graphql';
+import type { RuleMap } from '@tenantry/federation';
+import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { catalogRules } from './catalog/catalog.rules';
 import { DecisionResolver } from './decision/decision.resolver';

@@ -1,5 +1,6 @@
-import { DataSource } from '@tenantry/database';
-import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
+import type { DataSource } from '@tenantry/database';
+import type { SubgraphServer } from '@tenantry/federation';
+import { createSubgraphServer, logInternalError } from '@tenantry/federation';
 import { createContextFactory } from './context';
 import { buildGuardedPermissionsSchema } from './schema';
 

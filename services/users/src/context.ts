@@ -1,5 +1,7 @@
-import { DataSource, requestDatabase } from '@tenantry/database';
-import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, Principal, PrincipalContext, requireUser } from '@tenantry/auth';
+import type { DataSource } from '@tenantry/database';
+import { requestDatabase } from '@tenantry/database';
+import type { Principal, PrincipalContext } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, requireUser } from '@tenantry/auth';
 import { createTenantScope } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import { perRequest } from '@tenantry/federation';
@@ -14,8 +16,8 @@ import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
 import { CredentialAttempts } from './session/credential-attempt';
 import { SessionService } from './session/session.service';
-import { AuthPayload } from './session/session.type';
-import { UsersSettings } from './settings';
+import type { AuthPayload } from './session/session.type';
+import type { UsersSettings } from './settings';
 import { TotpService } from './totp/totp.service';
 import { UserService } from './user/user.service';
 

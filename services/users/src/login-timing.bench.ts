@@ -46,12 +46,16 @@ async function main(): Promise<void> {
   }
   const base = median(samples.get('wrong password')!);
   console.log(`failed login, median of ${ROUNDS} (users subgraph over HTTP, ${bed.db.location.url ? 'MySQL' : 'SQLite'}):`);
-  for (const [name, values] of samples) console.log(`  ${name.padEnd(15)} ${median(values).toFixed(1)} ms  (${(median(values) / base).toFixed(2)}× wrong password)`);
+  for (const [name, values] of samples)
+    console.log(`  ${name.padEnd(15)} ${median(values).toFixed(1)} ms  (${(median(values) / base).toFixed(2)}× wrong password)`);
 
   const reset = { 'existing user': [] as number[], 'unknown user': [] as number[] };
   const RESET = 'mutation($name: String!) { requestPasswordReset(usernameOrEmail: $name) }';
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, who] of [['existing user', known.record.username], ['unknown user', `unknown.${Math.random()}`]] as const) {
+    for (const [name, who] of [
+      ['existing user', known.record.username],
+      ['unknown user', `unknown.${Math.random()}`],
+    ] as const) {
       const started = performance.now();
       await bed.anonymous(RESET, { name: who });
       reset[name].push(performance.now() - started);
@@ -59,13 +63,16 @@ async function main(): Promise<void> {
   }
   const resetBase = median(reset['existing user']);
   console.log(`requestPasswordReset, median of ${ROUNDS}:`);
-  for (const [name, values] of Object.entries(reset)) console.log(`  ${name.padEnd(15)} ${median(values).toFixed(1)} ms  (${(median(values) / resetBase).toFixed(2)}× existing user)`);
+  for (const [name, values] of Object.entries(reset))
+    console.log(`  ${name.padEnd(15)} ${median(values).toFixed(1)} ms  (${(median(values) / resetBase).toFixed(2)}× existing user)`);
 
   const victim = await team.defaultOrganisation.createUser('OPERATOR');
   const before = passwordVerificationCount();
   await Promise.all(Array.from({ length: 50 }, () => login(victim.record.username, 'wrong password')));
   const stored = await users.findOneByOrFail({ id: victim.id });
-  console.log(`50 parallel wrong passwords: status ${stored.status}, failedLoginCount ${stored.failedLoginCount}, ${passwordVerificationCount() - before} password verifications`);
+  console.log(
+    `50 parallel wrong passwords: status ${stored.status}, failedLoginCount ${stored.failedLoginCount}, ${passwordVerificationCount() - before} password verifications`,
+  );
   await bed.close();
 }
 

@@ -1,4 +1,4 @@
-import { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
 import { ActivationResolver } from './activation/activation.resolver';
 import { activationRules } from './activation/activation.rules';
@@ -25,20 +25,38 @@ import { resolveUserReference } from './user/user.reference';
 import { userRules } from './user/user.rules';
 
 const resolvers = [
-  UserResolver, SessionResolver, InvitationResolver, ActivationResolver, PasswordResolver, TotpResolver, PreferencesResolver,
-  LifecycleResolver, ExportResolver, AuditResolver, EmailChangeResolver,
+  UserResolver,
+  SessionResolver,
+  InvitationResolver,
+  ActivationResolver,
+  PasswordResolver,
+  TotpResolver,
+  PreferencesResolver,
+  LifecycleResolver,
+  ExportResolver,
+  AuditResolver,
+  EmailChangeResolver,
 ] as const;
 
 /** The users subgraph schema without rules: what its SDL file is printed from. */
 export function buildUsersSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema(
-    { resolvers, orphanedTypes: [PageInfo] },
-    { User: { __resolveReference: resolveUserReference } },
-  );
+  return buildFederatedSchema({ resolvers, orphanedTypes: [PageInfo] }, { User: { __resolveReference: resolveUserReference } });
 }
 
 /** Every rule of the subgraph, by domain module. */
-export const usersRules = [userRules, sessionRules, invitationRules, activationRules, passwordRules, totpRules, preferencesRules, lifecycleRules, exportRules, auditRules, emailChangeRules];
+export const usersRules = [
+  userRules,
+  sessionRules,
+  invitationRules,
+  activationRules,
+  passwordRules,
+  totpRules,
+  preferencesRules,
+  lifecycleRules,
+  exportRules,
+  auditRules,
+  emailChangeRules,
+];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedUsersSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {

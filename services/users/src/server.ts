@@ -1,9 +1,11 @@
-import { DataSource } from '@tenantry/database';
-import { createSubgraphServer, logInternalError, SubgraphServer } from '@tenantry/federation';
+import type { DataSource } from '@tenantry/database';
+import type { SubgraphServer } from '@tenantry/federation';
+import { createSubgraphServer, logInternalError } from '@tenantry/federation';
 import { createContextFactory, usersResponseExtensions } from './context';
 import { principalRoute, PRINCIPAL_ROUTE } from './principal/principal.job';
 import { buildGuardedUsersSchema } from './schema';
-import { usersSettings, UsersSettingsInput } from './settings';
+import type { UsersSettingsInput } from './settings';
+import { usersSettings } from './settings';
 
 export const SUBGRAPH_NAME = 'users';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_INVITATION_TTL_HOURS, PASSWORD_RESET_TTL_MINUTES, RESTORE_WINDOW_DAYS } from '@tenantry/config';
-import { SessionSettings } from './session/session.service';
+import type { SessionSettings } from './session/session.service';
 
 /** Everything the users subgraph is configured with. */
 export interface UsersSettings extends SessionSettings {
@@ -29,4 +29,3 @@ export function usersSettings(input: UsersSettingsInput): UsersSettings {
     ...input,
   };
 }
-

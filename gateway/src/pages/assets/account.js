@@ -95,10 +95,10 @@
 
   var submitters = {
     activate: function () {
-      return graphql(
-        'mutation Activate($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }',
-        { token: token, password: password.value },
-      ).then(function (result) {
+      return graphql('mutation Activate($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }', {
+        token: token,
+        password: password.value,
+      }).then(function (result) {
         if (result.errors) return explain(result.errors);
         // The new session says whose account it is; the page keeps no token.
         return graphql('query Me { me { username } }', {}, result.data.activateAccount.accessToken).then(function (me) {
@@ -108,19 +108,18 @@
       });
     },
     'reset-password': function () {
-      return graphql(
-        'mutation Reset($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }',
-        { token: token, password: password.value },
-      ).then(function (result) {
+      return graphql('mutation Reset($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }', {
+        token: token,
+        password: password.value,
+      }).then(function (result) {
         if (result.errors) return explain(result.errors);
         return done(text.clientResetDone);
       });
     },
     'forgot-password': function () {
-      return graphql(
-        'mutation Forgot($usernameOrEmail: String!) { requestPasswordReset(usernameOrEmail: $usernameOrEmail) }',
-        { usernameOrEmail: usernameOrEmail.value.trim() },
-      ).then(function (result) {
+      return graphql('mutation Forgot($usernameOrEmail: String!) { requestPasswordReset(usernameOrEmail: $usernameOrEmail) }', {
+        usernameOrEmail: usernameOrEmail.value.trim(),
+      }).then(function (result) {
         if (result.errors) return explain(result.errors);
         return done(text.clientForgotDone);
       });

@@ -1,4 +1,5 @@
-import { EntityManager, findOneForUpdate } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
+import { findOneForUpdate } from '@tenantry/database';
 import { AccountRecord } from './account.entity';
 
 /**

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { graphqlError, OrganisationVisibilityCheck, UserPrincipal } from '@tenantry/auth';
-import { EntityManager } from '@tenantry/database';
+import type { OrganisationVisibilityCheck, UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
+import type { EntityManager } from '@tenantry/database';
 import { OrganisationRecord } from '../organisation/organisation.entity';
 
 /** Whom a visibility rule is about: a principal, or a user as their principal would describe them. */
@@ -51,9 +52,14 @@ export function visibleOrganisations(manager: EntityManager, subject: Visibility
 export class OrganisationVisibility implements OrganisationVisibilityCheck {
   private readonly loader: DataLoader<string, OrganisationRecord | null>;
 
-  constructor(private readonly manager: EntityManager, readonly subject: VisibilitySubject) {
+  constructor(
+    private readonly manager: EntityManager,
+    readonly subject: VisibilitySubject,
+  ) {
     this.loader = new DataLoader(async (ids) => {
-      const rows = await visibleOrganisations(manager, subject).andWhere('o.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+      const rows = await visibleOrganisations(manager, subject)
+        .andWhere('o.id IN (:...ids)', { ids: [...new Set(ids)] })
+        .getMany();
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });

@@ -1,5 +1,6 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { DataSource, RequestDatabase, requestDatabase } from '@tenantry/database';
+import type { UserPrincipal } from '@tenantry/auth';
+import type { DataSource, RequestDatabase } from '@tenantry/database';
+import { requestDatabase } from '@tenantry/database';
 import { OrganisationVisibility } from './organisation-visibility';
 
 /**

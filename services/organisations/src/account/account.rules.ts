@@ -1,5 +1,5 @@
 import { allow, or } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { isAccountOwner, isPromoted } from '@tenantry/auth';
 
 const ownerOrPromoted = or(isAccountOwner, isPromoted);

@@ -1,9 +1,10 @@
 import { In } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, WidgetRecord, visibleOrganisations } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationKind, OrganisationRecord, WidgetRecord, visibleOrganisations } from '@tenantry/organisations-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { seatsUsed } from '@tenantry/provisioning';
 import { toOrganisation } from '../organisation/organisation.mapper';
-import { Account, AccountUsage } from './account.type';
+import type { Account, AccountUsage } from './account.type';
 
 /** The caller's account, as its owner or a promoted user sees it. */
 export class AccountService {

@@ -27,7 +27,7 @@ export class Account {
   @Field()
   name: string;
 
-  @Field(() => Int, { description: 'Operators the plan allows across the account\'s own organisations, pending invitations included.' })
+  @Field(() => Int, { description: "Operators the plan allows across the account's own organisations, pending invitations included." })
   seatLimit: number;
 
   @Field(() => [Organisation], { description: 'The organisations of the account the caller may see.' })

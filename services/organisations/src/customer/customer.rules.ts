@@ -1,4 +1,4 @@
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { isAccountOwner } from '@tenantry/auth';
 
 /**

@@ -1,8 +1,7 @@
 import { AccountRecord, OrganisationRecord, visibleOrganisations } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
-import {
-  AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, snapshotAllRows, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
-} from '@tenantry/testing';
+import type { AccountSeed, OrganisationSeed, TestDatabase, UserSeed } from '@tenantry/testing';
+import { createTestDatabase, errorCodes, initSeed, snapshotAllRows, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
 const CREATE_CUSTOMER = `mutation($input: CreateCustomerOrganisationInput!) { createCustomerOrganisation(input: $input) { id name kind managingOrganisation { id } } }`;
@@ -26,7 +25,10 @@ describe('customer organisations', () => {
     acme = await account.defaultOrganisation.createCustomer('Acme');
     acmeAdministrator = await acme.createUser('ADMINISTRATOR');
     globex = await account.defaultOrganisation.createCustomer('Globex');
-    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }), 'organisations');
+    subgraph = await SubgraphHarness.start(
+      await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }),
+      'organisations',
+    );
   });
   afterAll(async () => {
     await subgraph.stop();
@@ -38,13 +40,20 @@ describe('customer organisations', () => {
       input: { name: 'Initech', firstAdministrator: { username: 'initech.admin', email: 'admin@initech.example', firstName: 'Bill', lastName: 'Lumbergh' } },
     });
     expect(response.errors).toBeUndefined();
-    expect(response.data.createCustomerOrganisation).toMatchObject({ name: 'Initech', kind: 'CUSTOMER', managingOrganisation: { id: account.defaultOrganisation.id } });
+    expect(response.data.createCustomerOrganisation).toMatchObject({
+      name: 'Initech',
+      kind: 'CUSTOMER',
+      managingOrganisation: { id: account.defaultOrganisation.id },
+    });
   });
 
   it('customer organisations and their users take no seats', async () => {
     const full = await initSeed(db.dataSource).createAccount(undefined, 1); // the owner holds the only seat
     const owner = await full.owner.principal();
-    const input = (name: string) => ({ name, firstAdministrator: { username: `${name.toLowerCase()}.admin.${process.pid}`, email: 'a@example.com', firstName: 'A', lastName: 'B' } });
+    const input = (name: string) => ({
+      name,
+      firstAdministrator: { username: `${name.toLowerCase()}.admin.${process.pid}`, email: 'a@example.com', firstName: 'A', lastName: 'B' },
+    });
     expect((await subgraph.query(owner, CREATE_CUSTOMER, { input: input('Seatless') })).errors).toBeUndefined();
     const usage = await subgraph.query(await full.owner.principal(), '{ account { usage { organisations operators seatsLeft pendingInvitations } } }');
     expect(usage.data.account.usage).toEqual({ organisations: 1, operators: 1, seatsLeft: 0, pendingInvitations: 0 });
@@ -71,17 +80,20 @@ describe('customer organisations', () => {
     const principal = await acmeAdministrator.principal();
     const update = `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { name location } }`;
     expect(errorCodes(await subgraph.query(principal, update, { id: acme.id, input: { name: 'Globex' } }))).toEqual(['FORBIDDEN']);
-    expect((await subgraph.query(principal, update, { id: acme.id, input: { location: 'Leiden' } })).data.updateOrganisation).toEqual({ name: 'Acme', location: 'Leiden' });
+    expect((await subgraph.query(principal, update, { id: acme.id, input: { location: 'Leiden' } })).data.updateOrganisation).toEqual({
+      name: 'Acme',
+      location: 'Leiden',
+    });
     expect((await subgraph.query(principal, update, { id: acme.id, input: {} })).data.updateOrganisation).toEqual({ name: 'Acme', location: 'Leiden' });
   });
 
-  it('the managing organisation\'s managers see their customers', async () => {
+  it("the managing organisation's managers see their customers", async () => {
     const names = (await subgraph.query(await manager.principal(), NAMES)).data.organisations.edges.map((edge: { node: { name: string } }) => edge.node.name);
     expect(names).toEqual(expect.arrayContaining(['Field Service', 'Acme', 'Globex']));
   });
 
   describe('makeCustomerIndependent', () => {
-    it('is the account owner\'s decision alone: a manager holding customers.manage is refused, even naming an administrator', async () => {
+    it("is the account owner's decision alone: a manager holding customers.manage is refused, even naming an administrator", async () => {
       const customer = await account.defaultOrganisation.createCustomer();
       const planted = await customer.createUser('ADMINISTRATOR');
       const principal = await manager.principal();
@@ -90,7 +102,7 @@ describe('customer organisations', () => {
       expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
-    it('refuses an owner who is not one of the customer\'s administrators, and a foreign customer', async () => {
+    it("refuses an owner who is not one of the customer's administrators, and a foreign customer", async () => {
       const principal = await account.owner.principal();
       expect(errorCodes(await subgraph.query(principal, INDEPENDENT, { id: acme.id, owner: manager.id }))).toEqual(['BAD_USER_INPUT']);
       const foreign = await (await initSeed(db.dataSource).createAccount()).defaultOrganisation.createCustomer();
@@ -115,7 +127,8 @@ describe('customer organisations', () => {
       const newOwner = await acmeAdministrator.principal();
       expect(newOwner).toMatchObject({ isAccountOwner: true, accountId: newAccount.id, roleKey: 'OWNER', homeOrganisationId: acme.id });
       expect((await subgraph.query(newOwner, '{ account { name usage { organisations operators } } }')).data.account).toEqual({
-        name: 'Acme', usage: { organisations: 1, operators: 1 },
+        name: 'Acme',
+        usage: { organisations: 1, operators: 1 },
       });
       const { claims } = await acmeAdministrator.openSession();
       expect(await resolvePrincipal(db.dataSource, claims)).not.toBeNull();

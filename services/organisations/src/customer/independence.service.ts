@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, nameNamespaceOf } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
 import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
 import { BUILT_IN_ROLES, graphqlError } from '@tenantry/auth';
 import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
-import { Account } from '../account/account.type';
+import type { Account } from '../account/account.type';
 import { toOrganisation } from '../organisation/organisation.mapper';
 
 /** Seats a customer's new account starts with, unless it already has more users. */
@@ -37,7 +38,11 @@ export class IndependenceService {
 
       const users = await manager.countBy(UserRecord, { organisationId });
       const account = manager.create(AccountRecord, {
-        id: randomUUID(), name: organisation.name, seatLimit: Math.max(INDEPENDENT_ACCOUNT_SEATS, users), ownerUserId: owner.id, createdAt: new Date(),
+        id: randomUUID(),
+        name: organisation.name,
+        seatLimit: Math.max(INDEPENDENT_ACCOUNT_SEATS, users),
+        ownerUserId: owner.id,
+        createdAt: new Date(),
       });
       await manager.insert(AccountRecord, account);
       const independent = { accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null };
@@ -48,15 +53,41 @@ export class IndependenceService {
       // A default organisation has the built-in OWNER, MANAGER and OPERATOR roles; the customer roles stay.
       const now = new Date();
       const existing = new Set((await manager.findBy(RoleRecord, { organisationId })).map((role) => role.key));
-      const roleIds = new Map(builtInRoleKeys(OrganisationKind.DEFAULT).filter((key) => !existing.has(key)).map((key) => [key, randomUUID()]));
+      const roleIds = new Map(
+        builtInRoleKeys(OrganisationKind.DEFAULT)
+          .filter((key) => !existing.has(key))
+          .map((key) => [key, randomUUID()]),
+      );
       for (const [key, id] of roleIds) {
-        await manager.insert(RoleRecord, { id, organisationId, key, name: BUILT_IN_ROLES[key].name, builtIn: true, permissions: BUILT_IN_ROLES[key].permissions, createdAt: now });
+        await manager.insert(RoleRecord, {
+          id,
+          organisationId,
+          key,
+          name: BUILT_IN_ROLES[key].name,
+          builtIn: true,
+          permissions: BUILT_IN_ROLES[key].permissions,
+          createdAt: now,
+        });
       }
       await manager.update(RoleAssignmentRecord, { userId: owner.id }, { roleId: roleIds.get('OWNER'), assignedAt: now });
 
       const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };
-      await recordAudit(manager, { accountId: organisation.accountId, organisationId: null, actorUserId: this.scope.principal.userId, action: 'customer.became_independent', targetId: organisationId, details });
-      await recordAudit(manager, { accountId: account.id, organisationId, actorUserId: this.scope.principal.userId, action: 'account.created_from_customer', targetId: account.id, details });
+      await recordAudit(manager, {
+        accountId: organisation.accountId,
+        organisationId: null,
+        actorUserId: this.scope.principal.userId,
+        action: 'customer.became_independent',
+        targetId: organisationId,
+        details,
+      });
+      await recordAudit(manager, {
+        accountId: account.id,
+        organisationId,
+        actorUserId: this.scope.principal.userId,
+        action: 'account.created_from_customer',
+        targetId: account.id,
+        details,
+      });
       const moved = toOrganisation({ ...organisation, ...independent, nameNamespace: nameNamespaceOf(independent) });
       return { id: account.id, name: account.name, seatLimit: account.seatLimit, organisations: [moved] };
     });

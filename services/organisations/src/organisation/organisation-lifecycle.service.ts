@@ -1,14 +1,15 @@
-import { EntityManager, RequestDatabase } from '@tenantry/database';
-import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, TenantScope, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
+import type { EntityManager } from '@tenantry/database';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
 import { InvitationRecord, InvitationStatus, SessionRecord, UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
 import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
-import { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
-import { CreateOrganisationPayload, DeleteOrganisationPayload, DeletionPreview } from './organisation-payloads.type';
-import { Organisation } from './organisation.type';
+import type { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
+import type { CreateOrganisationPayload, DeleteOrganisationPayload, DeletionPreview } from './organisation-payloads.type';
+import type { Organisation } from './organisation.type';
 import type { OrganisationsSettings } from '../context';
 
 const notFound = () => graphqlError('NOT_FOUND', 'Organisation not found.');
@@ -24,7 +25,12 @@ export class OrganisationLifecycleService {
   async create(input: CreateOrganisationInput): Promise<CreateOrganisationPayload> {
     return this.scope.database.transaction(async (manager) => {
       await reserveSeats(manager, this.scope.principal.accountId);
-      await assertNameAvailable(manager, this.scope.principal, { kind: OrganisationKind.SUB, accountId: this.scope.principal.accountId, managingOrganisationId: null }, input.name);
+      await assertNameAvailable(
+        manager,
+        this.scope.principal,
+        { kind: OrganisationKind.SUB, accountId: this.scope.principal.accountId, managingOrganisationId: null },
+        input.name,
+      );
       const provisioned = await provisionOrganisation(manager, {
         accountId: this.scope.principal.accountId,
         kind: OrganisationKind.SUB,
@@ -73,8 +79,12 @@ export class OrganisationLifecycleService {
       if (Object.keys(changes).length === 0) return toOrganisation(organisation);
       await manager.update(OrganisationRecord, { id }, changes);
       await recordAudit(manager, {
-        accountId: organisation.accountId, organisationId: id, actorUserId: this.scope.principal.userId,
-        action: 'organisation.updated', targetId: id, details: { changed: Object.keys(changes) },
+        accountId: organisation.accountId,
+        organisationId: id,
+        actorUserId: this.scope.principal.userId,
+        action: 'organisation.updated',
+        targetId: id,
+        details: { changed: Object.keys(changes) },
       });
       return toOrganisation({ ...organisation, ...changes });
     });
@@ -93,7 +103,7 @@ export class OrganisationLifecycleService {
     return this.scope.database.transaction(async (manager) => {
       const organisation = await this.deletable(manager, id);
       if (confirmName !== organisation.name) {
-        throw graphqlError('CONFIRMATION_MISMATCH', 'Type the organisation\'s exact name to delete it.');
+        throw graphqlError('CONFIRMATION_MISMATCH', "Type the organisation's exact name to delete it.");
       }
       const deleted = await this.countContents(manager, organisation);
       const customers = await manager.find(OrganisationRecord, { select: { id: true }, where: { managingOrganisationId: id } });
@@ -104,8 +114,12 @@ export class OrganisationLifecycleService {
         .getCount();
       await manager.delete(OrganisationRecord, { id });
       await recordAudit(manager, {
-        accountId: organisation.accountId, organisationId: null, actorUserId: this.scope.principal.userId,
-        action: 'organisation.deleted', targetId: id, details: { ...deleted, endedSessions },
+        accountId: organisation.accountId,
+        organisationId: null,
+        actorUserId: this.scope.principal.userId,
+        action: 'organisation.deleted',
+        targetId: id,
+        details: { ...deleted, endedSessions },
       });
       return { deletedOrganisationId: id, deleted, endedSessions };
     });
@@ -119,14 +133,27 @@ export class OrganisationLifecycleService {
       // Customers belong to the caller's home organisation, whose administrators see them (resolvePrincipal).
       const managing = await findVisibleOrganisation(manager, this.scope.principal, this.scope.principal.homeOrganisationId);
       if (managing.kind === OrganisationKind.CUSTOMER) throw graphqlError('FORBIDDEN', 'Customer organisations cannot have customers.');
-      await assertNameAvailable(manager, this.scope.principal, { kind: OrganisationKind.CUSTOMER, accountId: managing.accountId, managingOrganisationId: managing.id }, input.name);
+      await assertNameAvailable(
+        manager,
+        this.scope.principal,
+        { kind: OrganisationKind.CUSTOMER, accountId: managing.accountId, managingOrganisationId: managing.id },
+        input.name,
+      );
       const { organisation } = await provisionOrganisation(manager, {
-        accountId: managing.accountId, kind: OrganisationKind.CUSTOMER, name: input.name, language: input.language, managingOrganisationId: managing.id,
+        accountId: managing.accountId,
+        kind: OrganisationKind.CUSTOMER,
+        name: input.name,
+        language: input.language,
+        managingOrganisationId: managing.id,
       });
       const administrator = await this.createFirstUser(manager, organisation, input.firstAdministrator, 'ADMINISTRATOR');
       await recordAudit(manager, {
-        accountId: managing.accountId, organisationId: managing.id, actorUserId: this.scope.principal.userId,
-        action: 'customer.created', targetId: organisation.id, details: { name: input.name, firstAdministratorId: administrator.id },
+        accountId: managing.accountId,
+        organisationId: managing.id,
+        actorUserId: this.scope.principal.userId,
+        action: 'customer.created',
+        targetId: organisation.id,
+        details: { name: input.name, firstAdministratorId: administrator.id },
       });
       return toOrganisation(organisation);
     });
@@ -134,10 +161,19 @@ export class OrganisationLifecycleService {
 
   private async createFirstUser(manager: EntityManager, organisation: OrganisationRecord, input: FirstUserInput, roleKey: string) {
     const user = await createUserWithRole(manager, {
-      organisationId: organisation.id, roleKey, username: input.username, email: input.email,
-      firstName: input.firstName, lastName: input.lastName, language: organisation.language,
+      organisationId: organisation.id,
+      roleKey,
+      username: input.username,
+      email: input.email,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      language: organisation.language,
     });
-    await issueActivation(manager, user, { publicUrl: this.settings.publicUrl, organisationName: organisation.name, ttlHours: this.settings.activationTtlHours });
+    await issueActivation(manager, user, {
+      publicUrl: this.settings.publicUrl,
+      organisationName: organisation.name,
+      ttlHours: this.settings.activationTtlHours,
+    });
     return user;
   }
 

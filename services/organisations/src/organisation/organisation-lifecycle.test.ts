@@ -1,12 +1,11 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { OutboxMailRecord } from '@tenantry/mail';
 import { OperatorGroupMemberRecord, OrganisationRecord } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord } from '@tenantry/permissions-module';
 import { productSchema, resolvePrincipal } from '@tenantry/store';
 import { AuditEventRecord, UserRecord, UserStatus, UserTokenRecord } from '@tenantry/users-module';
-import {
-  AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
-} from '@tenantry/testing';
+import type { AccountSeed, OrganisationSeed, TestDatabase, UserSeed } from '@tenantry/testing';
+import { snapshotAllRows, createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
 const CREATE = `mutation($input: CreateOrganisationInput!) {
@@ -40,7 +39,10 @@ describe('organisation lifecycle', () => {
     db = await createTestDatabase();
     account = await initSeed(db.dataSource).createAccount(undefined, 10);
     owner = await account.owner.principal();
-    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }), 'organisations');
+    subgraph = await SubgraphHarness.start(
+      await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }),
+      'organisations',
+    );
   });
   afterAll(async () => {
     await subgraph.stop();
@@ -53,20 +55,28 @@ describe('organisation lifecycle', () => {
       expect(response.errors).toBeUndefined();
       const created = response.data.createOrganisation;
       expect(created.organisation).toMatchObject({
-        name: 'Support Hamburg', kind: 'SUB', language: 'de', location: 'Hamburg', privacy: { transcriptRetentionDays: 30, anonymiseVisitorIp: false },
+        name: 'Support Hamburg',
+        kind: 'SUB',
+        language: 'de',
+        location: 'Hamburg',
+        privacy: { transcriptRetentionDays: 30, anonymiseVisitorIp: false },
       });
       const operator = await db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: created.firstOperator.id });
       expect(operator).toMatchObject({ organisationId: created.organisation.id, status: UserStatus.INVITED, passwordHash: null });
       const assignment = await db.dataSource.getRepository(RoleAssignmentRecord).findOneOrFail({ where: { userId: operator.id }, relations: { role: true } });
       expect(assignment.role?.key).toBe('MANAGER');
-      expect(await db.dataSource.getRepository(OperatorGroupMemberRecord).findOneBy({ userId: operator.id, operatorGroupId: created.operatorGroup.id })).not.toBeNull();
+      expect(
+        await db.dataSource.getRepository(OperatorGroupMemberRecord).findOneBy({ userId: operator.id, operatorGroupId: created.operatorGroup.id }),
+      ).not.toBeNull();
       const mail = await db.dataSource.getRepository(OutboxMailRecord).findOneByOrFail({ toAddress: operator.email });
       expect(mail.body).toMatch(/http:\/\/app\.test\/activate\?token=/);
       expect(mail.subject).toMatch(/Aktivieren/);
       expect(await db.dataSource.getRepository(UserTokenRecord).countBy({ userId: operator.id })).toBe(1);
       const audit = await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'organisation.created', targetId: created.organisation.id });
       expect(audit.actorUserId).toBe(owner.userId);
-      const listed = await subgraph.query(await ownerNow(), 'query($id: ID!) { organisation(id: $id) { widgets { id } operatorGroups { id } } }', { id: created.organisation.id });
+      const listed = await subgraph.query(await ownerNow(), 'query($id: ID!) { organisation(id: $id) { widgets { id } operatorGroups { id } } }', {
+        id: created.organisation.id,
+      });
       expect(listed.data.organisation).toEqual({ widgets: [{ id: created.widget.id }], operatorGroups: [{ id: created.operatorGroup.id }] });
     });
 
@@ -91,7 +101,7 @@ describe('organisation lifecycle', () => {
       expect(await snapshotAllRows(db.dataSource)).toEqual(before);
     });
 
-    it('is the owner\'s alone: a manager of the account gets FORBIDDEN', async () => {
+    it("is the owner's alone: a manager of the account gets FORBIDDEN", async () => {
       const manager = await (await account.defaultOrganisation.createUser('MANAGER')).principal();
       expect(errorCodes(await subgraph.query(manager, CREATE, { input: input() }))).toEqual(['FORBIDDEN']);
     });
@@ -124,7 +134,14 @@ describe('organisation lifecycle', () => {
 
     it('previews what would go', async () => {
       const response = await subgraph.query(await ownerNow(), PREVIEW, { id: doomed.id });
-      expect(response.data.organisationDeletionPreview).toEqual({ name: 'Doomed Branch', operators: 2, widgets: 1, operatorGroups: 1, invitations: 0, roles: 2 });
+      expect(response.data.organisationDeletionPreview).toEqual({
+        name: 'Doomed Branch',
+        operators: 2,
+        widgets: 1,
+        operatorGroups: 1,
+        invitations: 0,
+        roles: 2,
+      });
     });
 
     it('refuses a wrong confirmation and changes nothing', async () => {
@@ -135,7 +152,9 @@ describe('organisation lifecycle', () => {
     });
 
     it('refuses the DEFAULT organisation, non-owners, and foreign ids (NOT_FOUND like a missing one)', async () => {
-      expect(errorCodes(await subgraph.query(await ownerNow(), DELETE, { id: account.defaultOrganisation.id, name: account.defaultOrganisation.record.name }))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(await subgraph.query(await ownerNow(), DELETE, { id: account.defaultOrganisation.id, name: account.defaultOrganisation.record.name })),
+      ).toEqual(['BAD_USER_INPUT']);
       const operator = await doomedOperator.principal();
       expect(errorCodes(await subgraph.query(operator, DELETE, { id: doomed.id, name: 'Doomed Branch' }))).toEqual(['FORBIDDEN']);
       const foreign = await initSeed(db.dataSource).createAccount();

@@ -1,7 +1,6 @@
 import { PromotionRecord } from '@tenantry/permissions-module';
-import {
-  AccountSeed, createTestDatabase, errorCodes, GraphQLResponse, initSeed, snapshotAllRows, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET,
-} from '@tenantry/testing';
+import type { AccountSeed, GraphQLResponse, TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, errorCodes, initSeed, snapshotAllRows, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
 const RENAME = `mutation($id: ID!, $name: String!) { updateOrganisation(id: $id, input: { name: $name }) { name } }`;
@@ -10,7 +9,8 @@ const CREATE_CUSTOMER = `mutation($input: CreateCustomerOrganisationInput!) { cr
 
 let sequence = 0;
 const customer = (name: string) => ({
-  name, firstAdministrator: { username: `names.admin.${process.pid}.${++sequence}`, email: 'admin@example.com', firstName: 'A', lastName: 'D' },
+  name,
+  firstAdministrator: { username: `names.admin.${process.pid}.${++sequence}`, email: 'admin@example.com', firstName: 'A', lastName: 'D' },
 });
 const answer = (response: GraphQLResponse) => ({ codes: errorCodes(response), message: response.errors?.[0]?.message });
 
@@ -22,7 +22,10 @@ describe('organisation names never reveal an organisation the caller cannot see'
   beforeAll(async () => {
     db = await createTestDatabase();
     account = await initSeed(db.dataSource).createAccount('Names');
-    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }), 'organisations');
+    subgraph = await SubgraphHarness.start(
+      await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }),
+      'organisations',
+    );
   });
   afterAll(async () => {
     await subgraph.stop();
@@ -37,7 +40,7 @@ describe('organisation names never reveal an organisation the caller cannot see'
     expect(errorCodes(await subgraph.query(await south.principal(), CREATE_CUSTOMER, { input: customer('Globex') }))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('a sub-organisation\'s manager changes its settings but not its name: the same FORBIDDEN whether the name is taken or free', async () => {
+  it("a sub-organisation's manager changes its settings but not its name: the same FORBIDDEN whether the name is taken or free", async () => {
     const branch = await account.createOrganisation('West');
     const manager = await (await branch.createUser('MANAGER')).principal();
     const before = await snapshotAllRows(db.dataSource);

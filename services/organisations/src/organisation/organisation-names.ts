@@ -1,6 +1,7 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { OrganisationRecord, nameNamespaceOf, visibleOrganisationCondition } from '@tenantry/organisations-module';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 
 /**
  * The one place organisation names are checked, on creation and renaming.

@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { In } from '@tenantry/database';
-import { OperatorGroupRecord, TenantScope, WidgetRecord } from '@tenantry/organisations-module';
-import { OperatorGroup } from '../operator-group/operator-group.type';
-import { Widget } from '../widget/widget.type';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OperatorGroupRecord, WidgetRecord } from '@tenantry/organisations-module';
+import type { OperatorGroup } from '../operator-group/operator-group.type';
+import type { Widget } from '../widget/widget.type';
 
 type PartRecord = typeof WidgetRecord | typeof OperatorGroupRecord;
 
@@ -12,7 +13,9 @@ function createPartsLoader<T extends { organisationId: string }>(scope: TenantSc
     const seen = await Promise.all(organisationIds.map((id) => scope.visibility.canSee(id)));
     const wanted = [...new Set(organisationIds.filter((_id, index) => seen[index]))];
     const rows = wanted.length
-      ? ((await scope.database.manager.getRepository(record).find({ where: { organisationId: In(wanted) }, order: { createdAt: 'ASC', id: 'ASC' } })) as unknown as T[])
+      ? ((await scope.database.manager
+          .getRepository(record)
+          .find({ where: { organisationId: In(wanted) }, order: { createdAt: 'ASC', id: 'ASC' } })) as unknown as T[])
       : [];
     return organisationIds.map((id) => rows.filter((row) => row.organisationId === id));
   });

@@ -35,7 +35,7 @@ export class DeletionPreview {
   @Field({ description: 'Type exactly this to confirm.' })
   name: string;
 
-  @Field(() => Int, { description: 'Users of the organisation itself (customers\' users are not counted here).' })
+  @Field(() => Int, { description: "Users of the organisation itself (customers' users are not counted here)." })
   operators: number;
 
   @Field(() => Int)

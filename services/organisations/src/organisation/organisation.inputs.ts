@@ -95,7 +95,7 @@ export class UpdateOrganisationInput {
   privacy?: PrivacyInput | null;
 }
 
-@InputType({ description: 'A company customer with its own login, managed by the caller\'s organisation.' })
+@InputType({ description: "A company customer with its own login, managed by the caller's organisation." })
 export class CreateCustomerOrganisationInput {
   @Field()
   @Length(1, 120)
@@ -106,7 +106,7 @@ export class CreateCustomerOrganisationInput {
   @IsIn(LANGUAGES)
   language: string;
 
-  @Field(() => FirstUserInput, { description: 'The customer\'s first ADMINISTRATOR; gets an activation mail.' })
+  @Field(() => FirstUserInput, { description: "The customer's first ADMINISTRATOR; gets an activation mail." })
   @ValidateNested()
   firstAdministrator: FirstUserInput;
 }

@@ -1,4 +1,4 @@
-import { OrganisationRecord } from '@tenantry/organisations-module';
+import type { OrganisationRecord } from '@tenantry/organisations-module';
 import { Organisation } from './organisation.type';
 
 export function toOrganisation(record: OrganisationRecord): Organisation {

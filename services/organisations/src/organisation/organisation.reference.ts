@@ -1,5 +1,5 @@
-import { OrganisationsContext } from '../context';
-import { Organisation } from './organisation.type';
+import type { OrganisationsContext } from '../context';
+import type { Organisation } from './organisation.type';
 
 /** Resolves Organisation references from other subgraphs; foreign ids resolve to null. */
 export function resolveOrganisationReference(reference: Pick<Organisation, 'id'>, context: OrganisationsContext): Promise<Organisation | null> {

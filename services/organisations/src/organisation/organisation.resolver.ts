@@ -43,7 +43,9 @@ export class OrganisationResolver {
     return organisation.managingOrganisationId ? organisations().findById(organisation.managingOrganisationId) : Promise.resolve(null);
   }
 
-  @Mutation(() => CreateOrganisationPayload, { description: 'Adds a sub-organisation with its first operator, widget and group, in one transaction (owner only).' })
+  @Mutation(() => CreateOrganisationPayload, {
+    description: 'Adds a sub-organisation with its first operator, widget and group, in one transaction (owner only).',
+  })
   createOrganisation(@Arg('input') input: CreateOrganisationInput, @Ctx() { lifecycle }: OrganisationsContext): Promise<CreateOrganisationPayload> {
     return lifecycle().create(input);
   }
@@ -57,7 +59,9 @@ export class OrganisationResolver {
     return lifecycle().update(id, input);
   }
 
-  @Mutation(() => DeleteOrganisationPayload, { description: 'Deletes a sub- or customer organisation with everything in it; confirmName must be its exact name (owner only).' })
+  @Mutation(() => DeleteOrganisationPayload, {
+    description: 'Deletes a sub- or customer organisation with everything in it; confirmName must be its exact name (owner only).',
+  })
   deleteOrganisation(
     @Arg('id', () => ID) id: string,
     @Arg('confirmName') confirmName: string,
@@ -66,7 +70,7 @@ export class OrganisationResolver {
     return lifecycle().delete(id, confirmName);
   }
 
-  @Mutation(() => Organisation, { description: 'Creates a CUSTOMER organisation managed by the caller\'s home organisation, with its first administrator.' })
+  @Mutation(() => Organisation, { description: "Creates a CUSTOMER organisation managed by the caller's home organisation, with its first administrator." })
   createCustomerOrganisation(@Arg('input') input: CreateCustomerOrganisationInput, @Ctx() { lifecycle }: OrganisationsContext): Promise<Organisation> {
     return lifecycle().createCustomer(input);
   }

@@ -1,6 +1,7 @@
 import { allow, and, or, rule } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
-import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation, isOwnerOfItsAccount, PrincipalContext } from '@tenantry/auth';
+import type { RuleMap } from '@tenantry/federation';
+import type { PrincipalContext } from '@tenantry/auth';
+import { hasPermission, isAccountOwner, isAuthenticated, isInVisibleOrganisation, isOwnerOfItsAccount } from '@tenantry/auth';
 
 /** The parent is a customer of the caller's own organisation, which the caller manages customers for. */
 const isManagedByCaller = rule({ cache: 'no_cache' })(

@@ -1,10 +1,12 @@
-import { TenantScope, visibleOrganisations } from '@tenantry/organisations-module';
-import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { visibleOrganisations } from '@tenantry/organisations-module';
+import type { Connection } from '@tenantry/federation';
+import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { toOrganisation } from './organisation.mapper';
-import { Organisation } from './organisation.type';
+import type { Organisation } from './organisation.type';
 import { createOperatorGroupsLoader, createWidgetsLoader } from './organisation-parts.loaders';
-import { Widget } from '../widget/widget.type';
-import { OperatorGroup } from '../operator-group/operator-group.type';
+import type { Widget } from '../widget/widget.type';
+import type { OperatorGroup } from '../operator-group/operator-group.type';
 
 /** Organisation reads for one request, scoped to the organisations its principal may see. */
 export class OrganisationService {

@@ -1,5 +1,6 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { AccountSeed, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
+import type { UserPrincipal } from '@tenantry/auth';
+import type { AccountSeed, OrganisationSeed, TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createOrganisationsServer } from '../server';
 
 const ORGANISATIONS = `{ organisations { totalCount edges { node { id name kind } } pageInfo { hasNextPage } } }`;
@@ -23,7 +24,10 @@ describe('organisations', () => {
     operator = await (await support.createUser('OPERATOR')).principal();
     owner = await account.owner.principal();
     foreignOrganisationId = (await seed.createAccount()).defaultOrganisation.id;
-    subgraph = await SubgraphHarness.start(await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }), 'organisations');
+    subgraph = await SubgraphHarness.start(
+      await createOrganisationsServer(db.dataSource, TEST_PRINCIPAL_SECRET, { publicUrl: 'http://app.test' }),
+      'organisations',
+    );
   });
   afterAll(async () => {
     await subgraph.stop();
@@ -33,7 +37,9 @@ describe('organisations', () => {
   it('an operator lists only their own organisation', async () => {
     const response = await subgraph.query(operator, ORGANISATIONS);
     expect(response.data.organisations).toEqual({
-      totalCount: 1, edges: [{ node: { id: support.id, name: 'Support', kind: 'SUB' } }], pageInfo: { hasNextPage: false },
+      totalCount: 1,
+      edges: [{ node: { id: support.id, name: 'Support', kind: 'SUB' } }],
+      pageInfo: { hasNextPage: false },
     });
   });
 
@@ -41,9 +47,13 @@ describe('organisations', () => {
     const first = await subgraph.query(owner, `{ organisations(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.data.organisations.totalCount).toBe(2);
     expect(first.data.organisations.pageInfo.hasNextPage).toBe(true);
-    const second = await subgraph.query(owner, `query($after: String) { organisations(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage } } }`, {
-      after: first.data.organisations.pageInfo.endCursor,
-    });
+    const second = await subgraph.query(
+      owner,
+      `query($after: String) { organisations(first: 1, after: $after) { edges { node { id } } pageInfo { hasNextPage } } }`,
+      {
+        after: first.data.organisations.pageInfo.endCursor,
+      },
+    );
     const ids = [first.data.organisations.edges[0].node.id, second.data.organisations.edges[0].node.id];
     expect(ids).toEqual([account.defaultOrganisation.id, support.id]);
     expect(second.data.organisations.pageInfo.hasNextPage).toBe(false);
@@ -58,7 +68,10 @@ describe('organisations', () => {
 
   it('an entity reference to a foreign organisation resolves to null', async () => {
     const response = await subgraph.query(owner, ENTITIES, {
-      representations: [{ __typename: 'Organisation', id: foreignOrganisationId }, { __typename: 'Organisation', id: support.id }],
+      representations: [
+        { __typename: 'Organisation', id: foreignOrganisationId },
+        { __typename: 'Organisation', id: support.id },
+      ],
     });
     expect(response.data._entities).toEqual([null, { id: support.id, name: 'Support' }]);
   });

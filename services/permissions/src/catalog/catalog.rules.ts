@@ -1,5 +1,5 @@
 import { allow } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { isAuthenticated } from '@tenantry/auth';
 
 export const catalogRules: RuleMap = {

@@ -5,7 +5,9 @@ import { Decision } from './decision.type';
 
 @Resolver(() => User)
 export class DecisionResolver {
-  @FieldResolver(() => Decision, { description: 'Whether you may use a permission in an organisation (default: the active one), and why. Only answered for yourself (me).' })
+  @FieldResolver(() => Decision, {
+    description: 'Whether you may use a permission in an organisation (default: the active one), and why. Only answered for yourself (me).',
+  })
   can(
     @Root() user: User,
     @Arg('permission') permission: string,

@@ -1,4 +1,4 @@
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { isAuthenticated, isSelf } from '@tenantry/auth';
 
 /** A decision explains the caller's own rights only: nobody probes a colleague's. */

@@ -1,4 +1,5 @@
-import { OrganisationKind, OrganisationRecord, TenantScope } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
 import { graphqlError, PERMISSION_KEYS } from '@tenantry/auth';
 import { Decision } from './decision.type';
 

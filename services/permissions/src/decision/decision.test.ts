@@ -1,5 +1,6 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed } from '@tenantry/testing';
+import type { UserPrincipal } from '@tenantry/auth';
+import type { TestDatabase, UserSeed } from '@tenantry/testing';
+import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createPermissionsServer } from '../server';
 
 const CAN = `query($r: [_Any!]!, $permission: String!, $organisationId: ID) {
@@ -36,7 +37,7 @@ describe('User.can', () => {
     await db.drop();
   });
 
-  it('explains what the caller\'s role grants and lacks', async () => {
+  it("explains what the caller's role grants and lacks", async () => {
     const principal = await operator.principal();
     expect(await ask(principal, 'users.invite')).toEqual({ allowed: false, reason: 'role OPERATOR lacks users.invite' });
     expect(await ask(principal, 'chats.access', organisationId)).toEqual({ allowed: true, reason: 'role OPERATOR grants chats.access' });

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
 
 /**
@@ -9,7 +10,9 @@ import { PromotionRecord } from '@tenantry/permissions-module';
 export function createPromotionsByUserLoader(scope: TenantScope) {
   const visible = visibleOrganisationIdsQuery(scope.principal);
   return new DataLoader<string, string[]>(async (userIds) => {
-    const rows = await scope.database.manager.getRepository(PromotionRecord).createQueryBuilder('p')
+    const rows = await scope.database.manager
+      .getRepository(PromotionRecord)
+      .createQueryBuilder('p')
       .select(['p.userId', 'p.organisationId'])
       .where('p.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
       .andWhere(`p.organisation_id IN (${visible.sql})`, visible.params)

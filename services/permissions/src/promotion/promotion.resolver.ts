@@ -10,7 +10,10 @@ export class PromotionResolver {
     return promotions().promotedOrganisationsOf(user.id);
   }
 
-  @Mutation(() => User, { description: 'Lets a user see and switch into exactly these organisations of the account besides their own, replacing any earlier grant (owner only). Applies from the user\'s next request.' })
+  @Mutation(() => User, {
+    description:
+      "Lets a user see and switch into exactly these organisations of the account besides their own, replacing any earlier grant (owner only). Applies from the user's next request.",
+  })
   promoteUser(
     @Arg('userId', () => ID) userId: string,
     @Arg('organisationIds', () => [ID]) organisationIds: string[],
@@ -19,7 +22,9 @@ export class PromotionResolver {
     return promotions().promote(userId, organisationIds);
   }
 
-  @Mutation(() => User, { description: 'Takes every granted organisation away: the user sees only their own again (owner only). Applies from the user\'s next request.' })
+  @Mutation(() => User, {
+    description: "Takes every granted organisation away: the user sees only their own again (owner only). Applies from the user's next request.",
+  })
   demoteUser(@Arg('userId', () => ID) userId: string, @Ctx() { promotions }: PermissionsContext): Promise<User> {
     return promotions().demote(userId);
   }

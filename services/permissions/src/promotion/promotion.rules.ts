@@ -1,6 +1,7 @@
 import { or, rule } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
-import { isAccountOwner, isSelf, PrincipalContext } from '@tenantry/auth';
+import type { RuleMap } from '@tenantry/federation';
+import type { PrincipalContext } from '@tenantry/auth';
+import { isAccountOwner, isSelf } from '@tenantry/auth';
 
 /** The parent is itself an organisation the caller may see. */
 const isVisibleOrganisation = rule({ cache: 'no_cache' })(

@@ -1,7 +1,9 @@
-import { EntityManager, In } from '@tenantry/database';
-import { OrganisationKind, OrganisationRecord, TenantScope } from '@tenantry/organisations-module';
+import type { EntityManager } from '@tenantry/database';
+import { In } from '@tenantry/database';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
-import { UserRecord } from '@tenantry/users-module';
+import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, recordAudit } from '@tenantry/provisioning';
 import { User } from '../role/role.type';
@@ -33,11 +35,16 @@ export class PromotionService {
       const found = granted.length ? await manager.countBy(OrganisationRecord, { id: In(granted), accountId: this.scope.principal.accountId }) : 0;
       if (found !== granted.length) throw graphqlError('NOT_FOUND', 'Organisation not found.');
       if (!granted.length) {
-        throw graphqlError('BAD_USER_INPUT', 'Grant at least one organisation besides the user\'s own; demoteUser removes a grant.', { field: 'organisationIds' });
+        throw graphqlError('BAD_USER_INPUT', "Grant at least one organisation besides the user's own; demoteUser removes a grant.", {
+          field: 'organisationIds',
+        });
       }
       const revoked = await this.revokeAll(manager, userId);
       const grantedAt = new Date();
-      await manager.insert(PromotionRecord, granted.map((organisationId) => ({ userId, organisationId, grantedAt })));
+      await manager.insert(
+        PromotionRecord,
+        granted.map((organisationId) => ({ userId, organisationId, grantedAt })),
+      );
       await this.audit(manager, user, 'user.promoted', { organisationIds: granted, previousOrganisationIds: revoked });
       return Object.assign(new User(), { id: userId });
     });
@@ -80,8 +87,12 @@ export class PromotionService {
 
   private audit(manager: EntityManager, user: UserRecord, action: string, details: Record<string, unknown>) {
     return recordAudit(manager, {
-      accountId: this.scope.principal.accountId, organisationId: user.organisationId, actorUserId: this.scope.principal.userId,
-      action, targetId: user.id, details,
+      accountId: this.scope.principal.accountId,
+      organisationId: user.organisationId,
+      actorUserId: this.scope.principal.userId,
+      action,
+      targetId: user.id,
+      details,
     });
   }
 }

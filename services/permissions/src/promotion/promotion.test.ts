@@ -1,10 +1,9 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { visibleOrganisations } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import { AuditEventRecord, SessionRecord } from '@tenantry/users-module';
-import {
-  AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
-} from '@tenantry/testing';
+import type { AccountSeed, OrganisationSeed, TestDatabase, UserSeed } from '@tenantry/testing';
+import { snapshotAllRows, createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createPermissionsServer } from '../server';
 
 const PROMOTE = `mutation($userId: ID!, $ids: [ID!]!) { promoteUser(userId: $userId, organisationIds: $ids) { id promotedOrganisations { id } } }`;
@@ -48,12 +47,16 @@ describe('promotion', () => {
     expect(await visibleIds(await operator.principal())).toEqual([support.id]);
     const response = await subgraph.query(owner, PROMOTE, { userId: operator.id, ids: [account.defaultOrganisation.id, sales.id, sales.id, support.id] });
     expect(response.errors).toBeUndefined();
-    expect(sorted(response.data.promoteUser.promotedOrganisations.map((o: { id: string }) => o.id))).toEqual(sorted([account.defaultOrganisation.id, sales.id]));
+    expect(sorted(response.data.promoteUser.promotedOrganisations.map((o: { id: string }) => o.id))).toEqual(
+      sorted([account.defaultOrganisation.id, sales.id]),
+    );
     const after = await operator.principal();
     expect(sorted(after.grantedOrganisationIds)).toEqual(sorted([account.defaultOrganisation.id, sales.id]));
     expect(sorted(await visibleIds(after))).toEqual(sorted([support.id, account.defaultOrganisation.id, sales.id]));
-    expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'user.promoted', targetId: operator.id }))
-      .toMatchObject({ actorUserId: owner.userId, accountId: account.record.id });
+    expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'user.promoted', targetId: operator.id })).toMatchObject({
+      actorUserId: owner.userId,
+      accountId: account.record.id,
+    });
   });
 
   it('a new promotion replaces the previous grant', async () => {
@@ -62,9 +65,13 @@ describe('promotion', () => {
   });
 
   it('the promoted user sees their own grant', async () => {
-    const response = await subgraph.query(await operator.principal(), `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { promotedOrganisations { id } } } }`, {
-      r: [{ __typename: 'User', id: operator.id }],
-    });
+    const response = await subgraph.query(
+      await operator.principal(),
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { promotedOrganisations { id } } } }`,
+      {
+        r: [{ __typename: 'User', id: operator.id }],
+      },
+    );
     expect(response.data._entities).toEqual([{ promotedOrganisations: [{ id: sales.id }] }]);
   });
 
@@ -88,7 +95,7 @@ describe('promotion', () => {
     expect(await snapshotAllRows(db.dataSource)).toEqual(before);
   });
 
-  it('is the owner\'s alone: a manager of the account gets FORBIDDEN', async () => {
+  it("is the owner's alone: a manager of the account gets FORBIDDEN", async () => {
     const manager = await (await account.defaultOrganisation.createUser('MANAGER')).principal();
     const before = await snapshotAllRows(db.dataSource);
     expect(errorCodes(await subgraph.query(manager, PROMOTE, { userId: operator.id, ids: [account.defaultOrganisation.id] }))).toEqual(['FORBIDDEN']);
@@ -105,7 +112,8 @@ describe('promotion', () => {
     const demoted = (await resolvePrincipal(db.dataSource, claims))!;
     expect(demoted).toMatchObject({ grantedOrganisationIds: [], organisationId: support.id });
     expect(await visibleIds(demoted)).toEqual([support.id]);
-    expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'user.demoted', targetId: operator.id }))
-      .toMatchObject({ details: { previousOrganisationIds: [sales.id] } });
+    expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'user.demoted', targetId: operator.id })).toMatchObject({
+      details: { previousOrganisationIds: [sales.id] },
+    });
   });
 });

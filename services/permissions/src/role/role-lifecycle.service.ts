@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, findOneForUpdate, isUniqueViolation } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, lockAccount, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import type { EntityManager } from '@tenantry/database';
+import { findOneForUpdate, isUniqueViolation } from '@tenantry/database';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
-import { CreateRoleInput, UpdateRoleInput } from './role.inputs';
+import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';
-import { Role, User } from './role.type';
+import type { Role } from './role.type';
+import { User } from './role.type';
 
 /** What a customer organisation's roles may grant at most. */
 const CUSTOMER_PERMISSIONS = BUILT_IN_ROLES.ADMINISTRATOR.permissions;
@@ -39,8 +42,13 @@ export class RoleLifecycleService {
       assertNameFree(siblings, input.name);
       const id = randomUUID();
       const record: RoleRecord = {
-        id, organisationId: organisation.id, key: freeKey(siblings, input.name, id), name: input.name,
-        builtIn: false, permissions, createdAt: new Date(),
+        id,
+        organisationId: organisation.id,
+        key: freeKey(siblings, input.name, id),
+        name: input.name,
+        builtIn: false,
+        permissions,
+        createdAt: new Date(),
       };
       await manager.insert(RoleRecord, record).catch((error) => {
         // A racing request took the name's key first: the same answer the name check gives.
@@ -68,7 +76,10 @@ export class RoleLifecycleService {
       this.assertHolds(role.permissions);
       const changes: Partial<RoleRecord> = {};
       if (input.name && input.name !== role.name) {
-        assertNameFree((await manager.findBy(RoleRecord, { organisationId: role.organisationId })).filter((other) => other.id !== id), input.name);
+        assertNameFree(
+          (await manager.findBy(RoleRecord, { organisationId: role.organisationId })).filter((other) => other.id !== id),
+          input.name,
+        );
         changes.name = input.name;
       }
       if (input.permissions) {
@@ -98,12 +109,13 @@ export class RoleLifecycleService {
       let replacement: RoleRecord | null = null;
       if (replacementRoleId) {
         replacement = await manager.findOneBy(RoleRecord, { id: replacementRoleId, organisationId: role.organisationId });
-        if (!replacement) throw graphqlError('NOT_FOUND', 'Replacement role not found in the role\'s organisation.');
+        if (!replacement) throw graphqlError('NOT_FOUND', "Replacement role not found in the role's organisation.");
         if (replacement.id === id) throw graphqlError('BAD_USER_INPUT', 'A role cannot replace itself.', { field: 'replacementRoleId' });
         this.assertAssignable(replacement);
       } else if (holders > 0) {
         throw graphqlError('BAD_USER_INPUT', `The role is still assigned to ${holders} user(s); name a replacement role.`, {
-          field: 'replacementRoleId', assignedUsers: holders,
+          field: 'replacementRoleId',
+          assignedUsers: holders,
         });
       }
       if (replacement && holders > 0) await this.assertAdministersHolders(manager, id, replacement.permissions);
@@ -111,7 +123,9 @@ export class RoleLifecycleService {
       await manager.delete(RoleRecord, { id });
       const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
       await this.audit(manager, organisation, 'role.deleted', id, {
-        key: role.key, reassignedUsers: replacement ? holders : 0, replacementRoleKey: replacement?.key ?? null,
+        key: role.key,
+        reassignedUsers: replacement ? holders : 0,
+        replacementRoleKey: replacement?.key ?? null,
       });
       return true;
     });
@@ -205,7 +219,12 @@ export class RoleLifecycleService {
 
   private audit(manager: EntityManager, organisation: OrganisationRecord, action: string, targetId: string, details: Record<string, unknown>) {
     return recordAudit(manager, {
-      accountId: organisation.accountId, organisationId: organisation.id, actorUserId: this.scope.principal.userId, action, targetId, details,
+      accountId: organisation.accountId,
+      organisationId: organisation.id,
+      actorUserId: this.scope.principal.userId,
+      action,
+      targetId,
+      details,
     });
   }
 
@@ -232,11 +251,16 @@ function assertNameFree(roles: RoleRecord[], name: string): void {
  * organisation (a renamed role keeps its old key); names without latin letters get one from the id.
  */
 function freeKey(roles: RoleRecord[], name: string, id: string): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 48);
   const base = slug || `ROLE_${id.slice(0, 8).toUpperCase()}`;
   const taken = new Set([...roles.map((role) => role.key), ...Object.keys(BUILT_IN_ROLES)]);
   let key = base;
   for (let suffix = 2; taken.has(key); suffix++) key = `${base}_${suffix}`;
   return key;
-
 }

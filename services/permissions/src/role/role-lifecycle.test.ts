@@ -1,9 +1,8 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { AuditEventRecord } from '@tenantry/users-module';
-import {
-  AccountSeed, snapshotAllRows, createTestDatabase, errorCodes, initSeed, OrganisationSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed,
-} from '@tenantry/testing';
+import type { AccountSeed, OrganisationSeed, TestDatabase, UserSeed } from '@tenantry/testing';
+import { snapshotAllRows, createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createPermissionsServer } from '../server';
 
 const CREATE = `mutation($input: CreateRoleInput!) { createRole(input: $input) { id key name builtIn permissions } }`;
@@ -51,7 +50,12 @@ describe('role lifecycle', () => {
     it('adds a custom role with a key from its name and catalog-ordered permissions, audited', async () => {
       const response = await create({ name: 'Night shift', permissions: ['users.invite', 'chats.access', 'chats.access'] });
       expect(response.errors).toBeUndefined();
-      expect(response.data.createRole).toMatchObject({ key: 'NIGHT_SHIFT', name: 'Night shift', builtIn: false, permissions: ['users.invite', 'chats.access'] });
+      expect(response.data.createRole).toMatchObject({
+        key: 'NIGHT_SHIFT',
+        name: 'Night shift',
+        builtIn: false,
+        permissions: ['users.invite', 'chats.access'],
+      });
       const listed = await subgraph.query(manager, `query($id: ID!) { roles(organisationId: $id) { key } }`, { id: home.id });
       expect(listed.data.roles.map((role: { key: string }) => role.key)).toContain('NIGHT_SHIFT');
       const audit = await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'role.created', targetId: response.data.createRole.id });
@@ -131,14 +135,17 @@ describe('role lifecycle', () => {
       expect(response.data.assignRole).toEqual({ id: operator.id, role: { key: 'RECRUITER' }, permissions: ['users.read', 'users.invite'] });
       const after = await operator.principal();
       expect(after).toMatchObject({ roleKey: 'RECRUITER', permissions: ['users.read', 'users.invite'] });
-      expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'role.assigned', targetId: operator.id }))
-        .toMatchObject({ details: { roleKey: 'RECRUITER', previousRoleKey: 'OPERATOR' } });
+      expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'role.assigned', targetId: operator.id })).toMatchObject({
+        details: { roleKey: 'RECRUITER', previousRoleKey: 'OPERATOR' },
+      });
     });
 
     it('shows the new role when one request assigns twice', async () => {
       const query = `mutation($userId: ID!, $a: ID!, $b: ID!) { a: assignRole(userId: $userId, roleId: $a) { role { key } } b: assignRole(userId: $userId, roleId: $b) { role { key } } }`;
       const response = await subgraph.query(manager, query, {
-        userId: operator.id, a: await roleId(home.id, 'OPERATOR'), b: await roleId(home.id, 'RECRUITER'),
+        userId: operator.id,
+        a: await roleId(home.id, 'OPERATOR'),
+        b: await roleId(home.id, 'RECRUITER'),
       });
       expect(response.data).toEqual({ a: { role: { key: 'OPERATOR' } }, b: { role: { key: 'RECRUITER' } } });
     });
@@ -195,8 +202,9 @@ describe('role lifecycle', () => {
       expect(await db.dataSource.getRepository(RoleRecord).existsBy({ id: recruiter })).toBe(false);
       expect(await db.dataSource.getRepository(RoleAssignmentRecord).countBy({ roleId: recruiter })).toBe(0);
       expect(await operator.principal()).toMatchObject({ roleKey: 'OPERATOR' });
-      expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'role.deleted', targetId: recruiter }))
-        .toMatchObject({ details: { reassignedUsers: 1, replacementRoleKey: 'OPERATOR' } });
+      expect(await db.dataSource.getRepository(AuditEventRecord).findOneByOrFail({ action: 'role.deleted', targetId: recruiter })).toMatchObject({
+        details: { reassignedUsers: 1, replacementRoleKey: 'OPERATOR' },
+      });
     });
 
     it('deletes an unassigned custom role without a replacement', async () => {

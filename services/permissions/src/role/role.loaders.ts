@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
-import { Role } from './role.type';
+import type { Role } from './role.type';
 import { toRole } from './role.mapper';
 
 interface RoleRow {

@@ -1,4 +1,4 @@
-import { RoleRecord } from '@tenantry/permissions-module';
+import type { RoleRecord } from '@tenantry/permissions-module';
 import { Role } from './role.type';
 
 /** A role as the graph shows it, from a record or a raw row (where booleans may come back as 0/1). */

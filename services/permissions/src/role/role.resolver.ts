@@ -23,21 +23,23 @@ export class RoleResolver {
     return roles().inOrganisation(organisationId);
   }
 
-  @Mutation(() => Role, { description: 'Adds a custom role to an organisation. Needs roles.manage and every permission granted. Takes effect on the next request.' })
+  @Mutation(() => Role, {
+    description: 'Adds a custom role to an organisation. Needs roles.manage and every permission granted. Takes effect on the next request.',
+  })
   createRole(@Arg('input') input: CreateRoleInput, @Ctx() { roleLifecycle }: PermissionsContext): Promise<Role> {
     return roleLifecycle().create(input);
   }
 
-  @Mutation(() => Role, { description: 'Renames a custom role or replaces its permissions; built-in roles cannot be changed. Holders get the change on their next request.' })
-  updateRole(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: UpdateRoleInput,
-    @Ctx() { roleLifecycle }: PermissionsContext,
-  ): Promise<Role> {
+  @Mutation(() => Role, {
+    description: 'Renames a custom role or replaces its permissions; built-in roles cannot be changed. Holders get the change on their next request.',
+  })
+  updateRole(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateRoleInput, @Ctx() { roleLifecycle }: PermissionsContext): Promise<Role> {
     return roleLifecycle().update(id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes a custom role. While it is assigned, replacementRoleId (a role of the same organisation) is required and its holders move to it.' })
+  @Mutation(() => Boolean, {
+    description: 'Deletes a custom role. While it is assigned, replacementRoleId (a role of the same organisation) is required and its holders move to it.',
+  })
   deleteRole(
     @Arg('id', () => ID) id: string,
     @Ctx() { roleLifecycle }: PermissionsContext,
@@ -46,12 +48,8 @@ export class RoleResolver {
     return roleLifecycle().delete(id, replacementRoleId);
   }
 
-  @Mutation(() => User, { description: 'Gives a user a role of their own organisation (never OWNER). Takes effect on the user\'s next request.' })
-  assignRole(
-    @Arg('userId', () => ID) userId: string,
-    @Arg('roleId', () => ID) roleId: string,
-    @Ctx() { roleLifecycle }: PermissionsContext,
-  ): Promise<User> {
+  @Mutation(() => User, { description: "Gives a user a role of their own organisation (never OWNER). Takes effect on the user's next request." })
+  assignRole(@Arg('userId', () => ID) userId: string, @Arg('roleId', () => ID) roleId: string, @Ctx() { roleLifecycle }: PermissionsContext): Promise<User> {
     return roleLifecycle().assign(userId, roleId);
   }
 }

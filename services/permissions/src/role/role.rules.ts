@@ -1,5 +1,5 @@
 import { or } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { hasPermission, isAuthenticated, isInVisibleOrganisation, isSelf } from '@tenantry/auth';
 
 // The reference resolver returns only users of visible organisations; reading a colleague's role needs users.read.

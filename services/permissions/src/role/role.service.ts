@@ -1,9 +1,9 @@
-import { TenantScope } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
 import { In } from '@tenantry/database';
 import { RoleRecord } from '@tenantry/permissions-module';
 import { createRoleByUserLoader } from './role.loaders';
 import { toRole } from './role.mapper';
-import { Role } from './role.type';
+import type { Role } from './role.type';
 
 /** Role reads for one request, scoped to the organisations its principal may see. */
 export class RoleService {

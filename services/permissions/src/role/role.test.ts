@@ -1,5 +1,6 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TestDatabase, TEST_PRINCIPAL_SECRET, UserSeed } from '@tenantry/testing';
+import type { UserPrincipal } from '@tenantry/auth';
+import type { TestDatabase, UserSeed } from '@tenantry/testing';
+import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { createPermissionsServer } from '../server';
 
 const ROLES_OF = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id role { key } permissions } } }`;

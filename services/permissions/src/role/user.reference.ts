@@ -1,4 +1,4 @@
-import { PermissionsContext } from '../context';
+import type { PermissionsContext } from '../context';
 import { User } from './role.type';
 
 /**

@@ -1,11 +1,12 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { OrganisationRecord } from '@tenantry/organisations-module';
-import { InvitationRecord, InvitationStatus, UserRecord, UserTokenPurpose } from '@tenantry/users-module';
+import type { UserRecord } from '@tenantry/users-module';
+import { InvitationRecord, InvitationStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { issueActivation, linkTo, revokeUserTokens } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { renewInvitationToken } from '../invitation/invitation.token';
 import { invitationMail } from '../mail/user-mails';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 
 /**
  * Mails a user still INVITED a fresh link, in the caller's transaction: a renewed invitation when
@@ -25,7 +26,12 @@ export async function mailFreshActivationLink(manager: EntityManager, user: User
     await enqueueMail(manager, {
       to: user.email,
       organisationId: user.organisationId,
-      ...invitationMail(invitation.language, { firstName: user.firstName, organisation: organisation.name, link: linkTo(settings.publicUrl, 'activate', token), hours }),
+      ...invitationMail(invitation.language, {
+        firstName: user.firstName,
+        organisation: organisation.name,
+        link: linkTo(settings.publicUrl, 'activate', token),
+        hours,
+      }),
     });
   } else {
     await issueActivation(manager, user, { publicUrl: settings.publicUrl, organisationName: organisation.name, ttlHours: hours });

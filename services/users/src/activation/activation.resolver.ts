@@ -7,7 +7,8 @@ import { AuthPayload } from '../session/session.type';
 @Resolver()
 export class ActivationResolver {
   @Mutation(() => AuthPayload, {
-    description: 'Accepts an invitation or activation link: sets the password (8+ characters, not a common one) and signs in. Expired links answer INVITATION_EXPIRED.',
+    description:
+      'Accepts an invitation or activation link: sets the password (8+ characters, not a common one) and signs in. Expired links answer INVITATION_EXPIRED.',
   })
   activateAccount(@Arg('token') token: string, @Arg('password') password: string, @Ctx() context: UsersContext): Promise<AuthPayload> {
     return signedIn(context, context.activation.activate(token, password));

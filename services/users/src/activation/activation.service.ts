@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { RequestDatabase } from '@tenantry/database';
+import type { RequestDatabase } from '@tenantry/database';
 import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
-import { graphqlError, hashPassword, hashToken, UserPrincipal } from '@tenantry/auth';
-import {
-  checkUserToken, findAdministrableUser, redeemUserToken, revokeUserTokens, TokenRefusal, tokenRefusal,
-} from '@tenantry/provisioning';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError, hashPassword, hashToken } from '@tenantry/auth';
+import type { TokenRefusal } from '@tenantry/provisioning';
+import { checkUserToken, findAdministrableUser, redeemUserToken, revokeUserTokens, tokenRefusal } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
-import { Lockout } from '../lockout/lockout';
+import type { Lockout } from '../lockout/lockout';
 import { checkPassword } from '../password/password.policy';
-import { SessionService } from '../session/session.service';
-import { AuthPayload } from '../session/session.type';
-import { UsersSettings } from '../settings';
+import type { SessionService } from '../session/session.service';
+import type { AuthPayload } from '../session/session.type';
+import type { UsersSettings } from '../settings';
 import { mailFreshActivationLink } from './activation.link';
 
 const refused = (refusal: TokenRefusal) => tokenRefusal(UserTokenPurpose.ACTIVATION, refusal);
@@ -18,9 +18,7 @@ const refused = (refusal: TokenRefusal) => tokenRefusal(UserTokenPurpose.ACTIVAT
 /** One answer for unknown, used and revoked links: nobody learns which of them it was. */
 export const invalidLink = () => refused('unknown');
 
-type Redemption =
-  | { kind: 'invitation'; record: InvitationRecord }
-  | { kind: 'activation'; userId: string };
+type Redemption = { kind: 'invitation'; record: InvitationRecord } | { kind: 'activation'; userId: string };
 
 /** Accepting invitation and activation links, and sending them again. */
 export class ActivationService {
@@ -46,7 +44,8 @@ export class ActivationService {
       if (record.status !== InvitationStatus.PENDING) throw invalidLink();
       if (record.expiresAt.getTime() <= now.getTime()) {
         await this.database.transaction((manager) =>
-          manager.update(InvitationRecord, { id: record.id, status: InvitationStatus.PENDING }, { status: InvitationStatus.EXPIRED, updatedAt: now }));
+          manager.update(InvitationRecord, { id: record.id, status: InvitationStatus.PENDING }, { status: InvitationStatus.EXPIRED, updatedAt: now }),
+        );
         throw refused('expired');
       }
     }
@@ -61,7 +60,9 @@ export class ActivationService {
       // Conditional updates spend the link: of two racing redemptions exactly one wins.
       if (redemption.kind === 'invitation') {
         const accepted = await manager.update(
-          InvitationRecord, { id: redemption.record.id, tokenHash, status: InvitationStatus.PENDING }, { status: InvitationStatus.ACCEPTED, updatedAt: now },
+          InvitationRecord,
+          { id: redemption.record.id, tokenHash, status: InvitationStatus.PENDING },
+          { status: InvitationStatus.ACCEPTED, updatedAt: now },
         );
         if (!accepted.affected) throw invalidLink();
       } else {
@@ -107,7 +108,10 @@ export class ActivationService {
       if (user.status !== UserStatus.INVITED) throw graphqlError('BAD_USER_INPUT', 'The user has already activated their account.');
       await mailFreshActivationLink(manager, user, this.settings);
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: principal.userId, action: 'user.activation_resent', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: principal.userId,
+        action: 'user.activation_resent',
+        targetId: user.id,
       });
       return true;
     });

@@ -1,4 +1,4 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { OrganisationRecord } from '@tenantry/organisations-module';
 import { recordAudit } from '@tenantry/provisioning';
 

@@ -1,5 +1,5 @@
 import { allow, and } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { hasPermission, isInVisibleOrganisation } from '@tenantry/auth';
 
 export const auditRules: RuleMap = {

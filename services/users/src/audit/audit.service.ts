@@ -1,6 +1,7 @@
-import { TenantScope } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
 import { AuditEventRecord } from '@tenantry/users-module';
-import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import type { Connection } from '@tenantry/federation';
+import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { assertOrganisationInScope } from '../user/user.scope';
 import { AuditEvent } from './audit.type';
 
@@ -25,8 +26,12 @@ export class AuditService {
     await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    const base = () => this.scope.database.manager.getRepository(AuditEventRecord).createQueryBuilder('e').where('e.organisation_id = :organisationId', { organisationId });
-    const page = base().orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').take(size + 1);
+    const base = () =>
+      this.scope.database.manager.getRepository(AuditEventRecord).createQueryBuilder('e').where('e.organisation_id = :organisationId', { organisationId });
+    const page = base()
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .take(size + 1);
     if (cursor) page.andWhere('(e.created_at < :key OR (e.created_at = :key AND e.id < :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), base().getCount()]);
     return toConnection(rows.map(toAuditEvent), size, totalCount, (event) => event.createdAt.toISOString(), cursor);

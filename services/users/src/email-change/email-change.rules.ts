@@ -1,5 +1,5 @@
 import { allow, and, or } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { hasPermission, isInVisibleOrganisation, isSelf } from '@tenantry/auth';
 
 export const emailChangeRules: RuleMap = {

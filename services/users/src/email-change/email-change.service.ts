@@ -1,14 +1,12 @@
-import { EntityManager, RequestDatabase } from '@tenantry/database';
+import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
-import {
-  checkUserToken, issueUserToken, linkTo, redeemUserToken, revokeUserTokens, tokenRefusal,
-} from '@tenantry/provisioning';
+import { checkUserToken, issueUserToken, linkTo, redeemUserToken, revokeUserTokens, tokenRefusal } from '@tenantry/provisioning';
 import { mailFreshActivationLink } from '../activation/activation.link';
 import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 
 /** A confirmation link that no longer matches the user's pending change answers like an unknown one. */
 const invalidConfirmationLink = () => tokenRefusal(UserTokenPurpose.EMAIL_CHANGE, 'unknown');
@@ -29,7 +27,10 @@ export type EmailColumns = Partial<Pick<UserRecord, 'email' | 'pendingEmail'>>;
  *   to the new address only; the old address gets nothing (it was never confirmed and is often a typo).
  */
 export async function changeEmail(
-  manager: EntityManager, user: UserRecord, newEmail: string, options: { actorUserId: string; settings: UsersSettings },
+  manager: EntityManager,
+  user: UserRecord,
+  newEmail: string,
+  options: { actorUserId: string; settings: UsersSettings },
 ): Promise<EmailColumns> {
   const { actorUserId, settings } = options;
   const now = settings.now();
@@ -64,7 +65,10 @@ export async function changeEmail(
 
 /** Confirming a pending email change from the link mailed to the new address (anonymous: the link is the credential). */
 export class EmailChangeService {
-  constructor(private readonly database: RequestDatabase, private readonly settings: UsersSettings) {}
+  constructor(
+    private readonly database: RequestDatabase,
+    private readonly settings: UsersSettings,
+  ) {}
 
   /**
    * Makes the pending address the user's email (single use). Reset links still open for the

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { AuditEventRecord, UserRecord, UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
-import { AccountSeed, OrganisationSeed, snapshotAllRows, UserSeed } from '@tenantry/testing';
-import { ACTIVATE, errorCode, NEW_PASSWORD, PUBLIC_URL, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
+import type { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
+import { snapshotAllRows } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { ACTIVATE, errorCode, NEW_PASSWORD, PUBLIC_URL, startTestbed, tokenIn } from '../testing/users.testkit';
 
 const UPDATE_EMAIL = `mutation($id: ID!, $email: String) { updateUser(id: $id, input: { email: $email }) { email pendingEmail } }`;
 const CONFIRM = `mutation($token: String!) { confirmEmailChange(token: $token) }`;
@@ -91,9 +93,14 @@ describe('changing a user’s email address', () => {
     const unknown = await bed.anonymous(CONFIRM, { token: 'no-such-token' });
     expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0].message).toBe(INVALID_LINK);
-    expect(errorCode(await bed.anonymous('mutation($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }', {
-      token: oldResetToken, password: NEW_PASSWORD,
-    }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await bed.anonymous('mutation($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }', {
+          token: oldResetToken,
+          password: NEW_PASSWORD,
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     await bed.anonymous(RESET, { name: operator.record.username });
     expect((await bed.mailsTo(newEmail)).at(-1)!.body).toContain('/reset-password?token=');
   });
@@ -173,7 +180,14 @@ describe('changing a user’s email address', () => {
       const oldEmail = address('typo');
       const newEmail = address('right');
       const created = await bed.query(managerPrincipal, CREATE, {
-        input: { organisationId: support.id, username: `fresh.${++counter}.${process.pid}`, email: oldEmail, firstName: 'Fresh', lastName: 'User', roleKey: 'OPERATOR' },
+        input: {
+          organisationId: support.id,
+          username: `fresh.${++counter}.${process.pid}`,
+          email: oldEmail,
+          firstName: 'Fresh',
+          lastName: 'User',
+          roleKey: 'OPERATOR',
+        },
       });
       const userId = created.data.createUser.id;
       const oldLink = tokenIn((await bed.mailsTo(oldEmail)).at(-1)!.body, 'activate');

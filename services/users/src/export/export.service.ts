@@ -1,4 +1,4 @@
-import { TenantScope } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
 import { findVisibleOrganisation } from '@tenantry/provisioning';
 import { stringify } from 'csv-stringify/sync';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
@@ -33,19 +33,24 @@ export class ExportService {
         .where('u.organisation_id = :organisationId', { organisationId: organisation.id })
         .getRawMany<{ userId: string; roleKey: string }>();
       const roleOf = new Map(roles.map((row) => [row.userId, row.roleKey]));
-      const rows = users.map((user) => [
-        user.username,
-        user.firstName,
-        user.lastName,
-        user.email,
-        user.status,
-        roleOf.get(user.id) ?? '',
-        user.totpEnabled ? 'true' : 'false',
-        user.lastLoginAt?.toISOString() ?? '',
-        user.createdAt.toISOString(),
-      ].map(neutraliseFormula));
+      const rows = users.map((user) =>
+        [
+          user.username,
+          user.firstName,
+          user.lastName,
+          user.email,
+          user.status,
+          roleOf.get(user.id) ?? '',
+          user.totpEnabled ? 'true' : 'false',
+          user.lastLoginAt?.toISOString() ?? '',
+          user.createdAt.toISOString(),
+        ].map(neutraliseFormula),
+      );
       await recordUserAudit(manager, {
-        organisationId: organisation.id, actorUserId: this.scope.principal.userId, action: 'users.exported', details: { rows: rows.length },
+        organisationId: organisation.id,
+        actorUserId: this.scope.principal.userId,
+        action: 'users.exported',
+        details: { rows: rows.length },
       });
       // Rows end in CRLF (RFC 4180); a field with a bare CR or LF is quoted too, or readers would split the row.
       return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });

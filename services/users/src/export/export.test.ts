@@ -1,7 +1,8 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { UserRecord } from '@tenantry/users-module';
-import { AccountSeed } from '@tenantry/testing';
-import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { AccountSeed } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, startTestbed } from '../testing/users.testkit';
 import { neutraliseFormula } from './export.service';
 
 const CSV = `query($organisationId: ID!) { usersCsv(organisationId: $organisationId) }`;

@@ -18,7 +18,9 @@ export class InvitationResolver {
     return invitations().list(organisationId, status, first, after);
   }
 
-  @Mutation(() => Invitation, { description: `Invites somebody by email; the link expires after ${DEFAULT_INVITATION_TTL_HOURS} hours by default (INVITATION_TTL_HOURS).` })
+  @Mutation(() => Invitation, {
+    description: `Invites somebody by email; the link expires after ${DEFAULT_INVITATION_TTL_HOURS} hours by default (INVITATION_TTL_HOURS).`,
+  })
   inviteUser(@Arg('input') input: InviteUserInput, @Ctx() { invitations }: UsersContext): Promise<Invitation> {
     return invitations().invite(input);
   }

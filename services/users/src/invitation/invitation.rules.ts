@@ -1,5 +1,5 @@
 import { allow, and, or } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { hasPermission, isInVisibleOrganisation } from '@tenantry/auth';
 
 const mayInvite = or(hasPermission('users.invite'), hasPermission('users.manage'));

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { OrganisationKind, TenantScope, lockAccount } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OrganisationKind, lockAccount } from '@tenantry/organisations-module';
 import { InvitationRecord, InvitationStatus, UserRecord, UserStatus } from '@tenantry/users-module';
-import { Connection, decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import type { Connection } from '@tenantry/federation';
+import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, linkTo, reserveSeats } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 import { assertNotLastOperator } from '../lifecycle/last-operator';
 import { assertOrganisationInScope, findGrantableRole } from '../user/user.scope';
 import { effectiveInvitationStatus } from './invitation.token';
-import { Invitation, InviteUserInput } from './invitation.type';
+import type { InviteUserInput } from './invitation.type';
+import { Invitation } from './invitation.type';
 
 const invitationNotFound = () => graphqlError('NOT_FOUND', 'Invitation not found.');
 
@@ -32,16 +35,27 @@ export function toInvitation(record: InvitationRecord, now: Date): Invitation {
 
 /** Invitations of one request, scoped to the organisations its principal may see. */
 export class InvitationService {
-  constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {}
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly settings: UsersSettings,
+  ) {}
 
   /** Invitations of an organisation, oldest first, keyset-paginated; EXPIRED is computed from the clock. */
-  async list(organisationId: string, statuses: InvitationStatus[] | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Invitation>> {
+  async list(
+    organisationId: string,
+    statuses: InvitationStatus[] | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Invitation>> {
     await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const now = this.settings.now();
     const filter = () => {
-      const query = this.scope.database.manager.getRepository(InvitationRecord).createQueryBuilder('i').where('i.organisation_id = :organisationId', { organisationId });
+      const query = this.scope.database.manager
+        .getRepository(InvitationRecord)
+        .createQueryBuilder('i')
+        .where('i.organisation_id = :organisationId', { organisationId });
       if (statuses?.length) {
         const wanted = new Set(statuses);
         const clauses: string[] = [];
@@ -53,10 +67,19 @@ export class InvitationService {
       }
       return query;
     };
-    const page = filter().orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').take(size + 1);
+    const page = filter()
+      .orderBy('i.created_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .take(size + 1);
     if (cursor) page.andWhere('(i.created_at > :key OR (i.created_at = :key AND i.id > :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
-    return toConnection(rows.map((row) => toInvitation(row, now)), size, totalCount, (invitation) => invitation.createdAt.toISOString(), cursor);
+    return toConnection(
+      rows.map((row) => toInvitation(row, now)),
+      size,
+      totalCount,
+      (invitation) => invitation.createdAt.toISOString(),
+      cursor,
+    );
   }
 
   /**
@@ -99,7 +122,10 @@ export class InvitationService {
         to: input.email,
         organisationId: organisation.id,
         ...invitationMail(input.language, {
-          firstName: input.firstName, organisation: organisation.name, link: linkTo(this.settings.publicUrl, 'activate', token), hours: this.settings.invitationTtlHours,
+          firstName: input.firstName,
+          organisation: organisation.name,
+          link: linkTo(this.settings.publicUrl, 'activate', token),
+          hours: this.settings.invitationTtlHours,
         }),
       });
       await recordUserAudit(manager, {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { InvitationRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import { AccountSeed, OrganisationSeed } from '@tenantry/testing';
-import { ACTIVATE, errorCode, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
+import type { AccountSeed, OrganisationSeed } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { ACTIVATE, errorCode, NEW_PASSWORD, startTestbed, tokenIn } from '../testing/users.testkit';
 
 const INVITE = `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id email language roleKey status expiresAt user { id username status } } }`;
 const INVITATIONS = `query($organisationId: ID!, $status: [InvitationStatus!]) {
@@ -13,7 +14,12 @@ const REVOKE = `mutation($id: ID!) { revokeInvitation(id: $id) }`;
 
 let counter = 0;
 const invitee = (overrides: Record<string, unknown> = {}) => ({
-  email: `invitee${++counter}.${process.pid}@example.com`, firstName: 'Mia', lastName: 'Muster', language: 'DE', roleKey: 'MEMBER', ...overrides,
+  email: `invitee${++counter}.${process.pid}@example.com`,
+  firstName: 'Mia',
+  lastName: 'Muster',
+  language: 'DE',
+  roleKey: 'MEMBER',
+  ...overrides,
 });
 
 describe('invitations', () => {
@@ -43,7 +49,13 @@ describe('invitations', () => {
     const response = await invite(input);
     expect(response.errors).toBeUndefined();
     const invitation = response.data.inviteUser;
-    expect(invitation).toMatchObject({ email: input.email, language: 'DE', roleKey: 'MEMBER', status: 'PENDING', user: { username: input.email, status: 'INVITED' } });
+    expect(invitation).toMatchObject({
+      email: input.email,
+      language: 'DE',
+      roleKey: 'MEMBER',
+      status: 'PENDING',
+      user: { username: input.email, status: 'INVITED' },
+    });
     const expiresIn = new Date(invitation.expiresAt).getTime() - Date.now();
     expect(expiresIn).toBeGreaterThan(71.9 * 3_600_000);
     expect(expiresIn).toBeLessThanOrEqual(72 * 3_600_000);
@@ -123,7 +135,11 @@ describe('invitations', () => {
     expect(await bed.db.dataSource.getRepository(UserRecord).findOneBy({ id: user.id })).toBeNull();
     expect(errorCode(await bed.anonymous(ACTIVATE, { token, password: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await bed.query(administrator, REVOKE, { id }))).toBe('BAD_USER_INPUT');
-    const revoked = await bed.query(administrator, `query($org: ID!) { invitations(organisationId: $org, status: [REVOKED]) { edges { node { id status user { id } } } } }`, { org: customer.id });
+    const revoked = await bed.query(
+      administrator,
+      `query($org: ID!) { invitations(organisationId: $org, status: [REVOKED]) { edges { node { id status user { id } } } } }`,
+      { org: customer.id },
+    );
     expect(revoked.data.invitations.edges).toContainEqual({ node: { id, status: 'REVOKED', user: null } });
   });
 

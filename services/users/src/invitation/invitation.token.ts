@@ -1,4 +1,4 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { InvitationRecord, InvitationStatus } from '@tenantry/users-module';
 import { hashToken, randomToken } from '@tenantry/auth';
 
@@ -13,11 +13,15 @@ export function effectiveInvitationStatus(invitation: Pick<InvitationRecord, 'st
  */
 export async function renewInvitationToken(manager: EntityManager, invitation: InvitationRecord, now: Date, ttlHours: number): Promise<string> {
   const token = randomToken();
-  await manager.update(InvitationRecord, { id: invitation.id }, {
-    tokenHash: hashToken(token),
-    status: InvitationStatus.PENDING,
-    expiresAt: new Date(now.getTime() + ttlHours * 3_600_000),
-    updatedAt: now,
-  });
+  await manager.update(
+    InvitationRecord,
+    { id: invitation.id },
+    {
+      tokenHash: hashToken(token),
+      status: InvitationStatus.PENDING,
+      expiresAt: new Date(now.getTime() + ttlHours * 3_600_000),
+      updatedAt: now,
+    },
+  );
   return token;
 }

@@ -1,4 +1,4 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 
@@ -13,7 +13,9 @@ export async function assertNotLastOperator(manager: EntityManager, user: UserRe
   const others = await manager
     .createQueryBuilder(UserRecord, 'u')
     .where('u.organisation_id = :organisationId AND u.status <> :archived AND u.id <> :id', {
-      organisationId: user.organisationId, archived: UserStatus.ARCHIVED, id: user.id,
+      organisationId: user.organisationId,
+      archived: UserStatus.ARCHIVED,
+      id: user.id,
     })
     .getCount();
   if (others === 0) {

@@ -1,15 +1,17 @@
-import { EntityManager, In } from '@tenantry/database';
-import { AccountRecord, OrganisationKind, OrganisationRecord, TenantScope, lockAccount } from '@tenantry/organisations-module';
+import type { EntityManager } from '@tenantry/database';
+import { In } from '@tenantry/database';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
-import { Lockout } from '../lockout/lockout';
+import type { Lockout } from '../lockout/lockout';
 import { endSessions } from '../session/session.revoke';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
 import { assertNotLastOperator } from './last-operator';
-import { User } from '../user/user.type';
+import type { User } from '../user/user.type';
 
 const DAY_MS = 86_400_000;
 
@@ -85,7 +87,10 @@ export class LifecycleService {
       to: async (user, manager) => {
         const archivedAt = user.archivedAt ?? user.updatedAt;
         if (this.settings.now().getTime() - archivedAt.getTime() > this.settings.restoreWindowDays * DAY_MS) {
-          throw graphqlError('RESTORE_WINDOW_PASSED', `Archived users can be restored for ${this.settings.restoreWindowDays} days; this one was archived earlier.`);
+          throw graphqlError(
+            'RESTORE_WINDOW_PASSED',
+            `Archived users can be restored for ${this.settings.restoreWindowDays} days; this one was archived earlier.`,
+          );
         }
         const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
         if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
@@ -105,7 +110,10 @@ export class LifecycleService {
       await endSessions(manager, user.id);
       await manager.delete(UserRecord, { id: user.id });
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: this.scope.principal.userId, action: 'user.deleted', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: this.scope.principal.userId,
+        action: 'user.deleted',
+        targetId: user.id,
         details: { username: user.username, status: user.status },
       });
       return true;
@@ -128,7 +136,10 @@ export class LifecycleService {
       const after = await manager.findOneByOrFail(UserRecord, { id: user.id });
       const sessionsEnded = await endSessions(manager, user.id);
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: this.scope.principal.userId, action: transition.action, targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: this.scope.principal.userId,
+        action: transition.action,
+        targetId: user.id,
         details: { from: user.status, to: after.status, sessionsEnded },
       });
       return toUser(after);

@@ -1,8 +1,10 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { IsNull } from '@tenantry/database';
 import { AuditEventRecord, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import { AccountSeed, OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
-import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
+import { SEED_PASSWORD } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, LOGIN, startTestbed } from '../testing/users.testkit';
 import { purgeArchivedUsers } from './purge.job';
 
 const mutation = (name: string) => `mutation($id: ID!) { ${name}(id: $id) { id status archivedAt } }`;
@@ -160,7 +162,9 @@ describe('user lifecycle: suspend, unlock, archive, restore, delete', () => {
     const owner = await account.owner.principal();
     expect((await act('archiveUser', archived.id, owner)).errors).toBeUndefined();
     expect((await act('archiveUser', last.id, owner)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LAST_OPERATOR' });
-    expect((await bed.query(owner, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: last.id })).errors?.[0]?.extensions).toMatchObject({ reason: 'LAST_OPERATOR' });
+    expect((await bed.query(owner, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: last.id })).errors?.[0]?.extensions).toMatchObject({
+      reason: 'LAST_OPERATOR',
+    });
     expect((await bed.query(owner, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: archived.id })).data).toEqual({ deleteUser: true });
     expect((await stored(last.id))?.status).toBe(UserStatus.ACTIVE);
   });

@@ -1,7 +1,8 @@
-import { DataSource, withTransaction } from '@tenantry/database';
+import type { DataSource } from '@tenantry/database';
+import { withTransaction } from '@tenantry/database';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +23,10 @@ export async function purgeArchivedUsers(dataSource: DataSource, settings: Pick<
       if (!deleted.affected) continue;
       purged++;
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: null, action: 'user.purged', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: null,
+        action: 'user.purged',
+        targetId: user.id,
         details: { username: user.username, archivedAt: user.archivedAt?.toISOString() ?? null },
       });
     }
@@ -31,7 +35,12 @@ export async function purgeArchivedUsers(dataSource: DataSource, settings: Pick<
 }
 
 /** Runs the purge now and then every `intervalMs` (hourly by default); returns a function that stops it. */
-export function startPurgeJob(dataSource: DataSource, settings: Pick<UsersSettings, 'now' | 'restoreWindowDays'>, onError: (error: unknown) => void, intervalMs = 3_600_000): () => void {
+export function startPurgeJob(
+  dataSource: DataSource,
+  settings: Pick<UsersSettings, 'now' | 'restoreWindowDays'>,
+  onError: (error: unknown) => void,
+  intervalMs = 3_600_000,
+): () => void {
   const run = () => purgeArchivedUsers(dataSource, settings).catch(onError);
   void run();
   const timer = setInterval(run, intervalMs);

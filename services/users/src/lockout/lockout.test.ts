@@ -1,7 +1,10 @@
-import { EntityManager, requestDatabase, withTransaction } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
+import { requestDatabase, withTransaction } from '@tenantry/database';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import { createTestDatabase, initSeed, TestDatabase } from '@tenantry/testing';
-import { Lockout, lockoutState, MAX_FAILED_LOGINS, Refusal, Reservation } from './lockout';
+import type { TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, initSeed } from '@tenantry/testing';
+import type { Refusal, Reservation } from './lockout';
+import { Lockout, lockoutState, MAX_FAILED_LOGINS } from './lockout';
 
 describe('Lockout: states and operations', () => {
   let db: TestDatabase;
@@ -73,7 +76,12 @@ describe('Lockout: states and operations', () => {
     expect(await lockout.reserve(user.id, 'login')).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.LOCKED });
     const events = await db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: user.id });
     expect(events.filter((event) => event.action === 'user.locked')).toHaveLength(1);
-    expect(events.filter((event) => event.action === 'user.login_failed').map((event) => event.details.counted).sort()).toEqual([false, true, true, true]);
+    expect(
+      events
+        .filter((event) => event.action === 'user.login_failed')
+        .map((event) => event.details.counted)
+        .sort(),
+    ).toEqual([false, true, true, true]);
   });
 
   it('a failure while a right password is in flight leaves the decision to it, and its success keeps the user open', async () => {

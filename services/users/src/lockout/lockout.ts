@@ -1,10 +1,11 @@
-import { EntityManager, RequestDatabase } from '@tenantry/database';
+import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { lockedMail } from '../mail/user-mails';
 import { endSessions } from '../session/session.revoke';
-import { AttemptSlot, AttemptsInFlight } from './attempts-in-flight';
+import type { AttemptSlot } from './attempts-in-flight';
+import { AttemptsInFlight } from './attempts-in-flight';
 
 /** Consecutive failures that lock a user until an administrator unlocks them (F34). */
 export const MAX_FAILED_LOGINS = 3;
@@ -130,7 +131,11 @@ export class Lockout {
     // Under the row lock, the checks in flight here are exactly the reservations committed and not settled.
     await lockUserRow(manager, user.id);
     await recordUserAudit(manager, {
-      organisationId: user.organisationId, actorUserId: null, action: FAILED_ACTION[purpose], targetId: user.id, details: { purpose, reason: credential, counted: true },
+      organisationId: user.organisationId,
+      actorUserId: null,
+      action: FAILED_ACTION[purpose],
+      targetId: user.id,
+      details: { purpose, reason: credential, counted: true },
     });
     // Only the last check decides: another one in flight may yet prove a right password and clear the count.
     if (slot.leaveAfterFailure()) await this.lockIfAtLimit(manager, user);
@@ -139,12 +144,14 @@ export class Lockout {
 
   /** The check was no guess (a missing TOTP code after a right password) or broke: its attempt is given back. */
   async refund(reservation: Reservation): Promise<void> {
-    await this.database.transaction((manager) => manager
-      .createQueryBuilder()
-      .update(UserRecord)
-      .set({ failedLoginCount: () => 'failed_login_count - 1' })
-      .where('id = :id AND failed_login_count > 0', { id: reservation.user.id })
-      .execute());
+    await this.database.transaction((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(UserRecord)
+        .set({ failedLoginCount: () => 'failed_login_count - 1' })
+        .where('id = :id AND failed_login_count > 0', { id: reservation.user.id })
+        .execute(),
+    );
   }
 
   /**
@@ -224,7 +231,11 @@ export class Lockout {
     if (!locked.affected) return false;
     const sessionsEnded = await endSessions(manager, user.id);
     await recordUserAudit(manager, {
-      organisationId: user.organisationId, actorUserId: null, action: 'user.locked', targetId: user.id, details: { failedLogins: MAX_FAILED_LOGINS, sessionsEnded },
+      organisationId: user.organisationId,
+      actorUserId: null,
+      action: 'user.locked',
+      targetId: user.id,
+      details: { failedLogins: MAX_FAILED_LOGINS, sessionsEnded },
     });
     await enqueueMail(manager, {
       to: user.email,
@@ -238,7 +249,10 @@ export class Lockout {
 /** Audits an attempt refused before any secret was tested (locked, suspended, archived, …); it does not count. */
 function auditRefused(manager: EntityManager, user: UserRecord, purpose: CredentialPurpose, reason: RefusalReason): Promise<void> {
   return recordUserAudit(manager, {
-    organisationId: user.organisationId, actorUserId: null, action: FAILED_ACTION[purpose], targetId: user.id,
+    organisationId: user.organisationId,
+    actorUserId: null,
+    action: FAILED_ACTION[purpose],
+    targetId: user.id,
     details: { purpose, reason: reason.toLowerCase(), counted: false },
   });
 }

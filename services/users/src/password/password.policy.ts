@@ -19,8 +19,10 @@ export function isCommonPassword(password: string): boolean {
  */
 export function checkPassword(password: string, user?: { username: string; email: string }): void {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) throw graphqlError('BAD_USER_INPUT', `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'password' });
-  if (length > MAX_PASSWORD_LENGTH) throw graphqlError('BAD_USER_INPUT', `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'password' });
+  if (length < MIN_PASSWORD_LENGTH)
+    throw graphqlError('BAD_USER_INPUT', `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'password' });
+  if (length > MAX_PASSWORD_LENGTH)
+    throw graphqlError('BAD_USER_INPUT', `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'password' });
   if (isCommonPassword(password)) throw graphqlError('BAD_USER_INPUT', 'That password is too common; choose another.', { field: 'password' });
   const lower = password.toLowerCase();
   if (user && (lower === user.username.toLowerCase() || lower === user.email.toLowerCase())) {

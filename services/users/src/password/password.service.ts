@@ -1,15 +1,18 @@
 import { performance } from 'node:perf_hooks';
-import { In, RequestDatabase } from '@tenantry/database';
+import type { RequestDatabase } from '@tenantry/database';
+import { In } from '@tenantry/database';
 import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
-import { graphqlError, hashPassword, UserPrincipal, verifyPassword } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { checkUserToken, issueUserToken, linkTo, redeemUserToken, tokenRefusal } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
-import { Lockout } from '../lockout/lockout';
+import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
-import { CredentialAttempts, resultOf, verified, wrong } from '../session/credential-attempt';
+import type { CredentialAttempts } from '../session/credential-attempt';
+import { resultOf, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 import { ResponsePacer } from '../timing/response-pacer';
 import { checkPassword } from './password.policy';
 
@@ -41,18 +44,27 @@ export class PasswordService {
     const now = this.settings.now();
     const minutes = this.settings.passwordResetTtlMinutes;
     const found = await this.database.transaction(async (manager) => {
-      const users = (await manager
-        .createQueryBuilder(UserRecord, 'u')
-        .where('(u.username = :wanted OR LOWER(u.email) = :email) AND u.status IN (:...statuses)', {
-          wanted, email: wanted.toLowerCase(), statuses: RESETTABLE,
-        })
-        .getMany()).filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
+      const users = (
+        await manager
+          .createQueryBuilder(UserRecord, 'u')
+          .where('(u.username = :wanted OR LOWER(u.email) = :email) AND u.status IN (:...statuses)', {
+            wanted,
+            email: wanted.toLowerCase(),
+            statuses: RESETTABLE,
+          })
+          .getMany()
+      ).filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
       for (const user of users) {
         const token = await issueUserToken(manager, user.id, UserTokenPurpose.PASSWORD_RESET, minutes * 60_000, now);
         await enqueueMail(manager, {
           to: user.email,
           organisationId: user.organisationId,
-          ...passwordResetMail(user.language, { firstName: user.firstName, username: user.username, link: linkTo(this.settings.publicUrl, 'reset-password', token), minutes }),
+          ...passwordResetMail(user.language, {
+            firstName: user.firstName,
+            username: user.username,
+            link: linkTo(this.settings.publicUrl, 'reset-password', token),
+            minutes,
+          }),
         });
         await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: null, action: 'user.password_reset_requested', targetId: user.id });
       }
@@ -75,16 +87,15 @@ export class PasswordService {
     return this.database.transaction(async (manager) => {
       const redeemed = await redeemUserToken(manager, UserTokenPurpose.PASSWORD_RESET, token, now);
       if (redeemed.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, redeemed.outcome);
-      const updated = await manager.update(
-        UserRecord,
-        { id: user.id, status: In(RESETTABLE) },
-        { passwordHash, updatedAt: now },
-      );
+      const updated = await manager.update(UserRecord, { id: user.id, status: In(RESETTABLE) }, { passwordHash, updatedAt: now });
       if (!updated.affected) throw invalidResetLink();
       const unlocked = await this.lockout.unlock(manager, user.id);
       await endSessions(manager, user.id);
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: user.id, action: 'user.password_reset', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: user.id,
+        action: 'user.password_reset',
+        targetId: user.id,
         details: { unlocked },
       });
       return true;
@@ -100,17 +111,24 @@ export class PasswordService {
     const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: principal.userId });
     if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
-    return resultOf(await this.attempts.check(user.id, {
-      purpose: 'change_password',
-      verify: async (current) => (await verifyPassword(current.passwordHash, currentPassword)) ? verified(await hashPassword(newPassword)) : wrong('password'),
-      succeed: async (manager, current, passwordHash) => {
-        await manager.update(UserRecord, { id: current.id }, { passwordHash, updatedAt: this.settings.now() });
-        const ended = await endSessions(manager, current.id, principal.sessionId);
-        await recordUserAudit(manager, {
-          organisationId: current.organisationId, actorUserId: current.id, action: 'user.password_changed', targetId: current.id, details: { sessionsEnded: ended },
-        });
-        return true;
-      },
-    }));
+    return resultOf(
+      await this.attempts.check(user.id, {
+        purpose: 'change_password',
+        verify: async (current) =>
+          (await verifyPassword(current.passwordHash, currentPassword)) ? verified(await hashPassword(newPassword)) : wrong('password'),
+        succeed: async (manager, current, passwordHash) => {
+          await manager.update(UserRecord, { id: current.id }, { passwordHash, updatedAt: this.settings.now() });
+          const ended = await endSessions(manager, current.id, principal.sessionId);
+          await recordUserAudit(manager, {
+            organisationId: current.organisationId,
+            actorUserId: current.id,
+            action: 'user.password_changed',
+            targetId: current.id,
+            details: { sessionsEnded: ended },
+          });
+          return true;
+        },
+      }),
+    );
   }
 }

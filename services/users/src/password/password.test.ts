@@ -1,7 +1,10 @@
-import { passwordVerificationCount, UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { passwordVerificationCount } from '@tenantry/auth';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import { OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
-import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
+import type { OrganisationSeed, UserSeed } from '@tenantry/testing';
+import { SEED_PASSWORD } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn } from '../testing/users.testkit';
 
 const REQUEST = `mutation($who: String!) { requestPasswordReset(usernameOrEmail: $who) }`;
 const RESET = `mutation($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }`;
@@ -99,7 +102,10 @@ describe('passwords: policy at activation, reset by mail, change', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       expect(errorCode(await bed.query(principal, CHANGE, { current: 'a guess', next: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');
     }
-    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({
+      status: UserStatus.LOCKED,
+      failedLoginCount: 3,
+    });
     expect(await bed.principalOf(token)).toBeNull();
     expect(await bed.db.dataSource.getRepository(AuditEventRecord).countBy({ targetId: user.id, action: 'user.password_change_failed' })).toBe(3);
   });
@@ -116,7 +122,10 @@ describe('passwords: policy at activation, reset by mail, change', () => {
     expect(verifications).toBeLessThanOrEqual(3);
     // Three were tested and wrong; the rest found the user locked and their session ended.
     expect(guesses.map(errorCode).sort()).toEqual([...Array(3).fill('BAD_USER_INPUT'), ...Array(17).fill('UNAUTHENTICATED')]);
-    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: 3 });
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({
+      status: UserStatus.LOCKED,
+      failedLoginCount: 3,
+    });
     expect(await bed.principalOf(token)).toBeNull();
     const failed = await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: user.id, action: 'user.password_change_failed' });
     expect(failed.filter((event) => event.details.counted)).toHaveLength(3);

@@ -1,4 +1,5 @@
-import { Availability, UserPreferences } from '@tenantry/users-module';
+import type { UserPreferences } from '@tenantry/users-module';
+import { Availability } from '@tenantry/users-module';
 import { NOTIFICATION_KEYS, Preferences, Signature, SignatureChannel } from './preferences.type';
 
 /** What a user who never changed anything has: the dashboard, ONLINE, every notification on. */

@@ -1,16 +1,20 @@
-import { RequestDatabase } from '@tenantry/database';
-import { Availability, UserRecord } from '@tenantry/users-module';
-import { UserPrincipal } from '@tenantry/auth';
+import type { RequestDatabase } from '@tenantry/database';
+import type { Availability } from '@tenantry/users-module';
+import { UserRecord } from '@tenantry/users-module';
+import type { UserPrincipal } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
-import { User } from '../user/user.type';
+import type { User } from '../user/user.type';
 import { effectivePreferences } from './preferences.mapper';
-import { PreferencesInput } from './preferences.type';
+import type { PreferencesInput } from './preferences.type';
 
 /** The caller's own preferences and availability (docs/product.md#preferences). */
 export class PreferencesService {
-  constructor(private readonly database: RequestDatabase, private readonly settings: UsersSettings) {}
+  constructor(
+    private readonly database: RequestDatabase,
+    private readonly settings: UsersSettings,
+  ) {}
 
   async update(principal: UserPrincipal, input: PreferencesInput): Promise<User> {
     return this.database.transaction(async (manager) => {
@@ -29,7 +33,10 @@ export class PreferencesService {
       const changes = { preferences, language: input.language ?? user.language, updatedAt: this.settings.now() };
       await manager.update(UserRecord, { id: user.id }, changes);
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: user.id, action: 'user.preferences_updated', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: user.id,
+        action: 'user.preferences_updated',
+        targetId: user.id,
         details: { fields: Object.keys(input).filter((key) => input[key as keyof PreferencesInput] !== undefined) },
       });
       return toUser({ ...user, ...changes });
@@ -42,7 +49,10 @@ export class PreferencesService {
       const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
       await manager.update(UserRecord, { id: user.id }, { availability });
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: user.id, action: 'user.availability_changed', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: user.id,
+        action: 'user.availability_changed',
+        targetId: user.id,
         details: { from: user.availability, to: availability },
       });
       return toUser({ ...user, availability });

@@ -1,6 +1,7 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { UserSeed } from '@tenantry/testing';
-import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { UserPrincipal } from '@tenantry/auth';
+import type { UserSeed } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, startTestbed } from '../testing/users.testkit';
 
 const PREFERENCES = `{ me { language availability preferences { landingPage defaultAvailability notifications { assignedToMe failedPublication newChat customerUpdates } signatures { channel text } } } }`;
 const UPDATE = `mutation($input: PreferencesInput!) { updateMyPreferences(input: $input) { language preferences { landingPage defaultAvailability notifications { assignedToMe newChat } signatures { channel text } } } }`;
@@ -37,8 +38,14 @@ describe('preferences and availability', () => {
   it('changes language, landing page, default availability, single switches and signatures', async () => {
     const response = await bed.query(principal, UPDATE, {
       input: {
-        language: 'NL', landingPage: 'inbox', defaultAvailability: 'AVAILABLE_FOR_CHAT',
-        notifications: { newChat: false }, signatures: [{ channel: 'TWITTER', text: '^AR' }, { channel: 'EMAIL', text: 'Kind regards, Ada' }],
+        language: 'NL',
+        landingPage: 'inbox',
+        defaultAvailability: 'AVAILABLE_FOR_CHAT',
+        notifications: { newChat: false },
+        signatures: [
+          { channel: 'TWITTER', text: '^AR' },
+          { channel: 'EMAIL', text: 'Kind regards, Ada' },
+        ],
       },
     });
     expect(response.errors).toBeUndefined();
@@ -48,7 +55,10 @@ describe('preferences and availability', () => {
         landingPage: 'inbox',
         defaultAvailability: 'AVAILABLE_FOR_CHAT',
         notifications: { assignedToMe: true, newChat: false },
-        signatures: [{ channel: 'TWITTER', text: '^AR' }, { channel: 'EMAIL', text: 'Kind regards, Ada' }],
+        signatures: [
+          { channel: 'TWITTER', text: '^AR' },
+          { channel: 'EMAIL', text: 'Kind regards, Ada' },
+        ],
       },
     });
     const removed = await bed.query(principal, UPDATE, { input: { signatures: [{ channel: 'TWITTER', text: '' }] } });
@@ -66,7 +76,7 @@ describe('preferences and availability', () => {
     expect(response.data.setMyAvailability).toEqual({ availability: 'AVAILABLE_FOR_CHAT' });
   });
 
-  it("shows preferences to the user only, not to a colleague who may read users", async () => {
+  it('shows preferences to the user only, not to a colleague who may read users', async () => {
     const response = await bed.query(manager, 'query($id: ID!) { user(id: $id) { username preferences { landingPage } } }', { id: user.id });
     expect(errorCode(response)).toBe('FORBIDDEN');
     const allowed = await bed.query(manager, 'query($id: ID!) { user(id: $id) { username availability } }', { id: user.id });

@@ -101,7 +101,7 @@ export class SignatureInput {
   text: string;
 }
 
-@InputType({ description: 'Changes to the signed-in user\'s preferences; omitted fields stay as they are.' })
+@InputType({ description: "Changes to the signed-in user's preferences; omitted fields stay as they are." })
 export class PreferencesInput {
   @Field(() => Language, { nullable: true, description: 'Interface and mail language.' })
   @IsOptional()

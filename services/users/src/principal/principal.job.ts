@@ -1,7 +1,9 @@
-import { DataSource } from '@tenantry/database';
+import type { DataSource } from '@tenantry/database';
 import { resolvePrincipal } from '@tenantry/store';
-import { AccessClaims, ANONYMOUS } from '@tenantry/auth';
-import { RouteHandler, sendError, sendJson } from '@tenantry/federation';
+import type { AccessClaims } from '@tenantry/auth';
+import { ANONYMOUS } from '@tenantry/auth';
+import type { RouteHandler } from '@tenantry/federation';
+import { sendError, sendJson } from '@tenantry/federation';
 
 /** Path the gateway posts verified access-token claims to. */
 export const PRINCIPAL_ROUTE = '/internal/principal';

@@ -1,7 +1,7 @@
-import { EntityManager, RequestDatabase } from '@tenantry/database';
-import { UserRecord } from '@tenantry/users-module';
+import type { EntityManager, RequestDatabase } from '@tenantry/database';
+import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { CredentialPurpose, Lockout, RefusalReason, Reservation, WrongCredential } from '../lockout/lockout';
+import type { CredentialPurpose, Lockout, RefusalReason, Reservation, WrongCredential } from '../lockout/lockout';
 import { matchTotpStep } from '../totp/totp.verify';
 
 /** What testing the secrets found; `totpStep` is the time step of the code used, spent on success. */
@@ -12,9 +12,7 @@ export const wrong = (credential: WrongCredential): Verdict<never> => ({ kind: '
 
 /** How an attempt ended: `refused` means no secret was tested (the user is not ACTIVE, missing, or stayed busy). */
 export type AttemptOutcome<R> =
-  | { kind: 'succeeded'; result: R }
-  | { kind: 'wrong'; credential: WrongCredential }
-  | { kind: 'refused'; reason: RefusalReason | 'missing' };
+  { kind: 'succeeded'; result: R } | { kind: 'wrong'; credential: WrongCredential } | { kind: 'refused'; reason: RefusalReason | 'missing' };
 
 /** One check of a user's secrets. */
 export interface CredentialCheck<T, R> {
@@ -42,7 +40,10 @@ export function totpVerdict<T>(user: UserRecord, code: string, now: Date, value:
  * no guess or broke. The lockout's states and rules live in `../lockout/lockout.ts`.
  */
 export class CredentialAttempts {
-  constructor(private readonly database: RequestDatabase, private readonly lockout: Lockout) {}
+  constructor(
+    private readonly database: RequestDatabase,
+    private readonly lockout: Lockout,
+  ) {}
 
   async check<T, R>(userId: string, check: CredentialCheck<T, R>): Promise<AttemptOutcome<R>> {
     const reservation = await this.lockout.reserve(userId, check.purpose);

@@ -1,7 +1,8 @@
 import { INVALID_CREDENTIALS_MESSAGE, passwordVerificationCount } from '@tenantry/auth';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import { SEED_PASSWORD } from '@tenantry/testing';
-import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, LOGIN, startTestbed } from '../testing/users.testkit';
 
 describe('login: lockout, enumeration, availability and switching organisations', () => {
   let bed: UsersTestbed;
@@ -42,7 +43,10 @@ describe('login: lockout, enumeration, availability and switching organisations'
       const attempts = await Promise.all(Array.from({ length: 6 }, () => login(user.record.username, SEED_PASSWORD)));
       expect(attempts.map((attempt) => attempt.errors)).toEqual(Array(6).fill(undefined));
     }
-    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({ status: UserStatus.ACTIVE, failedLoginCount: 0 });
+    expect(await bed.db.dataSource.getRepository(UserRecord).findOneByOrFail({ id: user.id })).toMatchObject({
+      status: UserStatus.ACTIVE,
+      failedLoginCount: 0,
+    });
   });
 
   it('does not lock a user whose right passwords were in flight alongside two wrong ones', async () => {
@@ -79,8 +83,8 @@ describe('login: lockout, enumeration, availability and switching organisations'
     }
     expect([...messages]).toEqual([INVALID_CREDENTIALS_MESSAGE]);
     // Failed attempts on users that exist are audited, whatever their status; they count toward nothing.
-    const audited = async (id: string) => (await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: id, action: 'user.login_failed' }))
-      .map((event) => event.details);
+    const audited = async (id: string) =>
+      (await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: id, action: 'user.login_failed' })).map((event) => event.details);
     expect(await audited(known.id)).toEqual([{ purpose: 'login', reason: 'password', counted: true }]);
     expect(await audited(locked.id)).toEqual([{ purpose: 'login', reason: 'locked', counted: false }]);
     expect(await audited(suspended.id)).toEqual([{ purpose: 'login', reason: 'suspended', counted: false }]);
@@ -90,9 +94,12 @@ describe('login: lockout, enumeration, availability and switching organisations'
 
   it('applies the default availability at login and audits the login', async () => {
     const user = await (await bed.seed.createAccount()).defaultOrganisation.createUser('OPERATOR');
-    await bed.db.dataSource.getRepository(UserRecord).update({ id: user.id }, {
-      preferences: { landingPage: 'inbox', defaultAvailability: 'AVAILABLE_FOR_CHAT' as never, notifications: {}, signatures: {} },
-    });
+    await bed.db.dataSource.getRepository(UserRecord).update(
+      { id: user.id },
+      {
+        preferences: { landingPage: 'inbox', defaultAvailability: 'AVAILABLE_FOR_CHAT' as never, notifications: {}, signatures: {} },
+      },
+    );
     const response = await login(user.record.username, SEED_PASSWORD);
     expect(response.data.login.user).toMatchObject({ availability: 'AVAILABLE_FOR_CHAT', status: 'ACTIVE' });
     expect(await bed.db.dataSource.getRepository(AuditEventRecord).countBy({ targetId: user.id, action: 'user.login' })).toBe(1);

@@ -12,7 +12,8 @@ export class SessionResolver {
     @Arg('username') username: string,
     @Arg('password') password: string,
     @Ctx() context: UsersContext,
-    @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, once two-factor is on.' }) totpCode?: string | null,
+    @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, once two-factor is on.' })
+    totpCode?: string | null,
   ): Promise<AuthPayload> {
     return signedIn(context, context.sessions.login(username, password, totpCode));
   }

@@ -1,4 +1,4 @@
-import { EntityManager } from '@tenantry/database';
+import type { EntityManager } from '@tenantry/database';
 import { SessionRecord } from '@tenantry/users-module';
 
 /**
@@ -7,11 +7,7 @@ import { SessionRecord } from '@tenantry/users-module';
  * `except` keeps one session (the caller's own, after changing their own password).
  */
 export async function endSessions(manager: EntityManager, userId: string, except?: string): Promise<number> {
-  const query = manager
-    .createQueryBuilder()
-    .update(SessionRecord)
-    .set({ revokedAt: new Date() })
-    .where('user_id = :userId AND revoked_at IS NULL', { userId });
+  const query = manager.createQueryBuilder().update(SessionRecord).set({ revokedAt: new Date() }).where('user_id = :userId AND revoked_at IS NULL', { userId });
   if (except) query.andWhere('id <> :except', { except });
   return (await query.execute()).affected ?? 0;
 }

@@ -1,17 +1,18 @@
 import { visibleOrganisations } from '@tenantry/organisations-module';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { EntityManager, IsNull, RequestDatabase } from '@tenantry/database';
+import type { EntityManager, RequestDatabase } from '@tenantry/database';
+import { IsNull } from '@tenantry/database';
 import { Availability, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import {
-  graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, UserPrincipal, verifyPassword, waitLikeAVerification,
-} from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, verifyPassword, waitLikeAVerification } from '@tenantry/auth';
 import { recordUserAudit } from '../audit/audit.record';
 import { effectivePreferences } from '../preferences/preferences.mapper';
 import { toUser } from '../user/user.mapper';
 import { ResponsePacer } from '../timing/response-pacer';
-import { AuthPayload } from './session.type';
-import { CredentialAttempts, totpVerdict, verified, wrong } from './credential-attempt';
+import type { AuthPayload } from './session.type';
+import type { CredentialAttempts } from './credential-attempt';
+import { totpVerdict, verified, wrong } from './credential-attempt';
 
 /** Token lifetimes and the secret access tokens are signed with. */
 export interface SessionSettings {
@@ -158,11 +159,7 @@ export class SessionService {
       createdAt: now,
     });
     await manager.insert(SessionRecord, session);
-    const access = await signAccessToken(
-      { userId: user.id, sessionId: session.id },
-      this.settings.accessTokenSecret,
-      this.settings.accessTokenTtlSeconds,
-    );
+    const access = await signAccessToken({ userId: user.id, sessionId: session.id }, this.settings.accessTokenSecret, this.settings.accessTokenTtlSeconds);
     return { accessToken: access.token, expiresAt: access.expiresAt, refreshToken, user: toUser(user), sessionId: session.id };
   }
 }

@@ -1,8 +1,10 @@
 import { ANONYMOUS, INVALID_CREDENTIALS_MESSAGE, verifyAccessToken } from '@tenantry/auth';
 import { resolvePrincipal } from '@tenantry/store';
 import { AuditEventRecord } from '@tenantry/users-module';
-import { errorCodes, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET, UserSeed } from '@tenantry/testing';
-import { startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { UserSeed } from '@tenantry/testing';
+import { errorCodes, SEED_PASSWORD, TEST_ACCESS_TOKEN_SECRET } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { startTestbed } from '../testing/users.testkit';
 
 const LOGIN = `mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken refreshToken expiresAt user { id username } } }`;
 const REFRESH = `mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken } }`;

@@ -7,7 +7,9 @@ export class AuthPayload {
   @Field({ description: `Short-lived bearer token: ${DEFAULT_ACCESS_TOKEN_TTL_SECONDS / 60} minutes by default (ACCESS_TOKEN_TTL_SECONDS).` })
   accessToken: string;
 
-  @Field({ description: `Single-use token for refreshSession, valid ${DEFAULT_REFRESH_TOKEN_TTL_DAYS} days by default (REFRESH_TOKEN_TTL_DAYS); using it twice ends the session.` })
+  @Field({
+    description: `Single-use token for refreshSession, valid ${DEFAULT_REFRESH_TOKEN_TTL_DAYS} days by default (REFRESH_TOKEN_TTL_DAYS); using it twice ends the session.`,
+  })
   refreshToken: string;
 
   @Field({ description: 'When the access token expires.' })

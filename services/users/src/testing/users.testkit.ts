@@ -1,10 +1,10 @@
-import { ANONYMOUS, AccessClaims, Principal, UserPrincipal, verifyAccessToken } from '@tenantry/auth';
+import type { AccessClaims, Principal, UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import { OutboxMailRecord } from '@tenantry/mail';
 import { resolvePrincipal } from '@tenantry/store';
-import {
-  createTestDatabase, errorCodes, GraphQLResponse, initSeed, SubgraphHarness, TestDatabase, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET,
-} from '@tenantry/testing';
-import { TokenLinkPath } from '@tenantry/provisioning';
+import type { GraphQLResponse, TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
+import type { TokenLinkPath } from '@tenantry/provisioning';
 import { createUsersServer } from '../server';
 
 /** A clock tests move forward instead of waiting: real time plus an offset. */
@@ -48,7 +48,11 @@ export async function startTestbed(): Promise<UsersTestbed> {
   const clock = new TestClock();
   const subgraph = await SubgraphHarness.start(
     await createUsersServer(db.dataSource, TEST_PRINCIPAL_SECRET, {
-      accessTokenSecret: TEST_ACCESS_TOKEN_SECRET, accessTokenTtlSeconds: 60, refreshTokenTtlDays: 1, publicUrl: PUBLIC_URL, now: clock.now,
+      accessTokenSecret: TEST_ACCESS_TOKEN_SECRET,
+      accessTokenTtlSeconds: 60,
+      refreshTokenTtlDays: 1,
+      publicUrl: PUBLIC_URL,
+      now: clock.now,
     }),
     'users',
   );

@@ -1,4 +1,4 @@
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { hasPermission, isAuthenticated } from '@tenantry/auth';
 
 export const totpRules: RuleMap = {

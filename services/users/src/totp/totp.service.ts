@@ -1,13 +1,15 @@
-import { RequestDatabase } from '@tenantry/database';
+import type { RequestDatabase } from '@tenantry/database';
 import { UserRecord } from '@tenantry/users-module';
-import { graphqlError, UserPrincipal, verifyPassword } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError, verifyPassword } from '@tenantry/auth';
 import { findAdministrableUser } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
-import { CredentialAttempts, resultOf, totpVerdict, verified, wrong } from '../session/credential-attempt';
+import type { CredentialAttempts } from '../session/credential-attempt';
+import { resultOf, totpVerdict, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
-import { User } from '../user/user.type';
+import type { User } from '../user/user.type';
 import { TotpSetup } from './totp.type';
 import { generateTotpSecret, totpUri } from './totp.verify';
 
@@ -27,63 +29,81 @@ export class TotpService {
 
   /** Starts the setup with a new secret, or replaces one not yet confirmed; login needs no code until confirmTotp. */
   async enable(principal: UserPrincipal, currentPassword: string): Promise<TotpSetup> {
-    return resultOf(await this.attempts.check(principal.userId, {
-      purpose: 'enable_totp',
-      verify: async (user) => {
-        if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on; disable it first.');
-        return (await verifyPassword(user.passwordHash, currentPassword)) ? verified(undefined) : wrong('password');
-      },
-      succeed: async (manager, user) => {
-        const secret = generateTotpSecret();
-        const set = await manager.update(UserRecord, { id: user.id, totpEnabled: false }, { totpSecret: secret, totpLastUsedStep: null, updatedAt: this.settings.now() });
-        if (!set.affected) throw changedMeanwhile();
-        await recordUserAudit(manager, {
-          organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_setup_started', targetId: user.id, details: { replaced: user.totpSecret !== null },
-        });
-        return Object.assign(new TotpSetup(), { secret, uri: totpUri(user.username, secret) });
-      },
-    }));
+    return resultOf(
+      await this.attempts.check(principal.userId, {
+        purpose: 'enable_totp',
+        verify: async (user) => {
+          if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on; disable it first.');
+          return (await verifyPassword(user.passwordHash, currentPassword)) ? verified(undefined) : wrong('password');
+        },
+        succeed: async (manager, user) => {
+          const secret = generateTotpSecret();
+          const set = await manager.update(
+            UserRecord,
+            { id: user.id, totpEnabled: false },
+            { totpSecret: secret, totpLastUsedStep: null, updatedAt: this.settings.now() },
+          );
+          if (!set.affected) throw changedMeanwhile();
+          await recordUserAudit(manager, {
+            organisationId: user.organisationId,
+            actorUserId: user.id,
+            action: 'user.totp_setup_started',
+            targetId: user.id,
+            details: { replaced: user.totpSecret !== null },
+          });
+          return Object.assign(new TotpSetup(), { secret, uri: totpUri(user.username, secret) });
+        },
+      }),
+    );
   }
 
   /** Turns two-factor on once the app shows a right code (that code is then spent). */
   async confirm(principal: UserPrincipal, code: string): Promise<boolean> {
-    return resultOf(await this.attempts.check(principal.userId, {
-      purpose: 'confirm_totp',
-      verify: async (user) => {
-        if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on.');
-        if (!user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Call enableTotp first.');
-        return totpVerdict(user, code, this.settings.now(), user.totpSecret);
-      },
-      succeed: async (manager, user, secret) => {
-        // Only the secret the code was checked against, not one a parallel enableTotp just set.
-        const on = await manager.update(UserRecord, { id: user.id, totpSecret: secret, totpEnabled: false }, { totpEnabled: true, updatedAt: this.settings.now() });
-        if (!on.affected) throw changedMeanwhile();
-        await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_enabled', targetId: user.id });
-        return true;
-      },
-    }));
+    return resultOf(
+      await this.attempts.check(principal.userId, {
+        purpose: 'confirm_totp',
+        verify: async (user) => {
+          if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on.');
+          if (!user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Call enableTotp first.');
+          return totpVerdict(user, code, this.settings.now(), user.totpSecret);
+        },
+        succeed: async (manager, user, secret) => {
+          // Only the secret the code was checked against, not one a parallel enableTotp just set.
+          const on = await manager.update(
+            UserRecord,
+            { id: user.id, totpSecret: secret, totpEnabled: false },
+            { totpEnabled: true, updatedAt: this.settings.now() },
+          );
+          if (!on.affected) throw changedMeanwhile();
+          await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_enabled', targetId: user.id });
+          return true;
+        },
+      }),
+    );
   }
 
   /** Turns two-factor off; needs the current password and a fresh code, so a stolen session alone cannot. */
   async disable(principal: UserPrincipal, currentPassword: string, code: string): Promise<boolean> {
-    return resultOf(await this.attempts.check(principal.userId, {
-      purpose: 'disable_totp',
-      verify: async (user) => {
-        if (!user.totpEnabled || !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is not on.');
-        if (!(await verifyPassword(user.passwordHash, currentPassword))) return wrong('password');
-        return totpVerdict(user, code, this.settings.now(), user.totpSecret);
-      },
-      succeed: async (manager, user, secret) => {
-        const off = await manager.update(
-          UserRecord,
-          { id: user.id, totpSecret: secret, totpEnabled: true },
-          { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() },
-        );
-        if (!off.affected) throw changedMeanwhile();
-        await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_disabled', targetId: user.id });
-        return true;
-      },
-    }));
+    return resultOf(
+      await this.attempts.check(principal.userId, {
+        purpose: 'disable_totp',
+        verify: async (user) => {
+          if (!user.totpEnabled || !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is not on.');
+          if (!(await verifyPassword(user.passwordHash, currentPassword))) return wrong('password');
+          return totpVerdict(user, code, this.settings.now(), user.totpSecret);
+        },
+        succeed: async (manager, user, secret) => {
+          const off = await manager.update(
+            UserRecord,
+            { id: user.id, totpSecret: secret, totpEnabled: true },
+            { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() },
+          );
+          if (!off.affected) throw changedMeanwhile();
+          await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_disabled', targetId: user.id });
+          return true;
+        },
+      }),
+    );
   }
 
   /**
@@ -99,7 +119,10 @@ export class TotpService {
       await manager.update(UserRecord, { id: user.id }, changes);
       const sessionsEnded = await endSessions(manager, user.id);
       await recordUserAudit(manager, {
-        organisationId: user.organisationId, actorUserId: principal.userId, action: 'user.totp_reset', targetId: user.id,
+        organisationId: user.organisationId,
+        actorUserId: principal.userId,
+        action: 'user.totp_reset',
+        targetId: user.id,
         details: { wasEnabled: user.totpEnabled, sessionsEnded },
       });
       return toUser({ ...user, ...changes });

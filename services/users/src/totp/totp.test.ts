@@ -1,7 +1,9 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import { OrganisationSeed, SEED_PASSWORD, UserSeed } from '@tenantry/testing';
-import { errorCode, LOGIN, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { OrganisationSeed, UserSeed } from '@tenantry/testing';
+import { SEED_PASSWORD } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, LOGIN, startTestbed } from '../testing/users.testkit';
 import { currentTotp } from './totp.verify';
 
 const ENABLE = 'mutation($password: String!) { enableTotp(currentPassword: $password) { secret uri } }';
@@ -137,8 +139,12 @@ describe('two-factor authentication', () => {
     expect(await stored(user)).toMatchObject({ status: UserStatus.LOCKED, totpEnabled: true });
     expect(await bed.principalOf(token)).toBeNull();
     const checks = await bed.db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: user.id, action: 'user.totp_check_failed' });
-    expect(checks.filter((event) => event.details.counted).map((event) => event.details.purpose).sort())
-      .toEqual(['disable_totp', 'disable_totp', 'disable_totp', 'enable_totp', 'enable_totp']);
+    expect(
+      checks
+        .filter((event) => event.details.counted)
+        .map((event) => event.details.purpose)
+        .sort(),
+    ).toEqual(['disable_totp', 'disable_totp', 'disable_totp', 'enable_totp', 'enable_totp']);
   });
 
   it('counts wrong codes at confirmTotp and disableTotp toward the lockout', async () => {

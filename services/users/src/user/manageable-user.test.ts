@@ -1,7 +1,8 @@
 import { PromotionRecord } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
 import { snapshotAllRows } from '@tenantry/testing';
-import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, startTestbed } from '../testing/users.testkit';
 
 const UPDATE_EMAIL = `mutation($id: ID!) { updateUser(id: $id, input: { email: "attacker@example.com" }) { id } }`;
 
@@ -44,7 +45,9 @@ describe('who sees more than the caller is beyond them', () => {
     const branch = await account.createOrganisation();
     const manager = await (await branch.createUser('MANAGER')).principal();
     const colleague = await branch.createUser('OPERATOR');
-    await bed.db.dataSource.getRepository(PromotionRecord).insert({ userId: colleague.id, organisationId: account.defaultOrganisation.id, grantedAt: new Date() });
+    await bed.db.dataSource
+      .getRepository(PromotionRecord)
+      .insert({ userId: colleague.id, organisationId: account.defaultOrganisation.id, grantedAt: new Date() });
     const before = await snapshotAllRows(bed.db.dataSource);
     expect(errorCode(await bed.query(manager, UPDATE_EMAIL, { id: colleague.id }))).toBe('FORBIDDEN');
     expect(errorCode(await bed.query(manager, 'mutation($id: ID!) { deleteUser(id: $id) }', { id: colleague.id }))).toBe('FORBIDDEN');
@@ -58,7 +61,9 @@ describe('who sees more than the caller is beyond them', () => {
     const branch = await account.createOrganisation();
     await account.defaultOrganisation.createCustomer();
     const promotedManager = await branch.createUser('MANAGER');
-    await bed.db.dataSource.getRepository(PromotionRecord).insert({ userId: promotedManager.id, organisationId: account.defaultOrganisation.id, grantedAt: new Date() });
+    await bed.db.dataSource
+      .getRepository(PromotionRecord)
+      .insert({ userId: promotedManager.id, organisationId: account.defaultOrganisation.id, grantedAt: new Date() });
     const principal = await promotedManager.principal();
     const managerThere = await account.defaultOrganisation.createUser('MANAGER');
     const operatorThere = await account.defaultOrganisation.createUser('OPERATOR');

@@ -1,6 +1,9 @@
-import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, UserPrincipal } from '@tenantry/auth';
-import { AccountSeed, OrganisationSeed, SEED_PASSWORD } from '@tenantry/testing';
-import { errorCode, startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION } from '@tenantry/auth';
+import type { AccountSeed, OrganisationSeed } from '@tenantry/testing';
+import { SEED_PASSWORD } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { errorCode, startTestbed } from '../testing/users.testkit';
 
 const ME = `{ me { id organisation { id } activeOrganisation { id } accessibleOrganisations { id } } }`;
 const USER = `query($id: ID!) { user(id: $id) { id activeOrganisation { id } } }`;
@@ -10,7 +13,7 @@ const LOGIN = `mutation($username: String!, $password: String!) {
 }`;
 const SWITCH = `mutation($id: ID!) { switchOrganisation(organisationId: $id) { accessToken user { id activeOrganisation { id } } } }`;
 
-describe('users: the organisations of the caller\'s session', () => {
+describe("users: the organisations of the caller's session", () => {
   let bed: UsersTestbed;
   let account: AccountSeed;
   let support: OrganisationSeed;
@@ -31,8 +34,9 @@ describe('users: the organisations of the caller\'s session', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data.me.organisation).toEqual({ id: account.defaultOrganisation.id });
     expect(response.data.me.activeOrganisation).toEqual({ id: account.defaultOrganisation.id });
-    expect(response.data.me.accessibleOrganisations.map((organisation: { id: string }) => organisation.id).sort())
-      .toEqual([account.defaultOrganisation.id, support.id].sort());
+    expect(response.data.me.accessibleOrganisations.map((organisation: { id: string }) => organisation.id).sort()).toEqual(
+      [account.defaultOrganisation.id, support.id].sort(),
+    );
   });
 
   it('answers the organisation a switched session acts in, while the home organisation stays', async () => {

@@ -64,11 +64,11 @@ export class CreateUserInput {
   @Matches(MOBILE_PATTERN, { message: 'mobile must be a phone number' })
   mobile?: string | null;
 
-  @Field(() => Language, { nullable: true, description: 'Interface and mail language; default the organisation\'s.' })
+  @Field(() => Language, { nullable: true, description: "Interface and mail language; default the organisation's." })
   @IsOptional()
   language?: Language | null;
 
-  @Field({ description: 'Key of one of the organisation\'s roles; it may not grant more than the caller holds.' })
+  @Field({ description: "Key of one of the organisation's roles; it may not grant more than the caller holds." })
   @Length(1, 64)
   roleKey: string;
 
@@ -76,7 +76,7 @@ export class CreateUserInput {
   @IsOptional()
   inboxIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Send both mails to this address instead of the user\'s.' })
+  @Field(() => String, { nullable: true, description: "Send both mails to this address instead of the user's." })
   @IsOptional()
   @IsEmail({}, { message: 'sendMailsTo must be an email address' })
   sendMailsTo?: string | null;
@@ -89,9 +89,10 @@ export class UpdateUserInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'A new address. It becomes the email only once confirmed from a link mailed to it (until then it shows as pendingEmail, '
-      + 'and the current address is told); for a user not yet activated it applies at once and their activation link is sent to it anew. '
-      + 'The current address withdraws a pending change.',
+    description:
+      'A new address. It becomes the email only once confirmed from a link mailed to it (until then it shows as pendingEmail, ' +
+      'and the current address is told); for a user not yet activated it applies at once and their activation link is sent to it anew. ' +
+      'The current address withdraws a pending change.',
   })
   @IsOptional()
   @IsEmail({}, { message: 'email must be an email address' })

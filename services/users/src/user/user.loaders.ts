@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
 import { UserRecord } from '@tenantry/users-module';
 
 /**

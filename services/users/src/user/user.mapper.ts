@@ -1,4 +1,4 @@
-import { UserRecord } from '@tenantry/users-module';
+import type { UserRecord } from '@tenantry/users-module';
 import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 import { toPreferences } from '../preferences/preferences.mapper';
 import { User } from './user.type';

@@ -1,5 +1,6 @@
-import { UserPrincipal } from '@tenantry/auth';
-import { startTestbed, UsersTestbed } from '../testing/users.testkit';
+import type { UserPrincipal } from '@tenantry/auth';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { startTestbed } from '../testing/users.testkit';
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { id username } } }`;
 
@@ -34,7 +35,10 @@ describe('User references', () => {
 
   it('resolve a user of another account to null, like a missing one', async () => {
     const response = await bed.subgraph.query(manager, ENTITIES, {
-      representations: [{ __typename: 'User', id: foreignUserId }, { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' }],
+      representations: [
+        { __typename: 'User', id: foreignUserId },
+        { __typename: 'User', id: '00000000-0000-0000-0000-000000000000' },
+      ],
     });
     expect(response.data._entities).toEqual([null, null]);
   });

@@ -1,5 +1,5 @@
 import { allow, and, or } from 'graphql-shield';
-import { RuleMap } from '@tenantry/federation';
+import type { RuleMap } from '@tenantry/federation';
 import { hasPermission, isAuthenticated, isInVisibleOrganisation, isSelf } from '@tenantry/auth';
 
 /** Oneself, or a user of a visible organisation for a caller who may read users. */

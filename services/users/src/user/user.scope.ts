@@ -1,21 +1,14 @@
-import { EntityManager, In } from '@tenantry/database';
-import { OperatorGroupRecord, OrganisationRecord, TenantScope, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import type { EntityManager } from '@tenantry/database';
+import { In } from '@tenantry/database';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OperatorGroupRecord, OrganisationRecord } from '@tenantry/organisations-module';
 import { RoleRecord } from '@tenantry/permissions-module';
-import { UserRecord } from '@tenantry/users-module';
 import { assertMayCreateWith } from '@tenantry/provisioning';
-import { graphqlError, UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
+import { graphqlError } from '@tenantry/auth';
 
 export const userNotFound = () => graphqlError('NOT_FOUND', 'User not found.');
 export const organisationNotFound = () => graphqlError('NOT_FOUND', 'Organisation not found.');
-
-/** A user of an organisation the principal may see; any other id, foreign or missing, is NOT_FOUND. */
-export async function findUserInScope(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const visible = visibleOrganisationIdsQuery(principal);
-  const user = await manager.getRepository(UserRecord).createQueryBuilder('u')
-    .where('u.id = :id', { id }).andWhere(`u.organisation_id IN (${visible.sql})`, visible.params).getOne();
-  if (!user) throw userNotFound();
-  return user;
-}
 
 /** Throws NOT_FOUND unless the caller may see the organisation. */
 export async function assertOrganisationInScope(scope: TenantScope, id: string): Promise<void> {

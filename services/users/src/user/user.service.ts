@@ -1,7 +1,7 @@
-import {
-  Connection, decodeCursor, pageSize, toConnection,
-} from '@tenantry/federation';
-import { OperatorGroupMemberRecord, OrganisationKind, TenantScope, visibleOrganisations } from '@tenantry/organisations-module';
+import type { Connection } from '@tenantry/federation';
+import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import type { TenantScope } from '@tenantry/organisations-module';
+import { OperatorGroupMemberRecord, OrganisationKind, visibleOrganisations } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
@@ -9,12 +9,12 @@ import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, iss
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { changeEmail } from '../email-change/email-change.service';
-import { UsersSettings } from '../settings';
+import type { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
-import { CreateUserInput, UpdateUserInput } from './user.inputs';
-import { assertOrganisationInScope, checkInboxes, findGrantableRole, findUserInScope } from './user.scope';
-import { User } from './user.type';
+import type { CreateUserInput, UpdateUserInput } from './user.inputs';
+import { assertOrganisationInScope, checkInboxes, findGrantableRole } from './user.scope';
+import type { User } from './user.type';
 
 /** What `users` shows unless asked otherwise: everybody but the archived (docs/product.md#users-and-seats). */
 export const DEFAULT_STATUS_FILTER = [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED];
@@ -23,7 +23,10 @@ export const DEFAULT_STATUS_FILTER = [UserStatus.INVITED, UserStatus.ACTIVE, Use
 export class UserService {
   private readonly loader;
 
-  constructor(private readonly scope: TenantScope, private readonly settings: UsersSettings) {
+  constructor(
+    private readonly scope: TenantScope,
+    private readonly settings: UsersSettings,
+  ) {
     this.loader = createUserLoader(scope);
   }
 
@@ -34,7 +37,11 @@ export class UserService {
 
   /** Ids of every organisation the caller may see, oldest first. */
   async accessibleOrganisationIds(): Promise<string[]> {
-    const rows = await visibleOrganisations(this.scope.database.manager, this.scope.principal).select('o.id', 'id').orderBy('o.created_at', 'ASC').addOrderBy('o.id', 'ASC').getRawMany<{ id: string }>();
+    const rows = await visibleOrganisations(this.scope.database.manager, this.scope.principal)
+      .select('o.id', 'id')
+      .orderBy('o.created_at', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
   }
 
@@ -43,7 +50,13 @@ export class UserService {
   }
 
   /** Users of one organisation, oldest first, keyset-paginated by (createdAt, id). */
-  async list(organisationId: string, statuses: UserStatus[] | null | undefined, search: string | null | undefined, first?: number | null, after?: string | null): Promise<Connection<User>> {
+  async list(
+    organisationId: string,
+    statuses: UserStatus[] | null | undefined,
+    search: string | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<User>> {
     await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
@@ -57,14 +70,17 @@ export class UserService {
       if (term) {
         const pattern = `%${term.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
         query.andWhere(
-          "(LOWER(u.username) LIKE :pattern ESCAPE '!' OR LOWER(u.email) LIKE :pattern ESCAPE '!' OR LOWER(u.first_name) LIKE :pattern ESCAPE '!'"
-            + " OR LOWER(u.last_name) LIKE :pattern ESCAPE '!' OR LOWER(u.screen_name) LIKE :pattern ESCAPE '!')",
+          "(LOWER(u.username) LIKE :pattern ESCAPE '!' OR LOWER(u.email) LIKE :pattern ESCAPE '!' OR LOWER(u.first_name) LIKE :pattern ESCAPE '!'" +
+            " OR LOWER(u.last_name) LIKE :pattern ESCAPE '!' OR LOWER(u.screen_name) LIKE :pattern ESCAPE '!')",
           { pattern },
         );
       }
       return query;
     };
-    const page = filter().orderBy('u.created_at', 'ASC').addOrderBy('u.id', 'ASC').take(size + 1);
+    const page = filter()
+      .orderBy('u.created_at', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(size + 1);
     if (cursor) page.andWhere('(u.created_at > :key OR (u.created_at = :key AND u.id > :id))', { key: new Date(cursor.key), id: cursor.id });
     const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
     return toConnection(rows.map(toUser), size, totalCount, (user) => user.createdAt.toISOString(), cursor);
@@ -80,7 +96,9 @@ export class UserService {
       .createQueryBuilder('u')
       .innerJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
       .where('u.organisation_id = :organisationId AND u.status = :active AND u.id <> :self', {
-        organisationId: this.scope.principal.organisationId, active: UserStatus.ACTIVE, self: this.scope.principal.userId,
+        organisationId: this.scope.principal.organisationId,
+        active: UserStatus.ACTIVE,
+        self: this.scope.principal.userId,
       })
       .andWhere('ra.role_id IN (:...roleIds)', { roleIds })
       .orderBy('u.screen_name', 'ASC')
@@ -123,7 +141,10 @@ export class UserService {
         ...usernameMail(user.language, { firstName: user.firstName, organisation: organisation.name, username: user.username }),
       });
       await issueActivation(manager, user, {
-        publicUrl: this.settings.publicUrl, organisationName: organisation.name, sendTo, ttlHours: this.settings.invitationTtlHours,
+        publicUrl: this.settings.publicUrl,
+        organisationName: organisation.name,
+        sendTo,
+        ttlHours: this.settings.invitationTtlHours,
       });
       await recordUserAudit(manager, {
         organisationId: organisation.id,
@@ -155,11 +176,16 @@ export class UserService {
         if (input[field] !== undefined) changes[field] = input[field] ?? null;
       }
       // Never written straight to `email`: a new address waits for its confirmation (see changeEmail).
-      if (input.email !== undefined) Object.assign(changes, await changeEmail(manager, user, input.email, { actorUserId: this.scope.principal.userId, settings: this.settings }));
+      if (input.email !== undefined)
+        Object.assign(changes, await changeEmail(manager, user, input.email, { actorUserId: this.scope.principal.userId, settings: this.settings }));
       if (input.inboxIds) {
         const inboxIds = await checkInboxes(manager, user.organisationId, input.inboxIds);
         await manager.delete(OperatorGroupMemberRecord, { userId: user.id });
-        if (inboxIds.length) await manager.insert(OperatorGroupMemberRecord, inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })));
+        if (inboxIds.length)
+          await manager.insert(
+            OperatorGroupMemberRecord,
+            inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })),
+          );
       }
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
@@ -176,4 +202,3 @@ export class UserService {
     return toUser(record);
   }
 }
-

@@ -1,8 +1,9 @@
-import { UserPrincipal } from '@tenantry/auth';
+import type { UserPrincipal } from '@tenantry/auth';
 import { OperatorGroupRecord } from '@tenantry/organisations-module';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
-import { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
-import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn, UsersTestbed } from '../testing/users.testkit';
+import type { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { ACTIVATE, errorCode, LOGIN, NEW_PASSWORD, startTestbed, tokenIn } from '../testing/users.testkit';
 import { MASKED_MOBILE } from './user.resolver';
 
 const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) { id username email screenName status mobile organisation { id } } }`;
@@ -16,7 +17,14 @@ const UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $i
 let counter = 0;
 const person = (overrides: Record<string, unknown> = {}) => {
   counter++;
-  return { username: `person.${process.pid}.${counter}`, email: `person${counter}.${process.pid}@example.com`, firstName: 'Ada', lastName: `Lovelace${counter}`, roleKey: 'OPERATOR', ...overrides };
+  return {
+    username: `person.${process.pid}.${counter}`,
+    email: `person${counter}.${process.pid}@example.com`,
+    firstName: 'Ada',
+    lastName: `Lovelace${counter}`,
+    roleKey: 'OPERATOR',
+    ...overrides,
+  };
 };
 
 describe('users: creating, listing and editing', () => {
@@ -145,9 +153,17 @@ describe('users: creating, listing and editing', () => {
 
   it('edits everything but the username, which is rejected clearly', async () => {
     const target = await support.createUser('OPERATOR');
-    const response = await bed.query(managerPrincipal, UPDATE, { id: target.id, input: { firstName: 'Grace', screenName: 'Amazing Grace', mobile: '+31 20 555 0100' } });
+    const response = await bed.query(managerPrincipal, UPDATE, {
+      id: target.id,
+      input: { firstName: 'Grace', screenName: 'Amazing Grace', mobile: '+31 20 555 0100' },
+    });
     expect(response.errors).toBeUndefined();
-    expect(response.data.updateUser).toMatchObject({ firstName: 'Grace', screenName: 'Amazing Grace', username: target.record.username, mobile: '+31 20 555 0100' });
+    expect(response.data.updateUser).toMatchObject({
+      firstName: 'Grace',
+      screenName: 'Amazing Grace',
+      username: target.record.username,
+      mobile: '+31 20 555 0100',
+    });
     const rename = await bed.query(managerPrincipal, UPDATE, { id: target.id, input: { username: 'someone.else' } });
     expect(errorCode(rename)).toBe('BAD_USER_INPUT');
     expect(rename.errors![0].message).toMatch(/username cannot be changed/);

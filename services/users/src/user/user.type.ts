@@ -34,8 +34,9 @@ export class User {
 
   @Field(() => String, {
     nullable: true,
-    description: 'An address the email is to change to, waiting for confirmation from that address; null when none is. '
-      + 'Only the user and whoever may edit users of their organisation see it.',
+    description:
+      'An address the email is to change to, waiting for confirmation from that address; null when none is. ' +
+      'Only the user and whoever may edit users of their organisation see it.',
   })
   pendingEmail: string | null;
 
@@ -83,14 +84,16 @@ export class User {
 
   @Field(() => Organisation, {
     nullable: true,
-    description: 'The organisation the session acts in: the home organisation, or the one `switchOrganisation` switched to. '
-      + 'Only the signed-in user themself sees it.',
+    description:
+      'The organisation the session acts in: the home organisation, or the one `switchOrganisation` switched to. ' +
+      'Only the signed-in user themself sees it.',
   })
   activeOrganisation?: Organisation | null;
 
   @Field(() => [Organisation], {
-    description: 'Every organisation the caller may see and switch to: their own, or for the account owner and promoted users '
-      + 'the granted ones too. The whole list, never cut short. Only the signed-in user themself sees it.',
+    description:
+      'Every organisation the caller may see and switch to: their own, or for the account owner and promoted users ' +
+      'the granted ones too. The whole list, never cut short. Only the signed-in user themself sees it.',
   })
   accessibleOrganisations?: Organisation[];
 
