@@ -1,5 +1,5 @@
 import type { EntityManager } from '@tenantry/database';
-import { AccountRecord, OrganisationRecord, visibleOrganisationCondition, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationRecord, visibleOrganisationCondition, organisationColumnVisible } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { grantedOrganisations } from '@tenantry/store';
 import { UserRecord } from '@tenantry/users-module';
@@ -26,13 +26,8 @@ interface Standing {
  * The caller may always administer themself.
  */
 export async function findAdministrableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const visible = visibleOrganisationIdsQuery(principal);
-  const user = await manager
-    .getRepository(UserRecord)
-    .createQueryBuilder('u')
-    .where('u.id = :id', { id })
-    .andWhere(`u.organisation_id IN (${visible.sql})`, visible.params)
-    .getOne();
+  const visible = organisationColumnVisible(principal, 'u.organisation_id');
+  const user = await manager.getRepository(UserRecord).createQueryBuilder('u').where('u.id = :id', { id }).andWhere(visible.sql, visible.params).getOne();
   if (!user) throw graphqlError('NOT_FOUND', 'User not found.');
   if (user.id === principal.userId) return user;
   const standing = await standingOf(manager, user.id);

@@ -33,10 +33,15 @@ export function visibleOrganisationCondition(subject: VisibilitySubject, alias =
   return { sql: `(${branches.join(' OR ')})`, params };
 }
 
-/** The same rule for another module's table: `<its organisation column> IN (<sql>)`. */
-export function visibleOrganisationIdsQuery(subject: VisibilitySubject, prefix = 'visibility'): SqlCondition {
+/**
+ * The same rule for another module's table, as a condition on its organisation column. Correlated
+ * (EXISTS … WHERE id = column), so the database probes the primary key for each candidate row
+ * instead of listing every visible organisation: an `IN (SELECT …)` list of 10,000 customers cost
+ * 2.7 ms per statement on SQLite, the probe 0.001 ms (docs/architecture.md#visibility).
+ */
+export function organisationColumnVisible(subject: VisibilitySubject, column: string, prefix = 'visibility'): SqlCondition {
   const condition = visibleOrganisationCondition(subject, 'visible_o', prefix);
-  return { sql: `SELECT visible_o.id FROM organisations visible_o WHERE ${condition.sql}`, params: condition.params };
+  return { sql: `EXISTS (SELECT 1 FROM organisations visible_o WHERE visible_o.id = ${column} AND ${condition.sql})`, params: condition.params };
 }
 
 /** Organisations the subject may see, for queries that list them. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import { organisationColumnVisible } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
 
 /**
@@ -8,14 +8,14 @@ import { PromotionRecord } from '@tenantry/permissions-module';
  * whole grant, a promoted user their own. One SELECT per batch.
  */
 export function createPromotionsByUserLoader(scope: TenantScope) {
-  const visible = visibleOrganisationIdsQuery(scope.principal);
+  const visible = organisationColumnVisible(scope.principal, 'p.organisation_id');
   return new DataLoader<string, string[]>(async (userIds) => {
     const rows = await scope.database.manager
       .getRepository(PromotionRecord)
       .createQueryBuilder('p')
       .select(['p.userId', 'p.organisationId'])
       .where('p.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
-      .andWhere(`p.organisation_id IN (${visible.sql})`, visible.params)
+      .andWhere(visible.sql, visible.params)
       .orderBy('p.granted_at', 'ASC')
       .addOrderBy('p.organisation_id', 'ASC')
       .getMany();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
 import { findOneForUpdate, isUniqueViolation } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount, visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount, organisationColumnVisible } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
@@ -230,8 +230,8 @@ export class RoleLifecycleService {
 
   /** Roles of organisations the caller may see: any other id is NOT_FOUND, exactly like a missing one. */
   private visibleRoles(manager: EntityManager) {
-    const visible = visibleOrganisationIdsQuery(this.scope.principal);
-    return manager.getRepository(RoleRecord).createQueryBuilder('r').where(`r.organisation_id IN (${visible.sql})`, visible.params);
+    const visible = organisationColumnVisible(this.scope.principal, 'r.organisation_id');
+    return manager.getRepository(RoleRecord).createQueryBuilder('r').where(visible.sql, visible.params);
   }
 
   /** A visible role, locked until the transaction ends. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import { organisationColumnVisible } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import type { Role } from './role.type';
 import { toRole } from './role.mapper';
@@ -20,7 +20,7 @@ interface RoleRow {
  * its user's organisation): a foreign user's role loads as null. One SELECT per batch.
  */
 export function createRoleByUserLoader(scope: TenantScope) {
-  const visible = visibleOrganisationIdsQuery(scope.principal);
+  const visible = organisationColumnVisible(scope.principal, 'r.organisation_id');
   return new DataLoader<string, Role | null>(async (userIds) => {
     const rows = await scope.database.manager
       .createQueryBuilder()
@@ -29,7 +29,7 @@ export function createRoleByUserLoader(scope: TenantScope) {
       .from(RoleAssignmentRecord, 'ra')
       .innerJoin(RoleRecord, 'r', 'r.id = ra.role_id')
       .where('ra.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
-      .andWhere(`r.organisation_id IN (${visible.sql})`, visible.params)
+      .andWhere(visible.sql, visible.params)
       .getRawMany<RoleRow>();
     const byUser = new Map(rows.map((row) => [row.userId, toRole({ ...row, permissions: JSON.parse(row.permissions) as string[] })]));
     return userIds.map((id) => byUser.get(id) ?? null);

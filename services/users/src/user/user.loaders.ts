@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { visibleOrganisationIdsQuery } from '@tenantry/organisations-module';
+import { organisationColumnVisible } from '@tenantry/organisations-module';
 import { UserRecord } from '@tenantry/users-module';
 
 /**
@@ -8,13 +8,13 @@ import { UserRecord } from '@tenantry/users-module';
  * like a missing one. One SELECT per batch, the visibility rule in its WHERE.
  */
 export function createUserLoader(scope: TenantScope) {
-  const visible = visibleOrganisationIdsQuery(scope.principal);
+  const visible = organisationColumnVisible(scope.principal, 'u.organisation_id');
   return new DataLoader<string, UserRecord | null>(async (ids) => {
     const rows = await scope.database.manager
       .getRepository(UserRecord)
       .createQueryBuilder('u')
       .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .andWhere(`u.organisation_id IN (${visible.sql})`, visible.params)
+      .andWhere(visible.sql, visible.params)
       .getMany();
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
