@@ -20,6 +20,8 @@ export async function addMissingBuiltInRoles(manager: EntityManager, organisatio
       permissions: BUILT_IN_ROLES[key].permissions,
       createdAt: now,
     }));
+  // Read before inserting: on SQLite, TypeORM's multi-row insert writes the right rows but shuffles the ids of the objects it was given.
+  const ids = new Map(added.map((role) => [role.key, role.id]));
   if (added.length) await manager.insert(RoleRecord, added);
-  return new Map(added.map((role) => [role.key, role.id]));
+  return ids;
 }

@@ -29,8 +29,9 @@ export class IndependenceService {
       const organisation = visible ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER }) : null;
       if (!organisation) throw graphqlError('NOT_FOUND', 'Customer organisation not found.');
       const owner = await findUserOfOrganisation(manager, organisationId, ownerUserId);
-      if (!owner || !(await holdsRole(manager, owner.id, 'ADMINISTRATOR')))
+      if (!owner || !(await holdsRole(manager, owner.id, 'ADMINISTRATOR'))) {
         throw graphqlError('BAD_USER_INPUT', 'The new owner must be an administrator of the customer organisation.', { field: 'ownerUserId' });
+      }
 
       const users = await countUsersOf(manager, [organisationId]);
       const account = manager.create(AccountRecord, {
@@ -47,7 +48,7 @@ export class IndependenceService {
       await revokePromotionsInto(manager, organisationId);
 
       // A default organisation has the built-in OWNER, MANAGER and OPERATOR roles; the customer roles stay.
-      // A customer organisation has no OWNER role (no custom role may take a built-in key), so it is always added.
+      // OWNER is always among those added: a customer organisation has none, and no custom role takes a built-in key.
       const now = new Date();
       const added = await addMissingBuiltInRoles(manager, organisationId, builtInRoleKeys(OrganisationKind.DEFAULT), now);
       await reassignUserRole(manager, owner.id, added.get('OWNER')!, now);
