@@ -21,3 +21,5 @@ export const organisationsTables: DatabaseSchema = {
   entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './organisation/organisation-lookup.queries';
+export * from './account/account-owner.queries';

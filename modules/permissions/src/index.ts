@@ -14,3 +14,7 @@ export const permissionsTables: DatabaseSchema = {
   entities: [RoleRecord, RoleAssignmentRecord, PromotionRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './role/organisation-roles.queries';
+export * from './role/built-in-roles.commands';
+export * from './role/role-reassignment.commands';
+export * from './promotion/promotion-revocation.commands';

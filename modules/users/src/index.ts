@@ -18,3 +18,7 @@ export const usersTables: DatabaseSchema = {
   entities: [UserRecord, SessionRecord, InvitationRecord, UserTokenRecord, AuditEventRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './user/organisation-users.queries';
+export * from './session/live-sessions.queries';
+export * from './invitation/pending-invitations.queries';
+export * from './audit/audit-trail.commands';

@@ -1,7 +1,7 @@
 import { In } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { AccountRecord, OrganisationKind, OrganisationRecord, WidgetRecord, visibleOrganisations } from '@tenantry/organisations-module';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { countInvitedUsersOf } from '@tenantry/users-module';
 import { seatsUsed } from '@tenantry/provisioning';
 import { toOrganisation } from '../organisation/organisation.mapper';
 import type { Account, AccountUsage } from './account.type';
@@ -32,7 +32,7 @@ export class AccountService {
     const ownIds = own.map((organisation) => organisation.id);
     const [used, pendingInvitations, widgets] = await Promise.all([
       seatsUsed(manager, account.id),
-      manager.countBy(UserRecord, { organisationId: In(ownIds), status: UserStatus.INVITED }),
+      countInvitedUsersOf(manager, ownIds),
       manager.countBy(WidgetRecord, { organisationId: In(ownIds) }),
     ]);
     return {

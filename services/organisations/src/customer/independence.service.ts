@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
-import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
-import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
-import { BUILT_IN_ROLES, graphqlError } from '@tenantry/auth';
+import { addMissingBuiltInRoles, holdsRole, reassignUserRole, revokePromotionsInto } from '@tenantry/permissions-module';
+import { countUsersOf, findUserOfOrganisation, moveAuditTrailToAccount } from '@tenantry/users-module';
+import { graphqlError } from '@tenantry/auth';
 import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
 import type { Account } from '../account/account.type';
 import { toOrganisation } from '../organisation/organisation.mapper';
@@ -28,15 +28,12 @@ export class IndependenceService {
     return this.scope.database.transaction(async (manager) => {
       const organisation = visible ? await manager.findOneBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER }) : null;
       if (!organisation) throw graphqlError('NOT_FOUND', 'Customer organisation not found.');
-      const owner = await manager
-        .createQueryBuilder(UserRecord, 'u')
-        .innerJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
-        .innerJoin(RoleRecord, 'r', 'r.id = ra.role_id')
-        .where('u.id = :ownerUserId AND u.organisation_id = :organisationId AND r.key = :key', { ownerUserId, organisationId, key: 'ADMINISTRATOR' })
-        .getOne();
-      if (!owner) throw graphqlError('BAD_USER_INPUT', 'The new owner must be an administrator of the customer organisation.', { field: 'ownerUserId' });
+      const owner = await findUserOfOrganisation(manager, organisationId, ownerUserId);
+      if (!owner || !(await holdsRole(manager, owner.id, 'ADMINISTRATOR'))) {
+        throw graphqlError('BAD_USER_INPUT', 'The new owner must be an administrator of the customer organisation.', { field: 'ownerUserId' });
+      }
 
-      const users = await manager.countBy(UserRecord, { organisationId });
+      const users = await countUsersOf(manager, [organisationId]);
       const account = manager.create(AccountRecord, {
         id: randomUUID(),
         name: organisation.name,
@@ -47,29 +44,14 @@ export class IndependenceService {
       await manager.insert(AccountRecord, account);
       const independent = { accountId: account.id, kind: OrganisationKind.DEFAULT, managingOrganisationId: null };
       await manager.update(OrganisationRecord, { id: organisationId }, { ...independent, nameNamespace: nameNamespaceOf(independent) });
-      await manager.update(AuditEventRecord, { organisationId }, { accountId: account.id });
-      await manager.delete(PromotionRecord, { organisationId });
+      await moveAuditTrailToAccount(manager, organisationId, account.id);
+      await revokePromotionsInto(manager, organisationId);
 
       // A default organisation has the built-in OWNER, MANAGER and OPERATOR roles; the customer roles stay.
+      // OWNER is always among those added: a customer organisation has none, and no custom role takes a built-in key.
       const now = new Date();
-      const existing = new Set((await manager.findBy(RoleRecord, { organisationId })).map((role) => role.key));
-      const roleIds = new Map(
-        builtInRoleKeys(OrganisationKind.DEFAULT)
-          .filter((key) => !existing.has(key))
-          .map((key) => [key, randomUUID()]),
-      );
-      for (const [key, id] of roleIds) {
-        await manager.insert(RoleRecord, {
-          id,
-          organisationId,
-          key,
-          name: BUILT_IN_ROLES[key].name,
-          builtIn: true,
-          permissions: BUILT_IN_ROLES[key].permissions,
-          createdAt: now,
-        });
-      }
-      await manager.update(RoleAssignmentRecord, { userId: owner.id }, { roleId: roleIds.get('OWNER'), assignedAt: now });
+      const added = await addMissingBuiltInRoles(manager, organisationId, builtInRoleKeys(OrganisationKind.DEFAULT), now);
+      await reassignUserRole(manager, owner.id, added.get('OWNER')!, now);
 
       const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };
       await recordAudit(manager, {

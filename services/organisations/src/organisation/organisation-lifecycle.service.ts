@@ -1,8 +1,8 @@
 import type { EntityManager } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
-import { RoleRecord } from '@tenantry/permissions-module';
-import { InvitationRecord, InvitationStatus, SessionRecord, UserRecord } from '@tenantry/users-module';
+import { countRolesOf } from '@tenantry/permissions-module';
+import { countLiveSessionsOf, countPendingInvitationsOf, countUsersOf } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
 import { assertNameAvailable } from './organisation-names';
@@ -107,11 +107,7 @@ export class OrganisationLifecycleService {
       }
       const deleted = await this.countContents(manager, organisation);
       const customers = await manager.find(OrganisationRecord, { select: { id: true }, where: { managingOrganisationId: id } });
-      const endedSessions = await manager
-        .createQueryBuilder(SessionRecord, 's')
-        .innerJoin(UserRecord, 'u', 'u.id = s.user_id')
-        .where('u.organisation_id IN (:...ids) AND s.revoked_at IS NULL AND s.expires_at > :now', { ids: [id, ...customers.map((c) => c.id)], now: new Date() })
-        .getCount();
+      const endedSessions = await countLiveSessionsOf(manager, [id, ...customers.map((c) => c.id)]);
       await manager.delete(OrganisationRecord, { id });
       await recordAudit(manager, {
         accountId: organisation.accountId,
@@ -189,11 +185,11 @@ export class OrganisationLifecycleService {
   private async countContents(manager: EntityManager, organisation: OrganisationRecord): Promise<DeletionPreview> {
     const where = { organisationId: organisation.id };
     const [operators, widgets, operatorGroups, invitations, roles, customerOrganisations] = await Promise.all([
-      manager.countBy(UserRecord, where),
+      countUsersOf(manager, [organisation.id]),
       manager.countBy(WidgetRecord, where),
       manager.countBy(OperatorGroupRecord, where),
-      manager.countBy(InvitationRecord, { ...where, status: InvitationStatus.PENDING }),
-      manager.countBy(RoleRecord, where),
+      countPendingInvitationsOf(manager, organisation.id),
+      countRolesOf(manager, organisation.id),
       manager.countBy(OrganisationRecord, { managingOrganisationId: organisation.id }),
     ]);
     return { organisationId: organisation.id, name: organisation.name, operators, widgets, operatorGroups, invitations, roles, customerOrganisations };

@@ -1,5 +1,5 @@
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import { isCustomerOrganisation } from '@tenantry/organisations-module';
 import { graphqlError, PERMISSION_KEYS } from '@tenantry/auth';
 import { Decision } from './decision.type';
 
@@ -21,13 +21,9 @@ export class DecisionService {
     if (!(await this.scope.visibility.canSee(organisation))) return decision(false, 'organisation is not visible to you');
     const role = this.scope.principal.roleKey;
     if (!this.scope.principal.permissions.includes(permission)) return decision(false, `role ${role} lacks ${permission}`);
-    if (permission === 'templates.use' && (await this.isCustomer(organisation))) {
+    if (permission === 'templates.use' && (await isCustomerOrganisation(this.scope.database.manager, organisation))) {
       return decision(false, 'customer organisations never get templates.use');
     }
     return decision(true, `role ${role} grants ${permission}`);
-  }
-
-  private async isCustomer(organisationId: string): Promise<boolean> {
-    return this.scope.database.manager.getRepository(OrganisationRecord).existsBy({ id: organisationId, kind: OrganisationKind.CUSTOMER });
   }
 }

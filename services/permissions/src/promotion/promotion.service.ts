@@ -1,14 +1,15 @@
 import type { EntityManager } from '@tenantry/database';
-import { In } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-module';
+import { OrganisationKind, countOrganisationsInAccount, findOrganisationInAccount } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
-import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, recordAudit } from '@tenantry/provisioning';
 import { User } from '../role/role.type';
 import { Organisation } from './organisation.type';
 import { createPromotionsByUserLoader } from './promotion.loaders';
+
+/** What a promotion needs to know of its user. */
+type AdministeredUser = { id: string; organisationId: string };
 
 /**
  * Promotions (docs/product.md#promotions): the owner lets a user see and switch into more organisations of the same account. Every
@@ -32,7 +33,7 @@ export class PromotionService {
     return this.write(async (manager) => {
       const user = await this.userOfAccount(manager, userId);
       const granted = [...new Set(organisationIds)].filter((id) => id !== user.organisationId);
-      const found = granted.length ? await manager.countBy(OrganisationRecord, { id: In(granted), accountId: this.scope.principal.accountId }) : 0;
+      const found = granted.length ? await countOrganisationsInAccount(manager, this.scope.principal.accountId, granted) : 0;
       if (found !== granted.length) throw graphqlError('NOT_FOUND', 'Organisation not found.');
       if (!granted.length) {
         throw graphqlError('BAD_USER_INPUT', "Grant at least one organisation besides the user's own; demoteUser removes a grant.", {
@@ -68,9 +69,9 @@ export class PromotionService {
   }
 
   /** A user of the owner's account other than the owner; customer users stay behind their wall (docs/product.md#customers). */
-  private async userOfAccount(manager: EntityManager, userId: string): Promise<UserRecord> {
+  private async userOfAccount(manager: EntityManager, userId: string): Promise<AdministeredUser> {
     const user = await findAdministrableUser(manager, this.scope.principal, userId);
-    const home = await manager.findOneBy(OrganisationRecord, { id: user.organisationId, accountId: this.scope.principal.accountId });
+    const home = await findOrganisationInAccount(manager, this.scope.principal.accountId, user.organisationId);
     if (!home) throw graphqlError('NOT_FOUND', 'User not found.');
     if (user.id === this.scope.principal.userId) throw graphqlError('BAD_USER_INPUT', 'The owner sees every organisation already.', { field: 'userId' });
     if (home.kind === OrganisationKind.CUSTOMER) {
@@ -85,7 +86,7 @@ export class PromotionService {
     return previous.map((promotion) => promotion.organisationId);
   }
 
-  private audit(manager: EntityManager, user: UserRecord, action: string, details: Record<string, unknown>) {
+  private audit(manager: EntityManager, user: AdministeredUser, action: string, details: Record<string, unknown>) {
     return recordAudit(manager, {
       accountId: this.scope.principal.accountId,
       organisationId: user.organisationId,

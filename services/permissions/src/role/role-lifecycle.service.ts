@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
 import { findOneForUpdate, isUniqueViolation } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount, organisationColumnVisible } from '@tenantry/organisations-module';
+import { OrganisationKind, getOrganisation, lockAccount, organisationColumnVisible, ownsAnAccount } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
@@ -13,6 +13,9 @@ import { User } from './role.type';
 
 /** What a customer organisation's roles may grant at most. */
 const CUSTOMER_PERMISSIONS = BUILT_IN_ROLES.ADMINISTRATOR.permissions;
+
+/** What an audit event names of the organisation it happened in. */
+type AuditedOrganisation = { id: string; accountId: string };
 
 const roleNotFound = () => graphqlError('NOT_FOUND', 'Role not found.');
 
@@ -72,7 +75,7 @@ export class RoleLifecycleService {
       if (role.builtIn) {
         throw graphqlError('BAD_USER_INPUT', 'Built-in roles cannot be changed; create a custom role instead.', { reason: 'BUILT_IN_ROLE' });
       }
-      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
+      const organisation = await getOrganisation(manager, role.organisationId);
       this.assertHolds(role.permissions);
       const changes: Partial<RoleRecord> = {};
       if (input.name && input.name !== role.name) {
@@ -121,7 +124,7 @@ export class RoleLifecycleService {
       if (replacement && holders > 0) await this.assertAdministersHolders(manager, id, replacement.permissions);
       if (replacement && holders > 0) await manager.update(RoleAssignmentRecord, { roleId: id }, { roleId: replacement.id, assignedAt: new Date() });
       await manager.delete(RoleRecord, { id });
-      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: role.organisationId });
+      const organisation = await getOrganisation(manager, role.organisationId);
       await this.audit(manager, organisation, 'role.deleted', id, {
         key: role.key,
         reassignedUsers: replacement ? holders : 0,
@@ -141,7 +144,7 @@ export class RoleLifecycleService {
         throw graphqlError('BAD_USER_INPUT', 'The role belongs to another organisation than the user.', { field: 'roleId' });
       }
       this.assertAssignable(role);
-      if (await manager.existsBy(AccountRecord, { ownerUserId: user.id })) {
+      if (await ownsAnAccount(manager, user.id)) {
         throw graphqlError('BAD_USER_INPUT', 'The account owner keeps the OWNER role.', { field: 'userId' });
       }
       // ... and as the new role would leave them: e.g. customers.manage shows their organisation's customers.
@@ -149,7 +152,7 @@ export class RoleLifecycleService {
       const previous = await manager.findOne(RoleAssignmentRecord, { where: { userId }, relations: { role: true } });
       await manager.delete(RoleAssignmentRecord, { userId });
       await manager.insert(RoleAssignmentRecord, { userId, roleId, assignedAt: new Date() });
-      const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
+      const organisation = await getOrganisation(manager, user.organisationId);
       await this.audit(manager, organisation, 'role.assigned', userId, { roleKey: role.key, previousRoleKey: previous?.role?.key ?? null });
       return Object.assign(new User(), { id: userId });
     });
@@ -217,7 +220,7 @@ export class RoleLifecycleService {
     if (lacking.length) throw graphqlError('FORBIDDEN', `You cannot grant or take permissions you do not hold: ${lacking.join(', ')}.`);
   }
 
-  private audit(manager: EntityManager, organisation: OrganisationRecord, action: string, targetId: string, details: Record<string, unknown>) {
+  private audit(manager: EntityManager, organisation: AuditedOrganisation, action: string, targetId: string, details: Record<string, unknown>) {
     return recordAudit(manager, {
       accountId: organisation.accountId,
       organisationId: organisation.id,
