@@ -14,3 +14,5 @@ export const permissionsTables: DatabaseSchema = {
   entities: [RoleRecord, RoleAssignmentRecord, PromotionRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './role/role-assignment.queries';
+export * from './role/role.queries';
