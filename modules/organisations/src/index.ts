@@ -21,5 +21,7 @@ export const organisationsTables: DatabaseSchema = {
   entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
-export * from './organisation/organisation-lookup.queries';
-export * from './account/account-owner.queries';
+export * from './account/account.queries';
+export * from './operator-group/operator-group-member.queries';
+export * from './operator-group/operator-group.queries';
+export * from './organisation/organisation.queries';

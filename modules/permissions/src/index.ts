@@ -18,3 +18,5 @@ export * from './role/organisation-roles.queries';
 export * from './role/built-in-roles.commands';
 export * from './role/role-reassignment.commands';
 export * from './promotion/promotion-revocation.commands';
+export * from './role/role-assignment.queries';
+export * from './role/role.queries';

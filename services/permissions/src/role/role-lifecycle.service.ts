@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
 import { findOneForUpdate, isUniqueViolation } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OrganisationKind, getOrganisation, lockAccount, organisationColumnVisible, ownsAnAccount } from '@tenantry/organisations-module';
+import { OrganisationKind, organisationById, lockAccount, organisationColumnVisible, ownsAnAccount } from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser, findVisibleOrganisation, recordAudit } from '@tenantry/provisioning';
@@ -75,7 +75,7 @@ export class RoleLifecycleService {
       if (role.builtIn) {
         throw graphqlError('BAD_USER_INPUT', 'Built-in roles cannot be changed; create a custom role instead.', { reason: 'BUILT_IN_ROLE' });
       }
-      const organisation = await getOrganisation(manager, role.organisationId);
+      const organisation = await organisationById(manager, role.organisationId);
       this.assertHolds(role.permissions);
       const changes: Partial<RoleRecord> = {};
       if (input.name && input.name !== role.name) {
@@ -124,7 +124,7 @@ export class RoleLifecycleService {
       if (replacement && holders > 0) await this.assertAdministersHolders(manager, id, replacement.permissions);
       if (replacement && holders > 0) await manager.update(RoleAssignmentRecord, { roleId: id }, { roleId: replacement.id, assignedAt: new Date() });
       await manager.delete(RoleRecord, { id });
-      const organisation = await getOrganisation(manager, role.organisationId);
+      const organisation = await organisationById(manager, role.organisationId);
       await this.audit(manager, organisation, 'role.deleted', id, {
         key: role.key,
         reassignedUsers: replacement ? holders : 0,
@@ -152,7 +152,7 @@ export class RoleLifecycleService {
       const previous = await manager.findOne(RoleAssignmentRecord, { where: { userId }, relations: { role: true } });
       await manager.delete(RoleAssignmentRecord, { userId });
       await manager.insert(RoleAssignmentRecord, { userId, roleId, assignedAt: new Date() });
-      const organisation = await getOrganisation(manager, user.organisationId);
+      const organisation = await organisationById(manager, user.organisationId);
       await this.audit(manager, organisation, 'role.assigned', userId, { roleKey: role.key, previousRoleKey: previous?.role?.key ?? null });
       return Object.assign(new User(), { id: userId });
     });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@tenantry/database';
-import { OrganisationRecord } from '@tenantry/organisations-module';
+import { organisationById } from '@tenantry/organisations-module';
 import type { UserRecord } from '@tenantry/users-module';
 import { InvitationRecord, InvitationStatus, UserTokenPurpose } from '@tenantry/users-module';
 import { issueActivation, linkTo, revokeUserTokens } from '@tenantry/provisioning';
@@ -17,7 +17,7 @@ import type { UsersSettings } from '../settings';
 export async function mailFreshActivationLink(manager: EntityManager, user: UserRecord, settings: UsersSettings): Promise<void> {
   const now = settings.now();
   const hours = settings.invitationTtlHours;
-  const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
+  const organisation = await organisationById(manager, user.organisationId);
   const invitation = await manager.findOneBy(InvitationRecord, { userId: user.id });
   if (invitation && invitation.status !== InvitationStatus.ACCEPTED) {
     await revokeUserTokens(manager, user.id, UserTokenPurpose.ACTIVATION, now);

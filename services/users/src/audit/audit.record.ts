@@ -1,5 +1,5 @@
 import type { EntityManager } from '@tenantry/database';
-import { OrganisationRecord } from '@tenantry/organisations-module';
+import { accountIdOfOrganisation } from '@tenantry/organisations-module';
 import { recordAudit } from '@tenantry/provisioning';
 
 /** An audit event about a user of an organisation; never carries passwords, tokens or hashes. */
@@ -16,8 +16,8 @@ export interface UserAuditEvent {
  * so anonymous flows (login, activation, reset) can audit too.
  */
 export async function recordUserAudit(manager: EntityManager, event: UserAuditEvent): Promise<void> {
-  const organisation = await manager.findOne(OrganisationRecord, { select: { id: true, accountId: true }, where: { id: event.organisationId } });
+  const accountId = await accountIdOfOrganisation(manager, event.organisationId);
   // Without its organisation the change itself is broken: fail, so the transaction rolls back.
-  if (!organisation) throw new Error(`audit event ${event.action} names a missing organisation`);
-  await recordAudit(manager, { ...event, accountId: organisation.accountId });
+  if (!accountId) throw new Error(`audit event ${event.action} names a missing organisation`);
+  await recordAudit(manager, { ...event, accountId });
 }

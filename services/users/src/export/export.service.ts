@@ -1,7 +1,7 @@
 import type { TenantScope } from '@tenantry/organisations-module';
 import { findVisibleOrganisation } from '@tenantry/provisioning';
 import { stringify } from 'csv-stringify/sync';
-import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { roleKeysByUser } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
 
@@ -25,14 +25,7 @@ export class ExportService {
     return this.scope.database.transaction(async (manager) => {
       const organisation = await findVisibleOrganisation(manager, this.scope.principal, organisationId);
       const users = await manager.find(UserRecord, { where: { organisationId: organisation.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-      const roles = await manager
-        .createQueryBuilder(RoleAssignmentRecord, 'ra')
-        .innerJoin(RoleRecord, 'r', 'r.id = ra.role_id')
-        .innerJoin(UserRecord, 'u', 'u.id = ra.user_id')
-        .select(['ra.user_id AS userId', 'r.key AS roleKey'])
-        .where('u.organisation_id = :organisationId', { organisationId: organisation.id })
-        .getRawMany<{ userId: string; roleKey: string }>();
-      const roleOf = new Map(roles.map((row) => [row.userId, row.roleKey]));
+      const roleOf = await roleKeysByUser(manager, organisation.id);
       const rows = users.map((user) =>
         [
           user.username,

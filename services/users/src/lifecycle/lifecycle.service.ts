@@ -1,7 +1,7 @@
 import type { EntityManager } from '@tenantry/database';
 import { In } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { AccountRecord, OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
+import { OrganisationKind, lockAccount, organisationById, ownsAccountOf } from '@tenantry/organisations-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
@@ -92,7 +92,7 @@ export class LifecycleService {
             `Archived users can be restored for ${this.settings.restoreWindowDays} days; this one was archived earlier.`,
           );
         }
-        const organisation = await manager.findOneByOrFail(OrganisationRecord, { id: user.organisationId });
+        const organisation = await organisationById(manager, user.organisationId);
         if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
         return { status: activeOrInvited(user), archivedAt: null };
       },
@@ -161,12 +161,8 @@ export class LifecycleService {
 
   private async guardSelfAndOwner(manager: EntityManager, user: UserRecord): Promise<void> {
     if (user.id === this.scope.principal.userId) throw graphqlError('BAD_USER_INPUT', 'You cannot do this to yourself.');
-    const owner = await manager
-      .createQueryBuilder(AccountRecord, 'a')
-      .innerJoin(OrganisationRecord, 'o', 'o.account_id = a.id')
-      .where('o.id = :organisationId AND a.owner_user_id = :userId', { organisationId: user.organisationId, userId: user.id })
-      .getExists();
-    if (owner) throw graphqlError('FORBIDDEN', 'The account owner cannot be suspended, archived or deleted.');
+    if (await ownsAccountOf(manager, user.id, user.organisationId))
+      throw graphqlError('FORBIDDEN', 'The account owner cannot be suspended, archived or deleted.');
   }
 }
 

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@tenantry/database';
-import { In } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OperatorGroupRecord, OrganisationRecord } from '@tenantry/organisations-module';
-import { RoleRecord } from '@tenantry/permissions-module';
+import { countOperatorGroupsOf, organisationById } from '@tenantry/organisations-module';
+import { roleByKey } from '@tenantry/permissions-module';
 import { assertMayCreateWith } from '@tenantry/provisioning';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError } from '@tenantry/auth';
@@ -20,13 +19,13 @@ export async function assertOrganisationInScope(scope: TenantScope, id: string):
  * never more permissions than the caller holds, and never one through which the new user would see
  * organisations the caller does not, so nobody creates a user mightier than themself.
  */
-export async function findGrantableRole(manager: EntityManager, principal: UserPrincipal, organisationId: string, roleKey: string): Promise<RoleRecord> {
-  const role = await manager.findOneBy(RoleRecord, { organisationId, key: roleKey });
+export async function findGrantableRole(manager: EntityManager, principal: UserPrincipal, organisationId: string, roleKey: string) {
+  const role = await roleByKey(manager, organisationId, roleKey);
   if (!role || role.key === 'OWNER') throw graphqlError('BAD_USER_INPUT', `Role ${roleKey} does not exist in this organisation or cannot be given.`);
   const missing = role.permissions.filter((permission) => !principal.permissions.includes(permission));
   if (missing.length) throw graphqlError('FORBIDDEN', `Role ${roleKey} grants permissions you do not hold: ${missing.join(', ')}.`);
   // Nor one who would see more: customers.manage shows the organisation's customers.
-  await assertMayCreateWith(manager, principal, await manager.findOneByOrFail(OrganisationRecord, { id: organisationId }), role.permissions);
+  await assertMayCreateWith(manager, principal, await organisationById(manager, organisationId), role.permissions);
   return role;
 }
 
@@ -34,7 +33,7 @@ export async function findGrantableRole(manager: EntityManager, principal: UserP
 export async function checkInboxes(manager: EntityManager, organisationId: string, inboxIds: readonly string[]): Promise<string[]> {
   const unique = [...new Set(inboxIds)];
   if (!unique.length) return unique;
-  const found = await manager.countBy(OperatorGroupRecord, { id: In(unique), organisationId });
+  const found = await countOperatorGroupsOf(manager, organisationId, unique);
   if (found !== unique.length) throw graphqlError('BAD_USER_INPUT', 'Every inbox must be an operator group of the organisation.');
   return unique;
 }

@@ -1,8 +1,8 @@
 import type { Connection } from '@tenantry/federation';
 import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OperatorGroupMemberRecord, OrganisationKind, visibleOrganisations } from '@tenantry/organisations-module';
-import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import { OrganisationKind, setOperatorGroupsOfUser, visibleOrganisations } from '@tenantry/organisations-module';
+import { holdersOfRoles, rolesHoldingPermission } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
@@ -88,19 +88,15 @@ export class UserService {
 
   /** Colleagues a chat may be handed to: same (active) organisation, ACTIVE, holding chats.access, not the caller. */
   async transferTargets(): Promise<User[]> {
-    const roles = await this.scope.database.manager.getRepository(RoleRecord).findBy({ organisationId: this.scope.principal.organisationId });
-    const roleIds = roles.filter((role) => role.permissions.includes('chats.access')).map((role) => role.id);
-    if (!roleIds.length) return [];
-    const rows = await this.scope.database.manager
+    const { manager } = this.scope.database;
+    const { organisationId, userId } = this.scope.principal;
+    const holderIds = await holdersOfRoles(manager, await rolesHoldingPermission(manager, organisationId, 'chats.access'));
+    if (!holderIds.length) return [];
+    const rows = await manager
       .getRepository(UserRecord)
       .createQueryBuilder('u')
-      .innerJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
-      .where('u.organisation_id = :organisationId AND u.status = :active AND u.id <> :self', {
-        organisationId: this.scope.principal.organisationId,
-        active: UserStatus.ACTIVE,
-        self: this.scope.principal.userId,
-      })
-      .andWhere('ra.role_id IN (:...roleIds)', { roleIds })
+      .where('u.organisation_id = :organisationId AND u.status = :active AND u.id <> :self', { organisationId, active: UserStatus.ACTIVE, self: userId })
+      .andWhere('u.id IN (:...holderIds)', { holderIds })
       .orderBy('u.screen_name', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .getMany();
@@ -180,12 +176,7 @@ export class UserService {
         Object.assign(changes, await changeEmail(manager, user, input.email, { actorUserId: this.scope.principal.userId, settings: this.settings }));
       if (input.inboxIds) {
         const inboxIds = await checkInboxes(manager, user.organisationId, input.inboxIds);
-        await manager.delete(OperatorGroupMemberRecord, { userId: user.id });
-        if (inboxIds.length)
-          await manager.insert(
-            OperatorGroupMemberRecord,
-            inboxIds.map((operatorGroupId) => ({ operatorGroupId, userId: user.id })),
-          );
+        await setOperatorGroupsOfUser(manager, user.id, inboxIds);
       }
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });

@@ -1,5 +1,5 @@
 import type { UserPrincipal } from '@tenantry/auth';
-import { OperatorGroupRecord } from '@tenantry/organisations-module';
+import { OperatorGroupMemberRecord, OperatorGroupRecord } from '@tenantry/organisations-module';
 import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module';
 import type { AccountSeed, OrganisationSeed, UserSeed } from '@tenantry/testing';
 import type { UsersTestbed } from '../testing/users.testkit';
@@ -169,6 +169,24 @@ describe('users: creating, listing and editing', () => {
     expect(rename.errors![0].message).toMatch(/username cannot be changed/);
     expect(errorCode(await bed.query(managerPrincipal, UPDATE, { id: target.id, input: { lastName: null } }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await bed.query(operatorPrincipal, UPDATE, { id: target.id, input: { firstName: 'X' } }))).toBe('FORBIDDEN');
+  });
+
+  it("replaces a user's inboxes, and an inbox of another organisation changes none of them", async () => {
+    const target = await support.createUser('OPERATOR');
+    const groups = bed.db.dataSource.getRepository(OperatorGroupRecord);
+    const [first] = await groups.findBy({ organisationId: support.id });
+    const second = await groups.save({ id: crypto.randomUUID(), organisationId: support.id, name: `second.${process.pid}`, createdAt: new Date() });
+    const foreignGroup = await groups.findOneByOrFail({ organisationId: foreignOrganisationId });
+    const inboxesOf = async () =>
+      (await bed.db.dataSource.getRepository(OperatorGroupMemberRecord).findBy({ userId: target.id })).map((member) => member.operatorGroupId).sort();
+    const setInboxes = (inboxIds: string[]) => bed.query(managerPrincipal, UPDATE, { id: target.id, input: { inboxIds, firstName: 'Changed' } });
+    expect(await inboxesOf()).toEqual([first.id]);
+    expect((await setInboxes([second.id, second.id])).errors).toBeUndefined();
+    expect(await inboxesOf()).toEqual([second.id]);
+    expect(errorCode(await setInboxes([first.id, foreignGroup.id]))).toBe('BAD_USER_INPUT');
+    expect(await inboxesOf()).toEqual([second.id]);
+    expect((await setInboxes([])).errors).toBeUndefined();
+    expect(await inboxesOf()).toEqual([]);
   });
 
   it("masks colleagues' mobile numbers for viewers without phoneNumbers.visible", async () => {
