@@ -21,3 +21,15 @@ export const organisationsTables: DatabaseSchema = {
   entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './account/account-creation.commands';
+export * from './account/account-owner.commands';
+export * from './account/account-name.queries';
+export * from './organisation/organisation-creation.commands';
+export * from './organisation/organisation-account.queries';
+export * from './organisation/seat-organisations.queries';
+export * from './widget/widget-creation.commands';
+export * from './operator-group/operator-group-creation.commands';
+export * from './operator-group/operator-group-membership.commands';
+export * from './operator-group/first-operator-group.queries';
+export * from './visibility/visibility-comparison.queries';
+export * from './visibility/visible-organisation.queries';

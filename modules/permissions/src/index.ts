@@ -14,3 +14,7 @@ export const permissionsTables: DatabaseSchema = {
   entities: [RoleRecord, RoleAssignmentRecord, PromotionRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './role/initial-roles.commands';
+export * from './role/role-assignment.commands';
+export * from './role/role-lock.queries';
+export * from './role/held-permissions.queries';

@@ -18,3 +18,10 @@ export const usersTables: DatabaseSchema = {
   entities: [UserRecord, SessionRecord, InvitationRecord, UserTokenRecord, AuditEventRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './audit/audit-recording.commands';
+export * from './user-token/single-use-token';
+export * from './user/organisation-condition';
+export * from './user/user-creation.commands';
+export * from './user/user-lookup.queries';
+export * from './user/seat-count.queries';
+export * from './user/password-replacement.commands';

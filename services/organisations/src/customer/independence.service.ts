@@ -4,7 +4,8 @@ import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } 
 import { PromotionRecord, RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { AuditEventRecord, UserRecord } from '@tenantry/users-module';
 import { BUILT_IN_ROLES, graphqlError } from '@tenantry/auth';
-import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
+import { builtInRoleKeys } from '@tenantry/provisioning';
+import { recordAudit } from '@tenantry/users-module';
 import type { Account } from '../account/account.type';
 import { toOrganisation } from '../organisation/organisation.mapper';
 

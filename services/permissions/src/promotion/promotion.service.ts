@@ -5,7 +5,8 @@ import { OrganisationKind, OrganisationRecord } from '@tenantry/organisations-mo
 import { PromotionRecord } from '@tenantry/permissions-module';
 import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { findAdministrableUser, recordAudit } from '@tenantry/provisioning';
+import { findAdministrableUser } from '@tenantry/provisioning';
+import { recordAudit } from '@tenantry/users-module';
 import { User } from '../role/role.type';
 import { Organisation } from './organisation.type';
 import { createPromotionsByUserLoader } from './promotion.loaders';
