@@ -20,3 +20,7 @@ export * from './role/role-reassignment.commands';
 export * from './promotion/promotion-revocation.commands';
 export * from './role/role-assignment.queries';
 export * from './role/role.queries';
+export * from './role/initial-roles.commands';
+export * from './role/role-assignment.commands';
+export * from './role/role-lock.queries';
+export * from './role/held-permissions.queries';

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@tenantry/database';
-import type { UserRecord } from '@tenantry/users-module';
-import { UserTokenPurpose } from '@tenantry/users-module';
+import { UserTokenPurpose, issueUserToken } from '@tenantry/users-module';
 import { DEFAULT_INVITATION_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
 import { activationMail } from './mails';
-import { issueUserToken } from './user-token';
 
 /** A page of the web app that takes a single-use token from a mailed link. */
 export type TokenLinkPath = 'activate' | 'reset-password' | 'confirm-email';
@@ -12,6 +10,15 @@ export type TokenLinkPath = 'activate' | 'reset-password' | 'confirm-email';
 /** A link of the web app that carries a single-use token, e.g. /activate?token=…. */
 export function linkTo(publicUrl: string, path: TokenLinkPath, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/${path}?token=${encodeURIComponent(token)}`;
+}
+
+/** What the activation mail needs to know of its user. */
+export interface ActivationRecipient {
+  id: string;
+  organisationId: string;
+  email: string;
+  language: string;
+  firstName: string;
 }
 
 export interface ActivationOptions {
@@ -29,7 +36,7 @@ export interface ActivationOptions {
  * activation mail in the outbox, all in the caller's transaction. Returns the raw token, which is
  * stored nowhere but in the mail.
  */
-export async function issueActivation(manager: EntityManager, user: UserRecord, options: ActivationOptions): Promise<string> {
+export async function issueActivation(manager: EntityManager, user: ActivationRecipient, options: ActivationOptions): Promise<string> {
   const hours = options.ttlHours ?? DEFAULT_INVITATION_TTL_HOURS;
   const token = await issueUserToken(manager, user.id, UserTokenPurpose.ACTIVATION, hours * 3_600_000);
   const link = linkTo(options.publicUrl, 'activate', token);

@@ -1,16 +1,16 @@
 import type { EntityManager } from '@tenantry/database';
-import { AccountRecord, OrganisationRecord, visibleOrganisationCondition, organisationColumnVisible } from '@tenantry/organisations-module';
-import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
+import type { OrganisationAccount } from '@tenantry/organisations-module';
+import { countOrganisationsSeenOnlyBy, findOrganisationAccount, organisationColumnVisible } from '@tenantry/organisations-module';
+import { permissionsHeldBy } from '@tenantry/permissions-module';
 import { grantedOrganisations } from '@tenantry/store';
-import { UserRecord } from '@tenantry/users-module';
+import { findUserInOrganisations } from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError } from '@tenantry/auth';
 
-/** What decides whether a user may be administered: their account's owner and their role's permissions. */
-interface Standing {
-  accountId: string;
-  ownerUserId: string | null;
-  permissions: string[];
+/** A user as the rule needs them: who they are and where they belong. */
+interface Administered {
+  id: string;
+  organisationId: string;
 }
 
 /**
@@ -25,14 +25,13 @@ interface Standing {
  * email, reset their password) and act in organisations never granted to the manager.
  * The caller may always administer themself.
  */
-export async function findAdministrableUser(manager: EntityManager, principal: UserPrincipal, id: string): Promise<UserRecord> {
-  const visible = organisationColumnVisible(principal, 'u.organisation_id');
-  const user = await manager.getRepository(UserRecord).createQueryBuilder('u').where('u.id = :id', { id }).andWhere(visible.sql, visible.params).getOne();
+export async function findAdministrableUser(manager: EntityManager, principal: UserPrincipal, id: string) {
+  const user = await findUserInOrganisations(manager, id, (column) => organisationColumnVisible(principal, column));
   if (!user) throw graphqlError('NOT_FOUND', 'User not found.');
   if (user.id === principal.userId) return user;
-  const standing = await standingOf(manager, user.id);
-  if (standing.ownerUserId === user.id) throw graphqlError('FORBIDDEN', 'Only the account owner manages the account owner.');
-  await assertWithinCaller(manager, principal, user, standing.accountId, standing.permissions);
+  const account = await accountOf(manager, user);
+  if (account.ownerUserId === user.id) throw graphqlError('FORBIDDEN', 'Only the account owner manages the account owner.');
+  await assertWithinCaller(manager, principal, user, account.accountId, await permissionsHeldBy(manager, user.id));
   return user;
 }
 
@@ -40,9 +39,9 @@ export async function findAdministrableUser(manager: EntityManager, principal: U
  * The rule again for the user as a change would leave them, e.g. holding the role assignRole is
  * about to give: a caller may not make someone see or do more than the caller may.
  */
-export async function assertAdministrableWith(manager: EntityManager, principal: UserPrincipal, user: UserRecord, permissions: string[]): Promise<void> {
+export async function assertAdministrableWith(manager: EntityManager, principal: UserPrincipal, user: Administered, permissions: string[]): Promise<void> {
   if (user.id === principal.userId) return;
-  await assertWithinCaller(manager, principal, user, (await standingOf(manager, user.id)).accountId, permissions);
+  await assertWithinCaller(manager, principal, user, (await accountOf(manager, user)).accountId, permissions);
 }
 
 /**
@@ -69,40 +68,22 @@ async function assertWithinCaller(
   if (beyond.length) throw graphqlError('FORBIDDEN', `This user holds permissions you do not: ${beyond.join(', ')}.`);
   // The owner sees their whole account: no user of it sees more.
   if (principal.isAccountOwner && principal.accountId === accountId) return;
-  const userSees = visibleOrganisationCondition(
-    {
-      accountId,
-      homeOrganisationId: user.organisationId,
-      isAccountOwner: false,
-      grantedOrganisationIds: user.id ? await grantedOrganisations(manager, user.id, accountId) : [],
-      managesCustomers: permissions.includes('customers.manage'),
-    },
-    'o',
-    'user',
-  );
-  const callerSees = visibleOrganisationCondition(principal, 'o', 'caller');
-  const beyondCaller = await manager
-    .getRepository(OrganisationRecord)
-    .createQueryBuilder('o')
-    .where(userSees.sql, userSees.params)
-    .andWhere(`NOT ${callerSees.sql}`, callerSees.params)
-    .getCount();
+  const userSubject = {
+    accountId,
+    homeOrganisationId: user.organisationId,
+    isAccountOwner: false,
+    grantedOrganisationIds: user.id ? await grantedOrganisations(manager, user.id, accountId) : [],
+    managesCustomers: permissions.includes('customers.manage'),
+  };
+  const beyondCaller = await countOrganisationsSeenOnlyBy(manager, userSubject, principal);
   // Which organisations are beyond the caller stays unsaid: naming them would reveal them.
   if (beyondCaller > 0) {
     throw graphqlError('FORBIDDEN', 'This user sees organisations you do not; only someone who sees all of them may administer this user.');
   }
 }
 
-async function standingOf(manager: EntityManager, userId: string): Promise<Standing> {
-  const row = await manager
-    .createQueryBuilder(UserRecord, 'u')
-    .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
-    .innerJoin(AccountRecord, 'a', 'a.id = o.account_id')
-    .leftJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
-    .leftJoin(RoleRecord, 'r', 'r.id = ra.role_id')
-    .select(['o.account_id AS accountId', 'a.owner_user_id AS ownerUserId', 'r.permissions AS permissions'])
-    .where('u.id = :userId', { userId })
-    .getRawOne<{ accountId: string; ownerUserId: string | null; permissions: string | null }>();
-  if (!row) throw graphqlError('NOT_FOUND', 'User not found.');
-  return { accountId: row.accountId, ownerUserId: row.ownerUserId, permissions: row.permissions ? (JSON.parse(row.permissions) as string[]) : [] };
+async function accountOf(manager: EntityManager, user: Administered): Promise<OrganisationAccount> {
+  const account = await findOrganisationAccount(manager, user.organisationId);
+  if (!account) throw graphqlError('NOT_FOUND', 'User not found.');
+  return account;
 }

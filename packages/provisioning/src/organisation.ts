@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
 import type { PrivacySettings } from '@tenantry/organisations-module';
-import { AccountRecord, OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, nameNamespaceOf } from '@tenantry/organisations-module';
-import { RoleRecord } from '@tenantry/permissions-module';
+import { OrganisationKind, insertAccount, insertOperatorGroup, insertOrganisation, insertWidget } from '@tenantry/organisations-module';
+import { insertBuiltInRoles } from '@tenantry/permissions-module';
 import { DEFAULT_LANGUAGE } from '@tenantry/config';
-import { BUILT_IN_ROLES } from '@tenantry/auth';
 
 export const DEFAULT_PRIVACY: PrivacySettings = { transcriptRetentionDays: 90, anonymiseVisitorIp: true };
 
@@ -24,56 +22,31 @@ export interface NewOrganisation {
   managingOrganisationId?: string | null;
 }
 
-export interface ProvisionedOrganisation {
-  organisation: OrganisationRecord;
-  widget: WidgetRecord;
-  operatorGroup: OperatorGroupRecord;
-}
-
 /** Creates an organisation with its built-in roles, its first widget and its first operator group (docs/product.md#accounts-and-organisations). */
-export async function provisionOrganisation(manager: EntityManager, input: NewOrganisation): Promise<ProvisionedOrganisation> {
+export async function provisionOrganisation(manager: EntityManager, input: NewOrganisation) {
   const now = new Date();
-  const organisation = manager.create(OrganisationRecord, {
-    id: randomUUID(),
-    accountId: input.accountId,
-    kind: input.kind,
-    name: input.name,
-    nameNamespace: nameNamespaceOf({ kind: input.kind, accountId: input.accountId, managingOrganisationId: input.managingOrganisationId ?? null }),
-    language: input.language ?? DEFAULT_LANGUAGE,
-    location: input.location ?? null,
-    managingOrganisationId: input.managingOrganisationId ?? null,
-    privacy: input.privacy ?? DEFAULT_PRIVACY,
-    createdAt: now,
-  });
-  await manager.insert(OrganisationRecord, organisation);
-  await manager.insert(
-    RoleRecord,
-    builtInRoleKeys(input.kind).map((key) => ({
-      id: randomUUID(),
-      organisationId: organisation.id,
-      key,
-      name: BUILT_IN_ROLES[key].name,
-      builtIn: true,
-      permissions: BUILT_IN_ROLES[key].permissions,
-      createdAt: now,
-    })),
+  const organisation = await insertOrganisation(
+    manager,
+    {
+      accountId: input.accountId,
+      kind: input.kind,
+      name: input.name,
+      language: input.language ?? DEFAULT_LANGUAGE,
+      location: input.location ?? null,
+      managingOrganisationId: input.managingOrganisationId ?? null,
+      privacy: input.privacy ?? DEFAULT_PRIVACY,
+    },
+    now,
   );
-  const widget = manager.create(WidgetRecord, { id: randomUUID(), organisationId: organisation.id, name: `${input.name} widget`, createdAt: now });
-  const operatorGroup = manager.create(OperatorGroupRecord, { id: randomUUID(), organisationId: organisation.id, name: input.name, createdAt: now });
-  await manager.insert(WidgetRecord, widget);
-  await manager.insert(OperatorGroupRecord, operatorGroup);
+  await insertBuiltInRoles(manager, organisation.id, builtInRoleKeys(input.kind), now);
+  const widget = await insertWidget(manager, organisation.id, `${input.name} widget`, now);
+  const operatorGroup = await insertOperatorGroup(manager, organisation.id, input.name, now);
   return { organisation, widget, operatorGroup };
 }
 
-/** Creates an account with its DEFAULT organisation (same name), fully provisioned. */
+/** Creates an account with its DEFAULT organisation (same name), fully provisioned; its owner comes next (setAccountOwner). */
 export async function createAccount(manager: EntityManager, name: string, seatLimit: number) {
-  const account = manager.create(AccountRecord, { id: randomUUID(), name, seatLimit, ownerUserId: null, createdAt: new Date() });
-  await manager.insert(AccountRecord, account);
+  const account = await insertAccount(manager, name, seatLimit);
   const provisioned = await provisionOrganisation(manager, { accountId: account.id, kind: OrganisationKind.DEFAULT, name });
   return { account, ...provisioned };
-}
-
-/** Makes a user the owner of their account. */
-export async function makeOwner(manager: EntityManager, accountId: string, userId: string): Promise<void> {
-  await manager.update(AccountRecord, { id: accountId }, { ownerUserId: userId });
 }

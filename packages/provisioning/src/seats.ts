@@ -1,19 +1,11 @@
 import type { EntityManager } from '@tenantry/database';
-import { OrganisationKind, OrganisationRecord, lockAccount } from '@tenantry/organisations-module';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { lockAccount, organisationColumnTakesSeats } from '@tenantry/organisations-module';
+import { countSeatsUsed } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 
 /** Seats taken: users of the account's own organisations (invited ones included), not archived; customers take none. */
-export async function seatsUsed(manager: EntityManager, accountId: string): Promise<number> {
-  return manager
-    .createQueryBuilder(UserRecord, 'u')
-    .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
-    .where('o.account_id = :accountId AND o.kind <> :customer AND u.status <> :archived', {
-      accountId,
-      customer: OrganisationKind.CUSTOMER,
-      archived: UserStatus.ARCHIVED,
-    })
-    .getCount();
+export function seatsUsed(manager: EntityManager, accountId: string): Promise<number> {
+  return countSeatsUsed(manager, (column) => organisationColumnTakesSeats(accountId, column));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from '@tenantry/database';
-import { In, IsNull, withTransaction } from '@tenantry/database';
-import { AccountRecord, OrganisationKind } from '@tenantry/organisations-module';
-import { SessionRecord, UserRecord } from '@tenantry/users-module';
+import { withTransaction } from '@tenantry/database';
+import { OrganisationKind, hasAccountNamed, setAccountOwner } from '@tenantry/organisations-module';
+import { replacePasswordsByUsername } from '@tenantry/users-module';
 import { hashPassword } from '@tenantry/auth';
-import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
+import { createAccount, createUserWithRole, provisionOrganisation } from '@tenantry/provisioning';
 
 export const DEMO_USERNAMES = {
   owner: 'demo.owner',
@@ -23,16 +23,10 @@ export interface DemoSeedResult {
  * an administrator. Runs once; later runs only reset the password when one is given.
  */
 export async function seedDemoData(dataSource: DataSource, password?: string): Promise<DemoSeedResult> {
-  if (await dataSource.getRepository(AccountRecord).existsBy({ name: 'Demo' })) {
+  if (await hasAccountNamed(dataSource.manager, 'Demo')) {
     if (!password) return { created: false };
     const hash = await hashPassword(password);
-    await withTransaction(dataSource, async (manager) => {
-      const demoUsers = await manager.findBy(UserRecord, { username: In(Object.values(DEMO_USERNAMES)) });
-      await manager.update(UserRecord, { username: In(Object.values(DEMO_USERNAMES)) }, { passwordHash: hash, failedLoginCount: 0 });
-      // A new password ends the sessions opened with the old one.
-      if (demoUsers.length)
-        await manager.update(SessionRecord, { userId: In(demoUsers.map((user) => user.id)), revokedAt: IsNull() }, { revokedAt: new Date() });
-    });
+    await withTransaction(dataSource, (manager) => replacePasswordsByUsername(manager, Object.values(DEMO_USERNAMES), hash));
     return { created: false, password };
   }
   const chosen = password ?? randomBytes(12).toString('base64url');
@@ -46,7 +40,7 @@ export async function seedDemoData(dataSource: DataSource, password?: string): P
       firstName: 'Dana',
       lastName: 'Owner',
     });
-    await makeOwner(manager, account.id, owner.id);
+    await setAccountOwner(manager, account.id, owner.id);
     const { organisation: support } = await provisionOrganisation(manager, {
       accountId: account.id,
       kind: OrganisationKind.SUB,

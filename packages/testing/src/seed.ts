@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from '@tenantry/database';
 import { withTransaction } from '@tenantry/database';
 import type { AccountRecord, OrganisationRecord } from '@tenantry/organisations-module';
-import { OrganisationKind } from '@tenantry/organisations-module';
+import { OrganisationKind, setAccountOwner } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import type { UserRecord } from '@tenantry/users-module';
 import { SessionRecord } from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { hashToken, randomToken, signAccessToken } from '@tenantry/auth';
-import { createAccount, createUserWithRole, makeOwner, provisionOrganisation } from '@tenantry/provisioning';
+import { createAccount, createUserWithRole, provisionOrganisation } from '@tenantry/provisioning';
 import { TEST_ACCESS_TOKEN_SECRET } from './subgraph-harness';
 
 /** Password of every seeded user. */
@@ -116,7 +116,7 @@ export function initSeed(dataSource: DataSource) {
           roleKey: 'OWNER',
           password: SEED_PASSWORD,
         });
-        await makeOwner(manager, account.id, owner.id);
+        await setAccountOwner(manager, account.id, owner.id);
         return new AccountSeed(
           dataSource,
           { ...account, ownerUserId: owner.id },

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
 import { addMissingBuiltInRoles, holdsRole, reassignUserRole, revokePromotionsInto } from '@tenantry/permissions-module';
-import { countUsersOf, findUserOfOrganisation, moveAuditTrailToAccount } from '@tenantry/users-module';
+import { countUsersOf, findUserOfOrganisation, moveAuditTrailToAccount, recordAudit } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { builtInRoleKeys, recordAudit } from '@tenantry/provisioning';
+import { builtInRoleKeys } from '@tenantry/provisioning';
 import type { Account } from '../account/account.type';
 import { toOrganisation } from '../organisation/organisation.mapper';
 

@@ -4,7 +4,9 @@ import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord
 import { countRolesOf } from '@tenantry/permissions-module';
 import { countLiveSessionsOf, countPendingInvitationsOf, countUsersOf } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
+import { createUserWithRole, issueActivation, provisionOrganisation, reserveSeats } from '@tenantry/provisioning';
+import { findVisibleOrganisation } from '@tenantry/organisations-module';
+import { recordAudit } from '@tenantry/users-module';
 import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
 import type { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';

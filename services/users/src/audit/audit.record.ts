@@ -1,6 +1,6 @@
 import type { EntityManager } from '@tenantry/database';
 import { accountIdOfOrganisation } from '@tenantry/organisations-module';
-import { recordAudit } from '@tenantry/provisioning';
+import { recordAudit } from '@tenantry/users-module';
 
 /** An audit event about a user of an organisation; never carries passwords, tokens or hashes. */
 export interface UserAuditEvent {

@@ -1,5 +1,5 @@
 import type { TenantScope } from '@tenantry/organisations-module';
-import { findVisibleOrganisation } from '@tenantry/provisioning';
+import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { stringify } from 'csv-stringify/sync';
 import { roleKeysByUser } from '@tenantry/permissions-module';
 import { UserRecord } from '@tenantry/users-module';

@@ -5,7 +5,8 @@ import { InvitationRecord, InvitationStatus, UserRecord, UserStatus } from '@ten
 import type { Connection } from '@tenantry/federation';
 import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
-import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, linkTo, reserveSeats } from '@tenantry/provisioning';
+import { createUserWithRole, findAdministrableUser, linkTo, reserveSeats } from '@tenantry/provisioning';
+import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { enqueueMail } from '@tenantry/mail';
 import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 import { recordUserAudit } from '../audit/audit.record';

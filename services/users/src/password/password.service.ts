@@ -5,7 +5,8 @@ import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { checkUserToken, issueUserToken, linkTo, redeemUserToken, tokenRefusal } from '@tenantry/provisioning';
+import { linkTo } from '@tenantry/provisioning';
+import { checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';

@@ -5,7 +5,8 @@ import { OrganisationKind, setOperatorGroupsOfUser, visibleOrganisations } from 
 import { holdersOfRoles, rolesHoldingPermission } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { createUserWithRole, findAdministrableUser, findVisibleOrganisation, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
+import { createUserWithRole, findAdministrableUser, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
+import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { changeEmail } from '../email-change/email-change.service';

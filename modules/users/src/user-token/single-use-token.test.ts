@@ -1,9 +1,9 @@
 import type { EntityManager } from '@tenantry/database';
 import { withTransaction } from '@tenantry/database';
-import { UserTokenPurpose } from '@tenantry/users-module';
 import type { TestDatabase } from '@tenantry/testing';
 import { createTestDatabase, initSeed } from '@tenantry/testing';
-import { checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from './user-token';
+import { UserTokenPurpose } from './user-token.entity';
+import { checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from './single-use-token';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
 import { IsNull } from '@tenantry/database';
-import { UserTokenPurpose, UserTokenRecord } from '@tenantry/users-module';
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
+import { UserTokenPurpose, UserTokenRecord } from './user-token.entity';
 
 type ClientError = ReturnType<typeof graphqlError>;
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
-import { AuditEventRecord } from '@tenantry/users-module';
+import { AuditEventRecord } from './audit-event.entity';
 
+/** A security-relevant change, as the use case that makes it describes it. */
 export interface AuditEvent {
   accountId: string;
   /** Null for account-level events, which outlive the organisation. */
