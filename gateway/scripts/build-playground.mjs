@@ -30,7 +30,11 @@ function externaliseDataUrls(css) {
 
 /** Fails the build on anything in the bundle that would make the browser ask another origin. */
 function assertSelfContained(name, text) {
-  const foreign = [/@import\s/, /url\((["']?)(?!\/playground\/assets\/)/, /\/\/(unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|[\w.-]*apollographql\.com)/];
+  const foreign = [
+    /@import\s/,
+    /url\((["']?)(?!\/playground\/assets\/)/,
+    /\/\/(unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|[\w.-]*apollographql\.com)/,
+  ];
   for (const pattern of foreign) {
     const match = pattern.exec(text);
     if (match) throw new Error(`${name} reaches outside the gateway's origin: ${text.slice(match.index, match.index + 80)}`);

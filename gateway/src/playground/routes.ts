@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ServerResponse } from 'node:http';
@@ -12,6 +13,15 @@ export const PLAYGROUND_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+/**
+ * The page's policy: PLAYGROUND_HEADERS' plus one `<style>` nonce, fresh for every response, for the
+ * style element GraphiQL's dialogs insert (react-remove-scroll; the page hands it the nonce through
+ * `<meta name="csp-nonce">`). No other inline style or script runs: no 'unsafe-inline'.
+ */
+export function playgroundPagePolicy(styleNonce: string): string {
+  return `${PLAYGROUND_HEADERS['content-security-policy']}; style-src 'self' 'nonce-${styleNonce}'`;
+}
 
 /** Where the page loads its bundle from (the build writes it there: gateway/scripts/build-playground.mjs). */
 export const PLAYGROUND_ASSETS_PATH = '/playground/assets';
@@ -32,12 +42,14 @@ function bundleDirectory(): string | undefined {
   return [__dirname, join(__dirname, '..', '..', 'dist', 'playground')].find((folder) => existsSync(join(folder, 'manifest.json')));
 }
 
-export function renderPlaygroundPage(manifest: { script: string; stylesheet: string }): string {
+/** The page: a root for the bundle, its script and stylesheet, and the style nonce of this response. */
+export function renderPlaygroundPage(manifest: { script: string; stylesheet: string }, styleNonce: string): string {
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="csp-nonce" content="${styleNonce}">
     <title>Tenantry playground</title>
     <link rel="stylesheet" href="${manifest.stylesheet}">
     <script src="${manifest.script}" defer></script>
@@ -61,8 +73,12 @@ function pageRoute(folder: string | undefined): GetRouteHandler {
     const text = 'The playground is not built: run `npm run build`.\n';
     return (_request, _url, response) => send(response, 503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }, text);
   }
-  const page = renderPlaygroundPage(JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')));
-  return (_request, _url, response) => send(response, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, page);
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+  return (_request, _url, response) => {
+    const styleNonce = randomBytes(18).toString('base64');
+    const headers = { 'content-security-policy': playgroundPagePolicy(styleNonce), 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    send(response, 200, headers, renderPlaygroundPage(manifest, styleNonce));
+  };
 }
 
 /**

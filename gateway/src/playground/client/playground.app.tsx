@@ -124,8 +124,7 @@ export function PlaygroundApp() {
         {user ? (
           <div className="tenantry-signed-in">
             <p>
-              Signed in as <strong>{user.username}</strong> ({user.role.key}) in {user.organisation.name} · organisation id{' '}
-              <code>{user.organisation.id}</code>
+              Signed in as <strong>{user.username}</strong> ({user.role.key}) in {user.organisation.name} · organisation id <code>{user.organisation.id}</code>
             </p>
             <button type="button" onClick={() => void session.signOut()}>
               Sign out

@@ -26,7 +26,7 @@ export type PostGraphQL = <TData = Record<string, unknown>>(
 ) => Promise<GraphQLAnswer<TData>>;
 
 /** POST /graphql on this page's own origin; headers typed into GraphiQL's Headers tab win over the session's. */
-export const postGraphQL: PostGraphQL = async <TData,>(request: GraphQLRequest, accessToken?: string, headers: Record<string, string> = {}) => {
+export const postGraphQL: PostGraphQL = async <TData>(request: GraphQLRequest, accessToken?: string, headers: Record<string, string> = {}) => {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: {
