@@ -10,14 +10,21 @@ import type { SessionState } from './playground.session';
 import { PlaygroundSession } from './playground.session';
 
 /** Where the docs explorer stands: anonymous callers may not introspect (gateway/src/exposure). */
-type SchemaStatus = 'signed-out' | 'loading' | 'loaded' | 'refused';
+type SchemaStatus = 'signed-out' | 'loading' | 'loaded' | 'refused' | 'failed';
 
 const SCHEMA_NOTES: Record<SchemaStatus, string> = {
   'signed-out': 'Sign in to browse the schema.',
   loading: 'Loading the schema…',
   loaded: 'Schema loaded: open the Docs (book icon) to read every type and field.',
   refused: 'Your role may not read the schema (it needs schema.read): ask the account owner.',
+  failed: 'The schema could not be loaded: use the re-fetch button (circular arrows) to try again.',
 };
+
+/** What an answer to GraphiQL's introspection query means for the docs explorer. */
+function schemaStatusOf(answer: GraphQLAnswer): SchemaStatus {
+  if (answer.data && '__schema' in answer.data) return 'loaded';
+  return answer.errors?.some((error) => error.extensions?.code === 'FORBIDDEN') ? 'refused' : 'failed';
+}
 
 function SignInForm({ session }: { session: PlaygroundSession }) {
   const [error, setError] = useState<string>();
@@ -103,7 +110,7 @@ export function PlaygroundApp() {
       const accessToken = session.accessToken();
       const answer = await postGraphQL(request, accessToken, options?.headers);
       if (introspection) {
-        setSchema(answer.data && '__schema' in answer.data ? 'loaded' : 'refused');
+        setSchema(schemaStatusOf(answer));
         return answer;
       }
       const run = ++latest.current;
