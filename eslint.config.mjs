@@ -186,7 +186,7 @@ export function tenantryConfig(root) {
     },
     { files: ['**/*.{js,mjs,cjs,ts}'], extends: [js.configs.recommended] },
     {
-      files: ['**/*.ts'],
+      files: ['**/*.{ts,tsx}'],
       extends: [tseslint.configs.recommended],
       languageOptions: {
         // Lets consistent-type-imports leave files with decorators alone: type-graphql and TypeORM read
@@ -205,6 +205,11 @@ export function tenantryConfig(root) {
       // The account pages' browser script (gateway/src/pages/assets), served as is.
       files: ['gateway/src/pages/assets/**/*.js'],
       languageOptions: { sourceType: 'script', globals: globals.browser },
+    },
+    {
+      // The playground's browser code (gateway/src/playground/client), bundled by esbuild at the gateway's build.
+      files: ['gateway/src/playground/client/**/*.{ts,tsx}'],
+      languageOptions: { globals: globals.browser },
     },
     {
       // Tools that find their configuration through a default export.

@@ -3,11 +3,13 @@ import { dirname, join } from 'node:path';
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Principal } from '@tenantry/auth';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
+import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
 import { PrincipalDataSource } from './principal-data-source';
@@ -60,15 +62,23 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
-    plugins: [clientMistakesPlugin({ refusedInputIs400: true }), queryLimitsPlugin(), schemaExposurePlugin({ development: options.development ?? false })],
+    plugins: [
+      clientMistakesPlugin({ refusedInputIs400: true }),
+      queryLimitsPlugin(),
+      schemaExposurePlugin({ development: options.development ?? false }),
+      // Apollo's own landing page loads from a CDN; browsers get the self-hosted playground instead.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     parseOptions: QUERY_LIMIT_PARSE_OPTIONS,
     // The process decides how it stops (stopWhenTold); Apollo's own handler would re-raise the signal mid-shutdown.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const playground = playgroundRoutes();
   const http = createGraphQLHttpServer<GatewayContext>({
     apollo,
-    getRoutes: accountPageRoutes(),
+    getRoutes: { ...accountPageRoutes(), ...playground.getRoutes },
+    browserRoutes: playground.browserRoutes,
     authenticate: async (request) => {
       const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const header = request.headers.authorization;

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import ts from 'typescript';
 import { ENTITY_ROWS, OPERATION_ROWS } from '../authorization/authorization-matrix';
 import { readSupergraph } from '../gateway';
+import * as playground from '../playground/client/playground.operations';
 import { countTokens } from './count-tokens';
 import { measureDocument } from './measure-document';
 import type { LimitedMeasure } from './query-limits';
@@ -36,7 +37,19 @@ function documentLiterals(file: string): string[] {
   return found;
 }
 
-/** Every document the repository's own clients send: the end-to-end suites and the authorization matrix. */
+/** What the playground sends by itself: its tabs, its panel's operations, and GraphiQL's introspection. */
+function playgroundDocuments(): { where: string; text: string }[] {
+  const panel = Object.entries(playground).flatMap(([name, value]) =>
+    typeof value === 'string' && /^\s*(query|mutation|\{)/.test(value) ? [{ name, value }] : [],
+  );
+  return [
+    ...playground.DEFAULT_TABS.map((tab, index) => ({ where: `playground tab ${index + 1}`, text: tab.query })),
+    ...panel.map(({ name, value }) => ({ where: `playground ${name}`, text: value })),
+    { where: 'playground introspection (GraphiQL)', text: getIntrospectionQuery({ inputValueDeprecation: false, schemaDescription: false }) },
+  ];
+}
+
+/** Every document the repository's own clients send: the end-to-end suites, the authorization matrix and the playground. */
 function clientDocuments(): { where: string; text: string }[] {
   const fromTests = endToEndTestFiles(SOURCE_ROOT).flatMap((file) => documentLiterals(file).map((text) => ({ where: relative(SOURCE_ROOT, file), text })));
   const fromMatrix = OPERATION_ROWS.map((row) => ({ where: `matrix ${row.field}`, text: row.document }));
@@ -44,7 +57,7 @@ function clientDocuments(): { where: string; text: string }[] {
     where: `matrix _entities ${row.type}`,
     text: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${row.type} { ${row.selection} } } }`,
   }));
-  return [...fromTests, ...fromMatrix, ...fromEntities];
+  return [...fromTests, ...fromMatrix, ...fromEntities, ...playgroundDocuments()];
 }
 
 /** The documents that parse (some tests send broken ones on purpose), each with its measures. */

@@ -25,6 +25,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Public GET (and HEAD) routes by path; they never see credentials or a principal. */
   getRoutes?: Record<string, GetRouteHandler>;
+  /**
+   * Public GET routes taken only when the request prefers HTML (a browser opening the address),
+   * on paths that otherwise serve GraphQL: the gateway's playground at /graphql.
+   */
+  browserRoutes?: Record<string, GetRouteHandler>;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -62,6 +67,28 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** Quality the Accept header gives a media type: its own entry, else `type/*`, else `*\/*`, else 0. */
+function acceptQuality(accept: string, mediaType: string): number {
+  const [type] = mediaType.split('/');
+  let best = { specificity: -1, quality: 0 };
+  for (const part of accept.split(',')) {
+    const [range, ...parameters] = part.trim().toLowerCase().split(';');
+    const specificity = range === mediaType ? 2 : range === `${type}/*` ? 1 : range === '*/*' ? 0 : -1;
+    if (specificity <= best.specificity) continue;
+    const q = parameters.map((parameter) => /^\s*q=([0-9.]+)\s*$/.exec(parameter)?.[1]).find((value) => value !== undefined);
+    best = { specificity, quality: q === undefined ? 1 : Number(q) };
+  }
+  return best.quality;
+}
+
+/** A browser navigation (Accept: text/html, …) rather than a GraphQL client asking for JSON. */
+export function prefersHtml(request: IncomingMessage): boolean {
+  const accept = request.headers.accept;
+  if (!accept) return false;
+  const html = acceptQuality(accept, 'text/html');
+  return html > 0 && html > Math.max(acceptQuality(accept, 'application/json'), acceptQuality(accept, 'application/graphql-response+json'));
+}
+
 function toHeaderMap(request: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -72,7 +99,7 @@ function toHeaderMap(request: IncomingMessage): HeaderMap {
 
 /** An HTTP server (not yet listening) that serves POST /graphql, GET /healthz and extra POST and GET routes. */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
-  const { apollo, authenticate, routes = {}, getRoutes = {} } = options;
+  const { apollo, authenticate, routes = {}, getRoutes = {}, browserRoutes = {} } = options;
   return createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -84,6 +111,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         response.setHeader('allow', 'GET, HEAD');
         return sendError(response, 405, 'BAD_USER_INPUT', 'Use GET.');
       }
+      const browserRoute = browserRoutes[url.pathname];
+      if (browserRoute && (request.method === 'GET' || request.method === 'HEAD') && prefersHtml(request)) return await browserRoute(request, url, response);
       const route = routes[url.pathname];
       if (url.pathname !== '/graphql' && !route) return sendError(response, 404, 'NOT_FOUND', 'No such path.');
       const context = await authenticate(request);
