@@ -4,6 +4,7 @@ export * from './audit';
 export * from './seats';
 export * from './mails';
 export * from './activation';
+export * from './credentials';
 export * from './scope';
 export * from './administration';
 export * from './user-token';

@@ -4,7 +4,7 @@ import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord
 import { RoleRecord } from '@tenantry/permissions-module';
 import { InvitationRecord, InvitationStatus, SessionRecord, UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { createUserWithRole, findVisibleOrganisation, issueActivation, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
+import { createUserWithRole, findVisibleOrganisation, mailCredentials, provisionOrganisation, recordAudit, reserveSeats } from '@tenantry/provisioning';
 import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
 import type { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
@@ -169,7 +169,8 @@ export class OrganisationLifecycleService {
       lastName: input.lastName,
       language: organisation.language,
     });
-    await issueActivation(manager, user, {
+    // Two mails, as for createUser: the username (else they would not know their login), then the link.
+    await mailCredentials(manager, user, {
       publicUrl: this.settings.publicUrl,
       organisationName: organisation.name,
       ttlHours: this.settings.activationTtlHours,
