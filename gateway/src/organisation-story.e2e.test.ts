@@ -33,7 +33,9 @@ describe('organisations through the gateway: add, use and delete a sub-organisat
     expect(created.errors).toBeUndefined();
     const organisationId = created.data.createOrganisation.organisation.id;
 
-    const [mail] = await mailsTo(demo.mailDir, 'sanne@example.nl');
+    // Two mails, as for createUser: the username first, then the activation link.
+    const [usernameMail, mail] = await mailsTo(demo.mailDir, 'sanne@example.nl', 2);
+    expect(usernameMail.subject).toBe('Je gebruikersnaam bij Webcare Rotterdam');
     expect(mail.subject).toBe('Activeer je account bij Webcare Rotterdam');
     const token = activationTokenIn(mail);
     const activated = await graph(`mutation($token: String!, $password: String!) { activateAccount(token: $token, password: $password) { accessToken } }`, {

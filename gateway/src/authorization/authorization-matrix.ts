@@ -369,6 +369,13 @@ export const OPERATION_ROWS: OperationRow[] = [
     allowed: administersA1,
   },
   {
+    field: 'userDeletionPreview',
+    kind: 'query',
+    document: 'query($id: ID!) { userDeletionPreview(id: $id) { openSessions operatorGroupMemberships } }',
+    variables: async (world) => ({ id: await userOfA1(world, UserStatus.ACTIVE) }),
+    allowed: administersA1,
+  },
+  {
     field: 'requestPasswordReset',
     kind: 'mutation',
     document: 'mutation($name: String!) { requestPasswordReset(usernameOrEmail: $name) }',
@@ -494,6 +501,22 @@ export const ENTITY_ROWS: EntityRow[] = [
     representation: (world) => ({ __typename: 'User', id: world.users.operatorA.id }),
     selection: 'id accessibleOrganisations { id }',
     allowed: ['operatorA'],
+  },
+  // The inboxes live in the organisations subgraph, which judges the user by the organisation the users subgraph sent (@requires).
+  {
+    type: 'User',
+    subgraph: 'organisations',
+    representation: (world) => ({ __typename: 'User', id: world.colleague.id, organisation: { id: world.a1.id } }),
+    selection: 'id inboxes { id }',
+    allowed: seesA1,
+  },
+  // The account-level audit trail: the owner's alone; other users of the account are refused, other accounts resolve to null.
+  {
+    type: 'Account',
+    subgraph: 'users',
+    representation: (world) => ({ __typename: 'Account', id: world.alpha.record.id }),
+    selection: 'id auditEvents { totalCount }',
+    allowed: ['ownerA'],
   },
   {
     type: 'User',

@@ -47,6 +47,7 @@ export const FOREIGN_ID_ROWS: ForeignIdRow[] = [
     byUser(field, `mutation($id: ID!) { ${field}(id: $id) { id } }`),
   ),
   byUser('deleteUser', 'mutation($id: ID!) { deleteUser(id: $id) }'),
+  byUser('userDeletionPreview', 'query($id: ID!) { userDeletionPreview(id: $id) { openSessions } }'),
   byUser('updateUser', 'mutation($id: ID!) { updateUser(id: $id, input: { screenName: "X" }) { id } }'),
   byUser('resendActivation', 'mutation($id: ID!) { resendActivation(userId: $id) }'),
   byUser('demoteUser', 'mutation($id: ID!) { demoteUser(userId: $id) { id } }'),

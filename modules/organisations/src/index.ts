@@ -10,6 +10,7 @@ import { WidgetRecord } from './widget/widget.entity';
 export * from './account/account.entity';
 export * from './account/account.lock';
 export * from './operator-group/operator-group-member.entity';
+export * from './operator-group/operator-group-membership.queries';
 export * from './operator-group/operator-group.entity';
 export * from './organisation/organisation.entity';
 export * from './widget/widget.entity';

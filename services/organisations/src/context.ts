@@ -7,6 +7,7 @@ import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationLifecycleService } from './organisation/organisation-lifecycle.service';
 import { AccountService } from './account/account.service';
 import { IndependenceService } from './customer/independence.service';
+import { createInboxesLoader } from './operator-group/user-inboxes.loader';
 
 /** Settings the organisations subgraph needs beyond its database. */
 export interface OrganisationsSettings {
@@ -23,6 +24,8 @@ export interface OrganisationsContext extends PrincipalContext {
   lifecycle: () => OrganisationLifecycleService;
   accounts: () => AccountService;
   independence: () => IndependenceService;
+  /** The operator groups each user answers for, batched per request. */
+  inboxes: () => ReturnType<typeof createInboxesLoader>;
 }
 
 export function createContextFactory(dataSource: DataSource, settings: OrganisationsSettings) {
@@ -35,6 +38,7 @@ export function createContextFactory(dataSource: DataSource, settings: Organisat
       lifecycle: perRequest(() => new OrganisationLifecycleService(scope(), settings)),
       accounts: perRequest(() => new AccountService(scope())),
       independence: perRequest(() => new IndependenceService(scope())),
+      inboxes: perRequest(() => createInboxesLoader(scope())),
       organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },
     };
   };

@@ -7,17 +7,19 @@ import { AccountResolver } from './account/account.resolver';
 import { accountRules } from './account/account.rules';
 import { CustomerResolver } from './customer/customer.resolver';
 import { customerRules } from './customer/customer.rules';
+import { resolveUserReference, UserInboxesResolver } from './operator-group/user-inboxes.resolver';
+import { userInboxesRules } from './operator-group/user-inboxes.rules';
 
 /** The organisations subgraph schema without rules: what its SDL file is printed from. */
 export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [OrganisationResolver, AccountResolver, CustomerResolver], orphanedTypes: [PageInfo] },
-    { Organisation: { __resolveReference: resolveOrganisationReference } },
+    { resolvers: [OrganisationResolver, AccountResolver, CustomerResolver, UserInboxesResolver], orphanedTypes: [PageInfo] },
+    { Organisation: { __resolveReference: resolveOrganisationReference }, User: { __resolveReference: resolveUserReference } },
   );
 }
 
 /** Every rule of the subgraph, by domain module. */
-export const organisationsRules = [organisationRules, accountRules, customerRules];
+export const organisationsRules = [organisationRules, accountRules, customerRules, userInboxesRules];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
 export async function buildGuardedOrganisationsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {

@@ -6,10 +6,12 @@ import { createTenantScope } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import { perRequest } from '@tenantry/federation';
 import { ActivationService } from './activation/activation.service';
+import { AccountAuditService } from './audit/account-audit';
 import { AuditService } from './audit/audit.service';
 import { EmailChangeService } from './email-change/email-change.service';
 import { ExportService } from './export/export.service';
 import { InvitationService } from './invitation/invitation.service';
+import { UserDeletionPreviewService } from './lifecycle/deletion-preview';
 import { LifecycleService } from './lifecycle/lifecycle.service';
 import { Lockout } from './lockout/lockout';
 import { PasswordService } from './password/password.service';
@@ -35,6 +37,8 @@ export interface UsersContext extends PrincipalContext {
   lifecycle: () => LifecycleService;
   exports: () => ExportService;
   audit: () => AuditService;
+  accountAudit: () => AccountAuditService;
+  deletionPreviews: () => UserDeletionPreviewService;
   sessions: SessionService;
   activation: ActivationService;
   emailChanges: EmailChangeService;
@@ -70,6 +74,8 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
       lifecycle: perRequest(() => new LifecycleService(scope(), settings, lockout)),
       exports: perRequest(() => new ExportService(scope())),
       audit: perRequest(() => new AuditService(scope())),
+      accountAudit: perRequest(() => new AccountAuditService(scope())),
+      deletionPreviews: perRequest(() => new UserDeletionPreviewService(scope())),
       canSee: async (id: string) => principal.kind === 'user' && scope().visibility.canSee(id),
     };
   };
@@ -82,6 +88,8 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
       lifecycle: () => scope.lifecycle(),
       exports: () => scope.exports(),
       audit: () => scope.audit(),
+      accountAudit: () => scope.accountAudit(),
+      deletionPreviews: () => scope.deletionPreviews(),
       organisationVisibility: { canSee: (id) => scope.canSee(id) },
       sessions,
       activation,

@@ -2,6 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
 import { ActivationResolver } from './activation/activation.resolver';
 import { activationRules } from './activation/activation.rules';
+import { AccountAuditResolver, resolveAccountReference } from './audit/account-audit.resolver';
+import { Account } from './audit/account.type';
 import { AuditResolver } from './audit/audit.resolver';
 import { auditRules } from './audit/audit.rules';
 import { EmailChangeResolver } from './email-change/email-change.resolver';
@@ -10,7 +12,10 @@ import { ExportResolver } from './export/export.resolver';
 import { exportRules } from './export/export.rules';
 import { InvitationResolver } from './invitation/invitation.resolver';
 import { invitationRules } from './invitation/invitation.rules';
+import { UserDeletionPreviewResolver } from './lifecycle/deletion-preview.resolver';
+import { deletionPreviewRules } from './lifecycle/deletion-preview.rules';
 import { LifecycleResolver } from './lifecycle/lifecycle.resolver';
+import { RestorableUntilResolver } from './lifecycle/restorable-until.resolver';
 import { lifecycleRules } from './lifecycle/lifecycle.rules';
 import { PasswordResolver } from './password/password.resolver';
 import { passwordRules } from './password/password.rules';
@@ -36,11 +41,20 @@ const resolvers = [
   ExportResolver,
   AuditResolver,
   EmailChangeResolver,
+  RestorableUntilResolver,
+  UserDeletionPreviewResolver,
+  AccountAuditResolver,
 ] as const;
 
 /** The users subgraph schema without rules: what its SDL file is printed from. */
 export function buildUsersSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers, orphanedTypes: [PageInfo] }, { User: { __resolveReference: resolveUserReference } });
+  return buildFederatedSchema(
+    { resolvers, orphanedTypes: [PageInfo, Account] },
+    {
+      User: { __resolveReference: resolveUserReference },
+      Account: { __resolveReference: resolveAccountReference },
+    },
+  );
 }
 
 /** Every rule of the subgraph, by domain module. */
@@ -56,6 +70,7 @@ export const usersRules = [
   exportRules,
   auditRules,
   emailChangeRules,
+  deletionPreviewRules,
 ];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../organisation/organisation.type';
 
 @ObjectType({ description: 'What the account uses of its plan, counted over all its own organisations at once.' })
@@ -19,6 +19,8 @@ export class AccountUsage {
   pendingInvitations: number;
 }
 
+// An entity so that the users subgraph can add the account's audit trail; only that subgraph resolves references to it.
+@Directive('@key(fields: "id", resolvable: false)')
 @ObjectType({ description: 'A customer of the platform: one owner, a plan, and its organisations.' })
 export class Account {
   @Field(() => ID)

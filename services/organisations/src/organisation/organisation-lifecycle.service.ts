@@ -1,12 +1,10 @@
 import type { EntityManager } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, lockAccount } from '@tenantry/organisations-module';
+import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, findVisibleOrganisation, lockAccount } from '@tenantry/organisations-module';
 import { countRolesOf } from '@tenantry/permissions-module';
-import { countLiveSessionsOf, countPendingInvitationsOf, countUsersOf } from '@tenantry/users-module';
+import { countLiveSessionsOf, countPendingInvitationsOf, countUsersOf, recordAudit } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { createUserWithRole, issueActivation, provisionOrganisation, reserveSeats } from '@tenantry/provisioning';
-import { findVisibleOrganisation } from '@tenantry/organisations-module';
-import { recordAudit } from '@tenantry/users-module';
+import { createUserWithRole, mailCredentials, provisionOrganisation, reserveSeats } from '@tenantry/provisioning';
 import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
 import type { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
@@ -167,7 +165,8 @@ export class OrganisationLifecycleService {
       lastName: input.lastName,
       language: organisation.language,
     });
-    await issueActivation(manager, user, {
+    // Two mails, as for createUser: the username (else they would not know their login), then the link.
+    await mailCredentials(manager, user, {
       publicUrl: this.settings.publicUrl,
       organisationName: organisation.name,
       ttlHours: this.settings.activationTtlHours,

@@ -50,7 +50,7 @@ describe('organisation lifecycle', () => {
   });
 
   describe('createOrganisation', () => {
-    it('creates the organisation, its invited MANAGER in its group, a widget, an activation mail and an audit event', async () => {
+    it('creates the organisation, its invited MANAGER in its group, a widget, its username and activation mails and an audit event', async () => {
       const response = await subgraph.query(owner, CREATE, { input: input({ name: 'Support Hamburg' }) });
       expect(response.errors).toBeUndefined();
       const created = response.data.createOrganisation;
@@ -68,7 +68,10 @@ describe('organisation lifecycle', () => {
       expect(
         await db.dataSource.getRepository(OperatorGroupMemberRecord).findOneBy({ userId: operator.id, operatorGroupId: created.operatorGroup.id }),
       ).not.toBeNull();
-      const mail = await db.dataSource.getRepository(OutboxMailRecord).findOneByOrFail({ toAddress: operator.email });
+      // Two mails, as for createUser: the username, then the activation link.
+      const [usernameMail, mail] = await db.dataSource.getRepository(OutboxMailRecord).find({ where: { toAddress: operator.email }, order: { id: 'ASC' } });
+      expect(usernameMail.body).toContain(`Ihr Benutzername: ${operator.username}`);
+      expect(usernameMail.body).not.toMatch(/activate\?token=/);
       expect(mail.body).toMatch(/http:\/\/app\.test\/activate\?token=/);
       expect(mail.subject).toMatch(/Aktivieren/);
       expect(await db.dataSource.getRepository(UserTokenRecord).countBy({ userId: operator.id })).toBe(1);

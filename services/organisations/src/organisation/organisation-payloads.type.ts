@@ -1,15 +1,8 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { OperatorGroup } from '../operator-group/operator-group.type';
+import { User } from '../operator-group/user.type';
 import { Widget } from '../widget/widget.type';
 import { Organisation } from './organisation.type';
-
-/** Stub of the users subgraph's entity. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType()
-export class User {
-  @Field(() => ID)
-  id: string;
-}
 
 @ObjectType({ description: 'What createOrganisation made, all in one transaction.' })
 export class CreateOrganisationPayload {

@@ -31,5 +31,4 @@ export const organisationRules: RuleMap = {
   CreateOrganisationPayload: isAccountOwner,
   DeletionPreview: isAccountOwner,
   DeleteOrganisationPayload: isAccountOwner,
-  User: allow,
 };

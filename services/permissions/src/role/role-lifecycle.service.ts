@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
 import { findOneForUpdate, isUniqueViolation } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OrganisationKind, organisationById, lockAccount, organisationColumnVisible, ownsAnAccount } from '@tenantry/organisations-module';
+import {
+  OrganisationKind,
+  findVisibleOrganisation,
+  lockAccount,
+  organisationById,
+  organisationColumnVisible,
+  ownsAnAccount,
+} from '@tenantry/organisations-module';
 import { RoleAssignmentRecord, RoleRecord } from '@tenantry/permissions-module';
 import { BUILT_IN_ROLES, graphqlError, PERMISSION_CATALOG, PERMISSION_KEYS } from '@tenantry/auth';
 import { assertAdministrableWith, findAdministrableUser } from '@tenantry/provisioning';
-import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { recordAudit } from '@tenantry/users-module';
 import type { CreateRoleInput, UpdateRoleInput } from './role.inputs';
 import { toRole } from './role.mapper';

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@tenantry/database';
 import { organisationById } from '@tenantry/organisations-module';
 import type { UserRecord } from '@tenantry/users-module';
-import { InvitationRecord, InvitationStatus, UserTokenPurpose } from '@tenantry/users-module';
+import { InvitationRecord, InvitationStatus, UserTokenPurpose, revokeUserTokens } from '@tenantry/users-module';
 import { issueActivation, linkTo } from '@tenantry/provisioning';
-import { revokeUserTokens } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { renewInvitationToken } from '../invitation/invitation.token';
 import { invitationMail } from '../mail/user-mails';

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestDatabase } from '@tenantry/database';
-import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
+import {
+  InvitationRecord,
+  InvitationStatus,
+  UserRecord,
+  UserStatus,
+  UserTokenPurpose,
+  checkUserToken,
+  redeemUserToken,
+  revokeUserTokens,
+  tokenRefusal,
+} from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, hashToken } from '@tenantry/auth';
 import type { TokenRefusal } from '@tenantry/users-module';
 import { findAdministrableUser } from '@tenantry/provisioning';
-import { checkUserToken, redeemUserToken, revokeUserTokens, tokenRefusal } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { checkPassword } from '../password/password.policy';

@@ -1,10 +1,13 @@
-import { allow, and } from 'graphql-shield';
+import { allow, and, or } from 'graphql-shield';
 import type { RuleMap } from '@tenantry/federation';
-import { hasPermission, isInVisibleOrganisation } from '@tenantry/auth';
+import { hasPermission, isInVisibleOrganisation, isOwnerOfItsAccount } from '@tenantry/auth';
 
 export const auditRules: RuleMap = {
   Query: { auditEvents: hasPermission('audit.read') },
-  AuditEvent: and(isInVisibleOrganisation, hasPermission('audit.read')),
+  // An organisation's events for its auditors; account-level events (they carry their accountId) for the owner.
+  AuditEvent: or(and(isInVisibleOrganisation, hasPermission('audit.read')), isOwnerOfItsAccount),
   AuditEventConnection: allow,
   AuditEventEdge: allow,
+  // The account's own trail: its owner only.
+  Account: isOwnerOfItsAccount,
 };

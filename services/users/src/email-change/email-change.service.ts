@@ -1,9 +1,17 @@
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
-import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
+import {
+  UserRecord,
+  UserStatus,
+  UserTokenPurpose,
+  checkUserToken,
+  issueUserToken,
+  redeemUserToken,
+  revokeUserTokens,
+  tokenRefusal,
+} from '@tenantry/users-module';
 import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
 import { linkTo } from '@tenantry/provisioning';
-import { checkUserToken, issueUserToken, redeemUserToken, revokeUserTokens, tokenRefusal } from '@tenantry/users-module';
 import { mailFreshActivationLink } from '../activation/activation.link';
 import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';

@@ -1,12 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestDatabase } from '@tenantry/database';
 import { In } from '@tenantry/database';
-import { UserRecord, UserStatus, UserTokenPurpose } from '@tenantry/users-module';
+import { UserRecord, UserStatus, UserTokenPurpose, checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { linkTo } from '@tenantry/provisioning';
-import { checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from '@tenantry/users-module';
 import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
