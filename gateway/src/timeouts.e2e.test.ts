@@ -53,11 +53,26 @@ describe('a hung subgraph through the gateway', () => {
     onlyMaskedError(answer);
   });
 
-  it('answers null for a non-nullable field of the hung subgraph up to the nearest nullable parent', async () => {
-    const { answer, ms } = await whilePaused('permissions', () => timed(() => demo.graph('{ me { username permissions } }', {}, ownerToken)));
+  it('answers the user, their organisation and the organisations list when the permissions subgraph hangs, with role and permissions null', async () => {
+    const { answer, ms } = await whilePaused('permissions', () =>
+      timed(() => demo.graph('{ me { username organisation { name } role { key } permissions } organisations(first: 5) { totalCount } }', {}, ownerToken)),
+    );
     expect(ms).toBeLessThan(SUBGRAPH_TIMEOUT_BOUND_MS);
-    // User.permissions is String!: its failure nulls `me`, the nearest nullable field.
-    expect(answer.data).toEqual({ me: null });
+    // User.role and User.permissions are nullable for this: a failure of their subgraph nulls only them.
+    expect(answer.data).toEqual({
+      me: { username: 'demo.owner', organisation: { name: 'Demo' }, role: null, permissions: null },
+      organisations: { totalCount: expect.any(Number) },
+    });
+    expect(answer.data.organisations.totalCount).toBeGreaterThan(0);
+    onlyMaskedError(answer);
+  });
+
+  it('answers a root field of another subgraph when the permissions subgraph hangs: only permissionCatalog is null', async () => {
+    const { answer, ms } = await whilePaused('permissions', () =>
+      timed(() => demo.graph('{ organisations { totalCount } permissionCatalog { key } }', {}, ownerToken)),
+    );
+    expect(ms).toBeLessThan(SUBGRAPH_TIMEOUT_BOUND_MS);
+    expect(answer.data).toEqual({ organisations: { totalCount: expect.any(Number) }, permissionCatalog: null });
     onlyMaskedError(answer);
   });
 

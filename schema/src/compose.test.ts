@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { composeSupergraph, SUPERGRAPH_FILE } from './compose';
+import { composeSupergraph, printClientSchema, PUBLIC_SCHEMA_FILE, SUPERGRAPH_FILE } from './compose';
 
 describe('supergraph', () => {
   const { supergraphSdl, problems } = composeSupergraph();
@@ -10,5 +10,13 @@ describe('supergraph', () => {
 
   it('is committed as composed (run npm run compose after a schema change)', () => {
     expect(readFileSync(SUPERGRAPH_FILE, 'utf8')).toBe(supergraphSdl);
+  });
+
+  it('has its client schema committed as public.graphql (run npm run compose after a schema change)', () => {
+    expect(readFileSync(PUBLIC_SCHEMA_FILE, 'utf8')).toBe(printClientSchema(supergraphSdl ?? ''));
+  });
+
+  it('shows clients no federation internals', () => {
+    expect(readFileSync(PUBLIC_SCHEMA_FILE, 'utf8')).not.toMatch(/join__|link__|@link|_entities|_service|_Any/);
   });
 });

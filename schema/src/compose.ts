@@ -1,11 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
 
 const SCHEMA_DIR = join(__dirname, '..');
 export const SUPERGRAPH_FILE = join(SCHEMA_DIR, 'supergraph.graphql');
+/** The client-facing schema (no federation internals) that web and mobile teams generate clients from. */
+export const PUBLIC_SCHEMA_FILE = join(SCHEMA_DIR, 'public.graphql');
 
 /**
  * Composition hints we accept on purpose, by code. Every other hint fails composition,
@@ -36,6 +40,16 @@ export function composeSupergraph(): CompositionResult {
   return { supergraphSdl: result.supergraphSdl, problems: hints };
 }
 
+/** The schema the gateway serves to clients: the supergraph's API schema, without join__/link__ machinery. */
+export function clientSchema(supergraphSdl: string): GraphQLSchema {
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+}
+
+/** The client schema as SDL, sorted by name so a change shows as a small diff. */
+export function printClientSchema(supergraphSdl: string): string {
+  return `${printSchema(lexicographicSortSchema(clientSchema(supergraphSdl)))}\n`;
+}
+
 if (require.main === module) {
   const { supergraphSdl, problems } = composeSupergraph();
   if (problems.length > 0 || !supergraphSdl) {
@@ -43,5 +57,6 @@ if (require.main === module) {
     process.exit(1);
   }
   writeFileSync(SUPERGRAPH_FILE, supergraphSdl);
-  console.log(`wrote ${SUPERGRAPH_FILE}`);
+  writeFileSync(PUBLIC_SCHEMA_FILE, printClientSchema(supergraphSdl));
+  console.log(`wrote ${SUPERGRAPH_FILE} and ${PUBLIC_SCHEMA_FILE}`);
 }

@@ -89,7 +89,7 @@ export function toConnection<TNode extends { id: string }>(
 export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>, name: string) {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page.` })
   class Edge {
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name} itself.` })
     node: TNode;
 
     @Field({ description: 'Opaque position of this edge.' })
@@ -98,10 +98,10 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in the order of the list.' })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow and the cursor to ask for the next one with.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items match, over all pages.' })

@@ -12,7 +12,7 @@ export class AccountUsage {
   @Field(() => Int, { description: 'Seats still free: seatLimit minus operators and pending invitations.' })
   seatsLeft: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Chat widgets (sites) of own organisations.' })
   widgets: number;
 
   @Field(() => Int, { description: 'Invited users who have not activated yet; they hold a seat.' })
@@ -23,10 +23,10 @@ export class AccountUsage {
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType({ description: 'A customer of the platform: one owner, a plan, and its organisations.' })
 export class Account {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the account.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Name of the account: the name of its DEFAULT organisation when it was created.' })
   name: string;
 
   @Field(() => Int, { description: "Operators the plan allows across the account's own organisations, pending invitations included." })

@@ -16,6 +16,6 @@ export class User {
   organisationId?: string;
 
   @Directive('@external')
-  @Field(() => Organisation, { description: 'The organisation the user belongs to.' })
+  @Field(() => Organisation, { nullable: true, description: 'The organisation the user belongs to, as the users subgraph answers it (nullable there).' })
   organisation?: Pick<Organisation, 'id'>;
 }

@@ -28,16 +28,16 @@ export class FirstUserInput {
   @IsNameText()
   username: string;
 
-  @Field()
+  @Field({ description: 'Where the activation mail goes.' })
   @IsEmail({}, { message: 'email must be an email address' })
   email: string;
 
-  @Field()
+  @Field({ description: 'First name, 1–100 characters.' })
   @Length(1, 100)
   @IsNameText()
   firstName: string;
 
-  @Field()
+  @Field({ description: 'Last name, 1–100 characters.' })
   @Length(1, 100)
   @IsNameText()
   lastName: string;
@@ -54,7 +54,7 @@ export class CreateOrganisationInput {
   @IsIn(LANGUAGES)
   language: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where the organisation is, in words; 1–120 characters. Default: none.' })
   @IsOptional()
   @Length(1, 120)
   @IsNameText()
@@ -65,31 +65,31 @@ export class CreateOrganisationInput {
   @ValidateNested()
   privacy?: PrivacyInput | null;
 
-  @Field(() => FirstUserInput)
+  @Field(() => FirstUserInput, { description: 'The first operator (role MANAGER); gets an activation mail.' })
   @ValidateNested()
   firstOperator: FirstUserInput;
 }
 
 @InputType({ description: 'Changes to an organisation; fields left out stay as they are.' })
 export class UpdateOrganisationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name, unique within the account; 1–120 characters.' })
   @IsOptional()
   @Length(1, 120)
   @IsNameText()
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New language: one of en, de, nl, fr, es.' })
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New location, 0–120 characters; null or an empty string clears it.' })
   @IsOptional()
   @Length(0, 120)
   @IsNameText()
   location?: string | null;
 
-  @Field(() => PrivacyInput, { nullable: true })
+  @Field(() => PrivacyInput, { nullable: true, description: 'New privacy settings, both given together.' })
   @IsOptional()
   @ValidateNested()
   privacy?: PrivacyInput | null;
@@ -97,12 +97,12 @@ export class UpdateOrganisationInput {
 
 @InputType({ description: "A company customer with its own login, managed by the caller's organisation." })
 export class CreateCustomerOrganisationInput {
-  @Field()
+  @Field({ description: 'Unique within the account; 1–120 characters.' })
   @Length(1, 120)
   @IsNameText()
   name: string;
 
-  @Field({ defaultValue: 'en' })
+  @Field({ defaultValue: 'en', description: 'One of en, de, nl, fr, es.' })
   @IsIn(LANGUAGES)
   language: string;
 

@@ -5,6 +5,11 @@ import { ConnectionType } from '@tenantry/federation';
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
   description: 'DEFAULT comes with the account, SUB is added by the owner, CUSTOMER is a company customer with its own login.',
+  valuesConfig: {
+    DEFAULT: { description: 'The organisation created with the account; exactly one per account, never deleted.' },
+    SUB: { description: 'A further organisation the account owner added; its users see nothing of the other organisations.' },
+    CUSTOMER: { description: 'A company customer with its own login, managed by its managingOrganisation; its users see only their own organisation.' },
+  },
 });
 
 @ObjectType({ description: 'Data-management and privacy settings of an organisation.' })
@@ -19,7 +24,7 @@ export class Privacy {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A walled-off part of an account: its users, widgets and operator groups see nothing of other organisations.' })
 export class Organisation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the organisation.' })
   id: string;
 
   /** Not exposed: used by rules and scoping. */
@@ -31,7 +36,9 @@ export class Organisation {
   /** Not exposed directly: resolved as managingOrganisation when visible. */
   managingOrganisationId: string | null;
 
-  @Field(() => OrganisationKind)
+  @Field(() => OrganisationKind, {
+    description: 'DEFAULT, SUB or CUSTOMER; never changes, except that makeCustomerIndependent turns a CUSTOMER into a DEFAULT.',
+  })
   kind: OrganisationKind;
 
   @Field({ description: 'Unique within the account.' })
@@ -43,7 +50,7 @@ export class Organisation {
   @Field(() => String, { nullable: true, description: 'Where the organisation is, in words.' })
   location: string | null;
 
-  @Field(() => Privacy)
+  @Field(() => Privacy, { description: 'Data-management and privacy settings.' })
   privacy: Privacy;
 
   @Field({ description: 'When the organisation was created.' })

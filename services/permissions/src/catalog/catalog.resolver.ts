@@ -4,7 +4,12 @@ import { Permission } from './permission.type';
 
 @Resolver(() => Permission)
 export class CatalogResolver {
-  @Query(() => [Permission], { description: 'Every permission a role can grant, grouped by key prefix.' })
+  @Query(() => [Permission], {
+    nullable: true,
+    description:
+      'Every permission a role can grant, grouped by key prefix. ' +
+      'Nullable so that a failure of the permissions subgraph nulls only this field, not the other root fields of the same request.',
+  })
   permissionCatalog(): Permission[] {
     return PERMISSION_CATALOG.map((permission) => Object.assign(new Permission(), permission));
   }

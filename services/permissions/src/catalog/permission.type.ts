@@ -8,6 +8,6 @@ export class Permission {
   @Field({ description: 'Group the switch is shown under, e.g. "users".' })
   group: string;
 
-  @Field()
+  @Field({ description: 'What the permission allows, in English, for the role editor.' })
   description: string;
 }

@@ -60,6 +60,6 @@ describe('User.can', () => {
   it('is only answered for the caller themself', async () => {
     const response = await subgraph.query(manager, CAN, { r: [{ __typename: 'User', id: operator.id }], permission: 'users.invite' });
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
-    expect(response.data?._entities?.[0] ?? null).toBeNull();
+    expect(response.data?._entities?.[0]?.can ?? null).toBeNull();
   });
 });

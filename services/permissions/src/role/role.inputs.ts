@@ -19,7 +19,7 @@ export class CreateRoleInput {
 
 @InputType({ description: 'Changes to a custom role; fields left out stay as they are. Built-in roles cannot be changed.' })
 export class UpdateRoleInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New name, unique in the organisation (ignoring case); 1–120 characters. The key stays.' })
   @IsOptional()
   @Length(1, 120)
   @IsNameText()

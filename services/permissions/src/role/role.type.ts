@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A named set of permissions. Built-in roles exist in every organisation; custom roles are per organisation.' })
 export class Role {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the role; pass it to assignRole.' })
   id: string;
 
   /** Not exposed: for rules and scoping. */
@@ -11,7 +11,7 @@ export class Role {
   @Field({ description: 'Stable key: OWNER, MANAGER, OPERATOR, ADMINISTRATOR, MODERATOR, MEMBER, or a custom one.' })
   key: string;
 
-  @Field()
+  @Field({ description: 'Display name; custom roles can be renamed, the key stays.' })
   name: string;
 
   @Field({ description: 'Built-in roles cannot be changed or deleted; their permissions are the same in every organisation.' })

@@ -3,7 +3,7 @@ import { ConnectionType } from '@tenantry/federation';
 
 @ObjectType({ description: 'A security-relevant change: logins, lockouts, status changes, invitations, activations. Never holds secrets.' })
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the event.' })
   id: string;
 
   /** Not exposed: for rules and scoping. */

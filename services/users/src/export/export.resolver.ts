@@ -4,9 +4,15 @@ import { UsersContext } from '../context';
 @Resolver()
 export class ExportResolver {
   @Query(() => String, {
-    description: 'Users of an organisation as CSV: username, firstName, lastName, email, status, role, tfaEnabled, lastLoginAt, createdAt.',
+    nullable: true,
+    description:
+      'Users of an organisation as CSV: a header, then one row per user with username, firstName, lastName, email, status, role, tfaEnabled, lastLoginAt, createdAt. ' +
+      'Nullable so that a failure of the users subgraph nulls only this field, not the other root fields of the same request.',
   })
-  usersCsv(@Arg('organisationId', () => ID) organisationId: string, @Ctx() { exports }: UsersContext): Promise<string> {
+  usersCsv(
+    @Arg('organisationId', () => ID, { description: 'The organisation whose users to export; one the caller may see.' }) organisationId: string,
+    @Ctx() { exports }: UsersContext,
+  ): Promise<string> {
     return exports().usersCsv(organisationId);
   }
 }

@@ -7,9 +7,14 @@ import { Invitation, InvitationConnection, InviteUserInput } from './invitation.
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
-  @Query(() => InvitationConnection, { description: 'Invitations of an organisation, oldest first. Users created directly never show here.' })
+  @Query(() => InvitationConnection, {
+    nullable: true,
+    description:
+      'Invitations of an organisation, oldest first. Users created directly never show here. ' +
+      'Nullable so that a failure of the users subgraph nulls only this field, not the other root fields of the same request.',
+  })
   invitations(
-    @Arg('organisationId', () => ID) organisationId: string,
+    @Arg('organisationId', () => ID, { description: 'The organisation whose invitations to list; one the caller may see.' }) organisationId: string,
     @Ctx() { invitations }: UsersContext,
     @Arg('status', () => [InvitationStatus], { nullable: true, description: 'Statuses to show; default all.' }) status?: InvitationStatus[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first?: number | null,
@@ -21,12 +26,18 @@ export class InvitationResolver {
   @Mutation(() => Invitation, {
     description: `Invites somebody by email; the link expires after ${DEFAULT_INVITATION_TTL_HOURS} hours by default (INVITATION_TTL_HOURS).`,
   })
-  inviteUser(@Arg('input') input: InviteUserInput, @Ctx() { invitations }: UsersContext): Promise<Invitation> {
+  inviteUser(
+    @Arg('input', { description: 'Who to invite, into which organisation and with which role.' }) input: InviteUserInput,
+    @Ctx() { invitations }: UsersContext,
+  ): Promise<Invitation> {
     return invitations().invite(input);
   }
 
   @Mutation(() => Boolean, { description: 'Revokes an invitation and deletes the invited user too.' })
-  revokeInvitation(@Arg('id', () => ID) id: string, @Ctx() { invitations }: UsersContext): Promise<boolean> {
+  revokeInvitation(
+    @Arg('id', () => ID, { description: 'A PENDING or EXPIRED invitation.' }) id: string,
+    @Ctx() { invitations }: UsersContext,
+  ): Promise<boolean> {
     return invitations().revoke(id);
   }
 

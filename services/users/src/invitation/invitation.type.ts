@@ -8,11 +8,17 @@ import { USERNAME_PATTERN } from '../user/user.inputs';
 registerEnumType(InvitationStatus, {
   name: 'InvitationStatus',
   description: 'PENDING until accepted (ACCEPTED), revoked (REVOKED: the invited user is deleted, the invitation stays listed) or past its expiry (EXPIRED).',
+  valuesConfig: {
+    PENDING: { description: 'Sent; the link works until expiresAt.' },
+    ACCEPTED: { description: 'The invited user activated their account with the link.' },
+    EXPIRED: { description: 'Not accepted before expiresAt; resendActivation sends a new link.' },
+    REVOKED: { description: 'Withdrawn with revokeInvitation; the invited user was deleted.' },
+  },
 });
 
 @ObjectType({ description: 'An invitation by email; the invited user exists with status INVITED meanwhile.' })
 export class Invitation {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the invitation; pass it to revokeInvitation.' })
   id: string;
 
   /** Not exposed: for rules and scoping. */
@@ -52,12 +58,12 @@ export class InviteUserInput {
   @MaxLength(191)
   email: string;
 
-  @Field()
+  @Field({ description: 'First name, 1–100 characters.' })
   @Length(1, 100)
   @IsNameText()
   firstName: string;
 
-  @Field()
+  @Field({ description: 'Last name, 1–100 characters.' })
   @Length(1, 100)
   @IsNameText()
   lastName: string;

@@ -6,19 +6,26 @@ import { UsersContext } from '../context';
 @Resolver()
 export class PasswordResolver {
   @Mutation(() => Boolean, { description: `Mails a reset link (valid ${PASSWORD_RESET_TTL_MINUTES} minutes, single use) if such a user exists; always true.` })
-  requestPasswordReset(@Arg('usernameOrEmail') usernameOrEmail: string, @Ctx() { passwords }: UsersContext): Promise<boolean> {
+  requestPasswordReset(
+    @Arg('usernameOrEmail', { description: 'The username, or the email address of the user.' }) usernameOrEmail: string,
+    @Ctx() { passwords }: UsersContext,
+  ): Promise<boolean> {
     return passwords.requestReset(usernameOrEmail);
   }
 
   @Mutation(() => Boolean, { description: "Sets a new password from a reset link; also lifts a lockout and ends the user's sessions." })
-  resetPassword(@Arg('token') token: string, @Arg('password') password: string, @Ctx() { passwords }: UsersContext): Promise<boolean> {
+  resetPassword(
+    @Arg('token', { description: 'The token of the reset link (reset-password?token=…).' }) token: string,
+    @Arg('password', { description: 'The new password: at least 8 characters, not a commonly used one.' }) password: string,
+    @Ctx() { passwords }: UsersContext,
+  ): Promise<boolean> {
     return passwords.reset(token, password);
   }
 
   @Mutation(() => Boolean, { description: "Changes the caller's password; their other sessions end." })
   changePassword(
-    @Arg('currentPassword') currentPassword: string,
-    @Arg('newPassword') newPassword: string,
+    @Arg('currentPassword', { description: 'The password now; a wrong one counts toward the lockout like a wrong login.' }) currentPassword: string,
+    @Arg('newPassword', { description: 'At least 8 characters, not a commonly used one.' }) newPassword: string,
     @Ctx() { passwords, principal }: UsersContext,
   ): Promise<boolean> {
     return passwords.change(requireUser(principal), currentPassword, newPassword);

@@ -8,12 +8,18 @@ import { PreferencesInput } from './preferences.type';
 @Resolver()
 export class PreferencesResolver {
   @Mutation(() => User, { description: "Changes the caller's language, landing page, default availability, notifications and signatures." })
-  updateMyPreferences(@Arg('input') input: PreferencesInput, @Ctx() { preferences, principal }: UsersContext): Promise<User> {
+  updateMyPreferences(
+    @Arg('input', { description: 'The preferences to change.' }) input: PreferencesInput,
+    @Ctx() { preferences, principal }: UsersContext,
+  ): Promise<User> {
     return preferences.update(requireUser(principal), input);
   }
 
   @Mutation(() => User, { description: "Changes the caller's current availability." })
-  setMyAvailability(@Arg('status', () => Availability) status: Availability, @Ctx() { preferences, principal }: UsersContext): Promise<User> {
+  setMyAvailability(
+    @Arg('status', () => Availability, { description: 'The availability from now on, until changed or the next login.' }) status: Availability,
+    @Ctx() { preferences, principal }: UsersContext,
+  ): Promise<User> {
     return preferences.setAvailability(requireUser(principal), status);
   }
 }

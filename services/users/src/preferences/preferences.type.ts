@@ -6,6 +6,11 @@ import { LANGUAGE_NAMES, LanguageCode, LANGUAGES } from '@tenantry/config';
 registerEnumType(Availability, {
   name: 'Availability',
   description: 'Whether a user is reachable: ONLINE, AVAILABLE_FOR_CHAT (online and taking chats) or OFFLINE.',
+  valuesConfig: {
+    ONLINE: { description: 'Signed in and reachable by colleagues, but not taking new chats.' },
+    AVAILABLE_FOR_CHAT: { description: 'Signed in and taking new chats from visitors.' },
+    OFFLINE: { description: 'Not reachable.' },
+  },
 });
 
 /** Interface and mail languages (docs/product.md#preferences): one enum value per code of LANGUAGES (EN = 'en', …); stored as the code. */
@@ -16,6 +21,7 @@ const languageNames = LANGUAGES.map((code) => LANGUAGE_NAMES[code]);
 registerEnumType(Language, {
   name: 'Language',
   description: `Interface and mail language: ${languageNames.slice(0, -1).join(', ')} or ${languageNames[languageNames.length - 1]}.`,
+  valuesConfig: Object.fromEntries(LANGUAGES.map((code) => [code.toUpperCase(), { description: `${LANGUAGE_NAMES[code]} (${code}).` }])),
 });
 
 /** Channels a user can sign replies on. */
@@ -28,7 +34,18 @@ export enum SignatureChannel {
   TWITTER = 'TWITTER',
 }
 
-registerEnumType(SignatureChannel, { name: 'SignatureChannel', description: 'A channel replies are sent on.' });
+registerEnumType(SignatureChannel, {
+  name: 'SignatureChannel',
+  description: 'A channel replies are sent on.',
+  valuesConfig: {
+    CHAT: { description: 'Website chat.' },
+    EMAIL: { description: 'Email.' },
+    SMS: { description: 'Text messages.' },
+    WHATSAPP: { description: 'WhatsApp.' },
+    FACEBOOK: { description: 'Facebook Messenger.' },
+    TWITTER: { description: 'Twitter (X) direct messages.' },
+  },
+});
 
 /** Pages a user can land on after login. */
 export const LANDING_PAGES = ['dashboard', 'inbox', 'chats', 'publishing', 'reports', 'settings'] as const;

@@ -9,8 +9,8 @@ export class SessionResolver {
     description: 'Signs in. Every failure answers UNAUTHENTICATED with the same message; once two-factor is on, totpCode is required.',
   })
   login(
-    @Arg('username') username: string,
-    @Arg('password') password: string,
+    @Arg('username', { description: 'The login, case-sensitive.' }) username: string,
+    @Arg('password', { description: "The user's password." }) password: string,
     @Ctx() context: UsersContext,
     @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, once two-factor is on.' })
     totpCode?: string | null,
@@ -19,12 +19,18 @@ export class SessionResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old one stops working.' })
-  refreshSession(@Arg('refreshToken') refreshToken: string, @Ctx() context: UsersContext): Promise<AuthPayload> {
+  refreshSession(
+    @Arg('refreshToken', { description: 'The refresh token of the last login, refresh or switch; single use.' }) refreshToken: string,
+    @Ctx() context: UsersContext,
+  ): Promise<AuthPayload> {
     return signedIn(context, context.sessions.refresh(refreshToken));
   }
 
   @Mutation(() => AuthPayload, { description: 'Acts in another organisation the caller may see; answers new tokens, the old ones stop working.' })
-  switchOrganisation(@Arg('organisationId', () => ID) organisationId: string, @Ctx() context: UsersContext): Promise<AuthPayload> {
+  switchOrganisation(
+    @Arg('organisationId', () => ID, { description: 'One of me.accessibleOrganisations.' }) organisationId: string,
+    @Ctx() context: UsersContext,
+  ): Promise<AuthPayload> {
     return signedIn(context, context.sessions.switchOrganisation(requireUser(context.principal), organisationId));
   }
 

@@ -31,12 +31,12 @@ export class CreateUserInput {
   @MaxLength(191)
   email: string;
 
-  @Field()
+  @Field({ description: 'First name, 1–100 characters.' })
   @Length(1, 100)
   @IsNameText()
   firstName: string;
 
-  @Field()
+  @Field({ description: 'Last name, 1–100 characters.' })
   @Length(1, 100)
   @IsNameText()
   lastName: string;
@@ -99,13 +99,13 @@ export class UpdateUserInput {
   @MaxLength(191)
   email?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'First name, 1–100 characters.' })
   @IsOptional()
   @Length(1, 100)
   @IsNameText()
   firstName?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last name, 1–100 characters.' })
   @IsOptional()
   @Length(1, 100)
   @IsNameText()
@@ -148,7 +148,7 @@ export const MAX_SEARCH_LENGTH = 200;
 
 @ArgsType()
 export class UsersArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The organisation whose users to list; one the caller may see.' })
   organisationId: string;
 
   @Field(() => [UserStatus], { nullable: true, description: 'Statuses to show; default all but ARCHIVED.' })

@@ -14,7 +14,7 @@ export class UserResolver {
   }
 
   @Query(() => User, { nullable: true, description: 'A user of an organisation the caller may see; null for any other id.' })
-  user(@Arg('id', () => ID) id: string, @Ctx() { users }: UsersContext): Promise<User | null> {
+  user(@Arg('id', () => ID, { description: 'The user to read.' }) id: string, @Ctx() { users }: UsersContext): Promise<User | null> {
     return users().findById(id);
   }
 
@@ -29,12 +29,19 @@ export class UserResolver {
   }
 
   @Mutation(() => User, { description: 'Creates a user directly; mails the username and a single-use activation link (two mails).' })
-  createUser(@Arg('input') input: CreateUserInput, @Ctx() { users }: UsersContext): Promise<User> {
+  createUser(
+    @Arg('input', { description: 'The new user, their organisation and role.' }) input: CreateUserInput,
+    @Ctx() { users }: UsersContext,
+  ): Promise<User> {
     return users().create(input);
   }
 
   @Mutation(() => User, { description: 'Edits a user; the username and the organisation never change.' })
-  updateUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateUserInput, @Ctx() { users }: UsersContext): Promise<User> {
+  updateUser(
+    @Arg('id', () => ID, { description: 'The user to change: yourself, or a user of an organisation you administer.' }) id: string,
+    @Arg('input', { description: 'The changes; omitted fields stay as they are.' }) input: UpdateUserInput,
+    @Ctx() { users }: UsersContext,
+  ): Promise<User> {
     return users().update(id, input);
   }
 

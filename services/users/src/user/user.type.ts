@@ -2,11 +2,19 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Availability, UserStatus } from '@tenantry/users-module';
 import { RESTORE_WINDOW_DAYS } from '@tenantry/config';
 import { ConnectionType } from '@tenantry/federation';
+import { MAX_FAILED_LOGINS } from '../lockout/lockout';
 import { Language, Preferences } from '../preferences/preferences.type';
 
 registerEnumType(UserStatus, {
   name: 'UserStatus',
   description: `INVITED until activated; SUSPENDED and LOCKED deny access; ARCHIVED is restorable for ${RESTORE_WINDOW_DAYS} days.`,
+  valuesConfig: {
+    INVITED: { description: 'Created or invited, not activated yet: cannot log in, but holds a seat.' },
+    ACTIVE: { description: 'May log in.' },
+    SUSPENDED: { description: 'Access denied by an administrator until restoreAccess; sessions ended.' },
+    LOCKED: { description: `Locked after ${MAX_FAILED_LOGINS} failed logins until unlockUser or a password reset; the user is told by mail.` },
+    ARCHIVED: { description: `Access ended and seat freed; restoreUser brings the user back within ${RESTORE_WINDOW_DAYS} days.` },
+  },
 });
 
 /** Stub of the organisations subgraph's entity: users only know its id. */
@@ -20,7 +28,7 @@ export class Organisation {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person who logs in. Belongs to exactly one organisation, forever.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the user.' })
   id: string;
 
   /** Not exposed: the organisation the user belongs to, for rules and scoping. */
@@ -40,10 +48,10 @@ export class User {
   })
   pendingEmail: string | null;
 
-  @Field()
+  @Field({ description: 'First name.' })
   firstName: string;
 
-  @Field()
+  @Field({ description: 'Last name.' })
   lastName: string;
 
   @Field(() => String, { nullable: true, description: 'Optional patronymic.' })
@@ -64,7 +72,7 @@ export class User {
   @Field(() => Language, { description: 'Interface and mail language.' })
   language: Language;
 
-  @Field(() => UserStatus)
+  @Field(() => UserStatus, { description: 'Whether the user may log in; see UserStatus.' })
   status: UserStatus;
 
   @Field(() => Availability, { description: 'Current availability; the default availability applies at every login.' })
@@ -79,7 +87,11 @@ export class User {
   @Field(() => Date, { nullable: true, description: `When the user was archived; restorable for ${RESTORE_WINDOW_DAYS} days from then.` })
   archivedAt: Date | null;
 
-  @Field(() => Organisation, { description: 'The organisation the user belongs to.' })
+  @Field(() => Organisation, {
+    nullable: true,
+    description:
+      "The organisation the user belongs to, forever. Null only when the organisations subgraph fails, so that the user's other fields still answer.",
+  })
   organisation: Organisation;
 
   @Field(() => Organisation, {
