@@ -114,7 +114,7 @@ describe('query limits at the gateway', () => {
       proxies = await Promise.all(names.map((name) => countingProxy(demo.stack.ports[name])));
       const subgraphUrls = Object.fromEntries(names.map((name, index) => [name, proxies[index].url]));
       gateway = await createGateway({ accessTokenSecret: secrets.ACCESS_TOKEN_SECRET, principalSecret: secrets.PRINCIPAL_SECRET, subgraphUrls });
-      gatewayUrl = `http://127.0.0.1:${await listen(gateway.http, 0)}/graphql`;
+      gatewayUrl = `http://127.0.0.1:${await gateway.listen(0)}/graphql`;
     });
     afterAll(async () => {
       await gateway?.stop();
