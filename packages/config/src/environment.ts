@@ -23,7 +23,12 @@ const databaseUrl = z
 /** Comma-separated origins (`https://app.example.com`), each exactly scheme, host and optional port. */
 const origins = z
   .string()
-  .transform((value) => value.split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
   .refine(
     (list) => list.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin) && new URL(origin).origin === origin),
     'must be comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash)',
@@ -61,7 +66,9 @@ export const environmentSchema = z.object({
   /** Seed the demo account: by default only on the embedded database, never silently into MySQL. */
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
   /** Level of the JSON logs every server writes (pino's levels; `silent` writes none). */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
   /** Browser origins the gateway answers cross-origin requests from; none by default. */
   CORS_ORIGINS: origins,
   /** When set, /metrics answers callers with this bearer token as well as loopback callers. */
