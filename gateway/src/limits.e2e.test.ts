@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer, request as forward } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
@@ -46,21 +45,16 @@ async function countingProxy(target: number): Promise<{ url: string; graphqlRequ
 }
 
 describe('query limits at the gateway', () => {
-  const secrets = { ACCESS_TOKEN_SECRET: randomBytes(48).toString('base64url'), PRINCIPAL_SECRET: randomBytes(48).toString('base64url') };
-  const savedEnvironment = { ...process.env };
   let demo: DemoGraph;
   let ownerToken: string;
   let organisationId: string;
 
   beforeAll(async () => {
-    // The stack takes its secrets from the environment, so a second gateway in this process can share them.
-    Object.assign(process.env, secrets);
     demo = await startDemoGraph();
     ownerToken = await demo.login('demo.owner');
     organisationId = (await demo.graph('{ me { organisation { id } } }', {}, ownerToken)).data.me.organisation.id;
   });
   afterAll(async () => {
-    process.env = savedEnvironment;
     await demo?.close();
   });
 
@@ -113,7 +107,12 @@ describe('query limits at the gateway', () => {
       const names = subgraphRegistry().map(({ name }) => name);
       proxies = await Promise.all(names.map((name) => countingProxy(demo.stack.ports[name])));
       const subgraphUrls = Object.fromEntries(names.map((name, index) => [name, proxies[index].url]));
-      gateway = await createGateway({ accessTokenSecret: secrets.ACCESS_TOKEN_SECRET, principalSecret: secrets.PRINCIPAL_SECRET, subgraphUrls });
+      // A second gateway in this process shares the stack's secrets (startDemoGraph generates them into demo.env).
+      gateway = await createGateway({
+        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
+        principalSecret: demo.env.PRINCIPAL_SECRET as string,
+        subgraphUrls,
+      });
       gatewayUrl = `http://127.0.0.1:${await gateway.listen(0)}/graphql`;
     });
     afterAll(async () => {

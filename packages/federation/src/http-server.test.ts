@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import { formatPublicError } from './format-error';
@@ -85,5 +86,47 @@ describe('the GraphQL HTTP server (Fastify)', () => {
   it('answers /healthz and /readyz', async () => {
     expect((await fetch(new URL('/healthz', url))).status).toBe(200);
     expect(await (await fetch(new URL('/readyz', url))).json()).toEqual({ ok: true, checks: {} });
+  });
+});
+
+describe('a request its server refuses to authenticate', () => {
+  let server: HttpService;
+  let port: number;
+
+  beforeAll(async () => {
+    const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
+    await apollo.start();
+    server = await createGraphQLHttpServer({ apollo, authenticate: async () => null, log: { level: 'silent' } });
+    port = await server.listen(0);
+  });
+  afterAll(() => server.stop());
+
+  it('gets 401 before its body is read: a body announced but never sent does not hold the answer', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': 5_000_000 },
+      });
+      request.on('response', (response) => {
+        resolve(response.statusCode ?? 0);
+        request.destroy();
+      });
+      request.on('error', reject);
+      request.write('{"query":');
+    });
+    expect(status).toBe(401);
+  });
+
+  it('gets 401, not 413, for a body over the limit', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'x'.repeat(2_000_000) }),
+    });
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

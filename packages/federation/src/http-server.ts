@@ -12,6 +12,12 @@ import { chooseRequestId, REQUEST_ID_HEADER, runInRequestScope } from './request
 /** Largest request body accepted; identity queries are small. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * How long stopping waits for requests in flight (the gateway's whole-operation timeout) before it
+ * drops the connections left, such as a client that announced a body it never sends.
+ */
+const STOP_GRACE_MS = 10_000;
+
 /** A route beside /graphql, e.g. a subgraph's internal endpoint; it writes its answer to the raw response. */
 export type RouteHandler = (request: IncomingMessage, body: unknown, response: ServerResponse) => Promise<void>;
 
@@ -47,7 +53,7 @@ export interface HttpService {
   app: FastifyInstance;
   /** Starts listening and resolves with the bound port (0 picks a free one). */
   listen(port: number, host?: string): Promise<number>;
-  /** Finishes requests in flight, closes idle connections, then stops Apollo. */
+  /** Finishes requests in flight (for up to STOP_GRACE_MS), closes idle connections, then stops Apollo. */
   stop(): Promise<void>;
 }
 
@@ -152,7 +158,11 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
   /** Refuses before the body is read: the body parser runs only after onRequest. */
   const authenticated = async (request: FastifyRequest, reply: FastifyReply) => {
     const context = await runInRequestScope({ requestId: request.id, log: request.log }, () => authenticate(request));
-    if (!context) return replyError(reply, 401, 'UNAUTHENTICATED', 'Missing or invalid credentials.');
+    if (!context) {
+      // Discarded unread, so the connection can be reused or closed instead of waiting on the body.
+      request.raw.resume();
+      return replyError(reply, 401, 'UNAUTHENTICATED', 'Missing or invalid credentials.');
+    }
     contexts.set(request, context);
   };
   const methods: ('GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH')[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
@@ -188,7 +198,9 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
       return (app.server.address() as AddressInfo).port;
     },
     async stop() {
+      const force = setTimeout(() => app.server.closeAllConnections(), STOP_GRACE_MS).unref();
       await app.close();
+      clearTimeout(force);
       await apollo.stop();
     },
   };
