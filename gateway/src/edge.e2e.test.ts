@@ -116,6 +116,26 @@ describe('the gateway edge: request ids, CORS, health and metrics', () => {
     }
   });
 
+  it('quotes the request id in a masked error through the whole graph', async () => {
+    const token = await demo.login('demo.owner');
+    process.kill(demo.stack.pids.permissions, 'SIGSTOP');
+    try {
+      const response = await postGraphQL(
+        demo.stack.gatewayUrl,
+        '{ me { username role { name } } }',
+        {},
+        { authorization: `Bearer ${token}`, 'x-request-id': 'ticket-1234' },
+      );
+      expect(response.data?.me).toEqual({ username: 'demo.owner', role: null });
+      expect(response.errors?.[0]).toMatchObject({
+        message: 'Internal server error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'ticket-1234' },
+      });
+    } finally {
+      process.kill(demo.stack.pids.permissions, 'SIGCONT');
+    }
+  });
+
   describe('an in-process gateway in front of recording proxies', () => {
     let proxies: Awaited<ReturnType<typeof recordingProxy>>[];
     let gateway: HttpService;
