@@ -84,8 +84,11 @@ export function formatPublicError(formatted: GraphQLFormattedError, original?: u
 }
 
 function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  // An INTERNAL_SERVER_ERROR built on purpose (a resolver's error replaced in apply-rules, a subgraph's
+  // masked answer at the gateway) was logged where it was masked first, under the same request id.
+  const alreadyMasked = original instanceof GraphQLError && !original.originalError && original.extensions.code === 'INTERNAL_SERVER_ERROR';
   const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
-  logInternalError(cause ?? new Error(formatted.message), 'masked error');
+  if (!alreadyMasked) logInternalError(cause ?? new Error(formatted.message), 'masked error');
   const requestId = currentRequestScope()?.requestId;
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
 }

@@ -92,7 +92,7 @@ class BodyError extends Error {
 }
 
 /** Fastify's logger: JSON lines, the request id under `requestId` in every line of a request. */
-export function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
+function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
   return {
     logger: { level: log.level ?? process.env.LOG_LEVEL ?? 'info', ...(log.stream ? { stream: log.stream } : {}) },
     // The caller's id is taken only when sane (chooseRequestId), which Fastify's own header option would not check.
