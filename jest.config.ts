@@ -33,6 +33,9 @@ const workspaces = workspaceFolders()
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// Servers log JSON lines at LOG_LEVEL (default info); tests are quiet unless asked (jest's workers and the processes they start inherit this).
+process.env.LOG_LEVEL ??= 'silent';
+
 /** Every workspace is a jest project; tests run from TypeScript sources, never from dist. */
 const config: Config = {
   projects: workspaces.map(({ folder }) => ({

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Principal } from '@tenantry/auth';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
+import type { HttpService, LogOptions } from '@tenantry/federation';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
+import { gatewayEdge } from './edge/gateway-edge';
+import { GatewayMetrics } from './edge/gateway-metrics';
+import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
 import { playgroundRoutes } from './playground/routes';
@@ -22,6 +25,8 @@ export interface GatewayContext {
   principal: Principal;
   /** Aborts OPERATION_TIMEOUT_MS after the request arrived; every subgraph fetch stops there. */
   deadline?: AbortSignal;
+  /** The request's id (x-request-id), forwarded to every subgraph so their logs carry it too. */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -32,6 +37,11 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** `NODE_ENV=development`: every signed-in user may read the schema (never anonymous callers). */
   development?: boolean;
+  /** Browser origins allowed cross-origin (CORS_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Opens /metrics to this bearer token besides loopback callers (METRICS_TOKEN). */
+  metricsToken?: string;
+  log?: LogOptions;
 }
 
 /** The committed supergraph, composed by `npm run compose`. */
@@ -47,22 +57,24 @@ export function declaredSubgraphUrls(supergraphSdl: string): Record<string, stri
 }
 
 /** The gateway: authenticates clients, plans queries over the subgraphs, masks errors. Not yet listening. */
-export async function createGateway(options: GatewayOptions): Promise<{ http: Server; stop(): Promise<void> }> {
+export async function createGateway(options: GatewayOptions): Promise<HttpService> {
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
   const urls = declaredSubgraphUrls(supergraphSdl);
   for (const [name, url] of Object.entries(options.subgraphUrls ?? {})) if (url) urls[name] = url;
   const principals = new PrincipalClient(urls.users, options.principalSecret);
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
   const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
+  const metrics = new GatewayMetrics();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined),
+    buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined, metrics),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     plugins: [
+      metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
       schemaExposurePlugin({ development: options.development ?? false }),
@@ -75,27 +87,23 @@ export async function createGateway(options: GatewayOptions): Promise<{ http: Se
   });
   await apollo.start();
   const playground = playgroundRoutes();
-  const http = createGraphQLHttpServer<GatewayContext>({
+  return createGraphQLHttpServer<GatewayContext>({
     apollo,
     getRoutes: { ...accountPageRoutes(), ...playground.getRoutes },
     browserRoutes: playground.browserRoutes,
+    log: options.log,
+    extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], metricsToken: options.metricsToken, metrics }),
+    readiness: subgraphsReadiness(urls),
     authenticate: async (request) => {
       const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
+      const requestId = request.id;
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS, deadline };
+      if (!header) return { principal: ANONYMOUS, deadline, requestId };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
-      const principal = await principals.resolve(claims, deadline);
-      return principal.kind === 'user' ? { principal, deadline } : null;
+      const principal = await principals.resolve(claims, deadline, requestId);
+      return principal.kind === 'user' ? { principal, deadline, requestId } : null;
     },
   });
-  return {
-    http,
-    async stop() {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await apollo.stop();
-    },
-  };
 }

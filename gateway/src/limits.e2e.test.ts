@@ -107,13 +107,13 @@ describe('query limits at the gateway', () => {
       const names = subgraphRegistry().map(({ name }) => name);
       proxies = await Promise.all(names.map((name) => countingProxy(demo.stack.ports[name])));
       const subgraphUrls = Object.fromEntries(names.map((name, index) => [name, proxies[index].url]));
+      // A second gateway in this process shares the stack's secrets (startDemoGraph generates them into demo.env).
       gateway = await createGateway({
-        // The second gateway signs and verifies with the stack's secrets, so the owner's token works on both.
-        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET!,
-        principalSecret: demo.env.PRINCIPAL_SECRET!,
+        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
+        principalSecret: demo.env.PRINCIPAL_SECRET as string,
         subgraphUrls,
       });
-      gatewayUrl = `http://127.0.0.1:${await listen(gateway.http, 0)}/graphql`;
+      gatewayUrl = `http://127.0.0.1:${await gateway.listen(0)}/graphql`;
     });
     afterAll(async () => {
       await gateway?.stop();

@@ -1,5 +1,4 @@
 import { exitOnConfigurationError, loadEnvironment, reportReady, stopWhenTold, subgraphRegistry, subgraphUrl } from '@tenantry/config';
-import { listen } from '@tenantry/federation';
 import { createGateway } from './gateway';
 
 async function main(): Promise<void> {
@@ -10,10 +9,13 @@ async function main(): Promise<void> {
     // The service list: every subgraph of schema/supergraph.yaml, at SUBGRAPH_URL_<NAME> or its routing_url.
     subgraphUrls: Object.fromEntries(subgraphRegistry().map((subgraph) => [subgraph.name, subgraphUrl(env, subgraph)])),
     development: env.NODE_ENV === 'development',
+    corsOrigins: env.CORS_ORIGINS,
+    metricsToken: env.METRICS_TOKEN,
+    log: { level: env.LOG_LEVEL },
   });
-  const port = await listen(gateway.http, env.PORT, env.HOST);
+  const port = await gateway.listen(env.PORT, env.HOST);
   stopWhenTold(() => gateway.stop());
-  console.log(`gateway ready at http://localhost:${port}/graphql`);
+  gateway.app.log.info({ url: `http://localhost:${port}/graphql` }, 'gateway ready');
   reportReady(port);
 }
 

@@ -1,6 +1,6 @@
 import type { AccessClaims, Principal } from '@tenantry/auth';
 import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
-import { internalAudience } from '@tenantry/federation';
+import { internalAudience, REQUEST_ID_HEADER } from '@tenantry/federation';
 import { boundedSignal, PRINCIPAL_LOOKUP_TIMEOUT_MS } from './timeouts/deadlines';
 
 /**
@@ -19,12 +19,13 @@ export class PrincipalClient {
     return new URL('/internal/principal', this.usersGraphqlUrl).toString();
   }
 
-  async resolve(claims: AccessClaims, deadline?: AbortSignal): Promise<Principal> {
+  async resolve(claims: AccessClaims, deadline?: AbortSignal, requestId?: string): Promise<Principal> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
       signal: boundedSignal(PRINCIPAL_LOOKUP_TIMEOUT_MS, deadline),
       headers: {
         'content-type': 'application/json',
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
         [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('users'), this.principalSecret),
       },
       body: JSON.stringify(claims),

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { REQUEST_ID_HEADER } from '@tenantry/federation';
+import type { GatewayMetrics } from './edge/gateway-metrics';
 import type { GatewayContext } from './gateway';
 import { boundedSubgraphFetcher, withinOperation } from './timeouts/deadlines';
 
@@ -10,7 +12,8 @@ export type AdoptSession = (accessToken: string, context: GatewayContext) => Pro
  * Sends each subgraph a principal token signed for it; client headers are never forwarded. Every
  * fetch is bounded (boundedSubgraphFetcher), so a hung subgraph fails its part of the answer only.
  * Only the data source given `adoptSession` (the users subgraph's) may change who the operation
- * acts as, by the established-session extension of its responses.
+ * acts as, by the established-session extension of its responses. The request id goes along, so
+ * the subgraph's log lines carry the gateway's id.
  */
 export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -18,17 +21,20 @@ export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext>
     url: string,
     private readonly principalSecret: string,
     private readonly adoptSession?: AdoptSession,
+    private readonly metrics?: GatewayMetrics,
   ) {
     super({ url, fetcher: boundedSubgraphFetcher });
   }
 
   process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
-    return withinOperation(options.context.deadline, () => super.process(options));
+    const fetch = () => withinOperation(options.context.deadline, () => super.process(options));
+    return this.metrics ? this.metrics.timeFetch(this.subgraph, fetch) : fetch();
   }
 
   async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const principal = context.principal ?? ANONYMOUS;
     request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipalToken(principal, this.subgraph, this.principalSecret));
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
   async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { createGraphQLHttpServer, listen } from '@tenantry/federation';
+import type { HttpService } from '@tenantry/federation';
+import { createGraphQLHttpServer } from '@tenantry/federation';
 import { accountPageRoutes } from './routes';
 import { ASSET_PATHS } from './render';
 
@@ -14,20 +13,18 @@ const SECURITY_HEADERS = {
 
 describe('account page routes on the GraphQL HTTP server', () => {
   let apollo: ApolloServer;
-  let http: Server;
+  let http: HttpService;
   let base: string;
 
   beforeAll(async () => {
     apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } } });
     await apollo.start();
     // Nobody is authenticated: the pages must still answer, since they are public.
-    http = createGraphQLHttpServer({ apollo, authenticate: async () => null, getRoutes: accountPageRoutes() });
-    await listen(http, 0);
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    http = await createGraphQLHttpServer({ apollo, authenticate: async () => null, getRoutes: accountPageRoutes() });
+    base = `http://127.0.0.1:${await http.listen(0)}`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => http.close(resolve));
-    await apollo.stop();
+    await http.stop();
   });
 
   it.each(['/activate', '/reset-password', '/forgot-password', '/confirm-email'])(

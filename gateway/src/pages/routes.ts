@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import type { GetRouteHandler } from '@tenantry/federation';
 import { choosePageLanguage } from './language';
 import { ACCOUNT_PAGES, ASSET_PATHS, renderAccountPage } from './render';
@@ -19,14 +19,13 @@ export const ACCOUNT_PAGE_HEADERS: Record<string, string> = {
 // Copied next to the compiled code by the build (gateway/package.json); read once at start.
 const ASSETS_DIR = join(__dirname, 'assets');
 
-function send(response: ServerResponse, contentType: string, body: string): void {
-  response.writeHead(200, { ...ACCOUNT_PAGE_HEADERS, 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
+function send(reply: FastifyReply, contentType: string, body: string): FastifyReply {
+  return reply.code(200).headers(ACCOUNT_PAGE_HEADERS).type(contentType).send(body);
 }
 
 function assetRoute(file: string, contentType: string): GetRouteHandler {
   const body = readFileSync(join(ASSETS_DIR, file), 'utf8');
-  return (_request, _url, response) => send(response, contentType, body);
+  return (_request, _url, reply) => send(reply, contentType, body);
 }
 
 /** GET routes of the account pages mail links point to (/activate, /reset-password, …) and their assets. */
@@ -36,9 +35,9 @@ export function accountPageRoutes(): Record<string, GetRouteHandler> {
     [ASSET_PATHS.stylesheet]: assetRoute('account.css', 'text/css; charset=utf-8'),
   };
   for (const page of ACCOUNT_PAGES) {
-    routes[`/${page}`] = (request, url, response) => {
+    routes[`/${page}`] = (request, url, reply) => {
       const language = choosePageLanguage(url.searchParams.get('lang'), request.headers['accept-language']);
-      send(response, 'text/html; charset=utf-8', renderAccountPage(page, language));
+      return send(reply, 'text/html; charset=utf-8', renderAccountPage(page, language));
     };
   }
   return routes;

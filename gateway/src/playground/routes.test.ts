@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createGraphQLHttpServer, listen } from '@tenantry/federation';
+import type { HttpService } from '@tenantry/federation';
+import { createGraphQLHttpServer } from '@tenantry/federation';
 import { playgroundRoutes } from './routes';
 
 /** What Chromium sends when someone types the address. */
@@ -10,7 +9,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,im
 
 describe('the playground routes on the GraphQL HTTP server (needs `npm run build`: they serve the built bundle)', () => {
   let apollo: ApolloServer;
-  let http: Server;
+  let http: HttpService;
   let base: string;
 
   beforeAll(async () => {
@@ -22,13 +21,11 @@ describe('the playground routes on the GraphQL HTTP server (needs `npm run build
     await apollo.start();
     const { getRoutes, browserRoutes } = playgroundRoutes();
     // Nobody is authenticated: the playground must still load, since signing in happens inside it.
-    http = createGraphQLHttpServer({ apollo, authenticate: async () => ({}), getRoutes, browserRoutes });
-    await listen(http, 0);
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    http = await createGraphQLHttpServer({ apollo, authenticate: async () => ({}), getRoutes, browserRoutes, log: { level: 'silent' } });
+    base = `http://127.0.0.1:${await http.listen(0)}`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => http.close(resolve));
-    await apollo.stop();
+    await http.stop();
   });
 
   async function page(path: string, accept = BROWSER_ACCEPT) {

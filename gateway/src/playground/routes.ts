@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import type { GetRouteHandler } from '@tenantry/federation';
 
 /**
@@ -62,9 +62,11 @@ export function renderPlaygroundPage(manifest: { script: string; stylesheet: str
 `;
 }
 
-function send(response: ServerResponse, status: number, headers: Record<string, string>, body: Buffer | string): void {
-  response.writeHead(status, { ...PLAYGROUND_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
+function send(reply: FastifyReply, status: number, headers: Record<string, string>, body: Buffer | string): FastifyReply {
+  return reply
+    .code(status)
+    .headers({ ...PLAYGROUND_HEADERS, ...headers })
+    .send(body);
 }
 
 /** The page, or a plain explanation when the bundle was not built (the gateway still serves the graph). */

@@ -20,6 +20,21 @@ const databaseUrl = z
   .refine((value) => /^mysql:\/\/[^/]+\/[^/?]+/.test(value), 'must look like mysql://user:pass@host:3306/db')
   .optional();
 
+/** Comma-separated origins (`https://app.example.com`), each exactly scheme, host and optional port. */
+const origins = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  )
+  .refine(
+    (list) => list.every((origin) => /^https?:\/\/[^/\s]+$/.test(origin) && new URL(origin).origin === origin),
+    'must be comma-separated origins such as https://app.example.com (scheme and host, no path or trailing slash)',
+  )
+  .default([]);
+
 /** Environment every process of the graph reads, except each subgraph's own variables ({@link subgraphVariables}). */
 export const environmentSchema = z.object({
   PORT: port(4000),
@@ -50,6 +65,14 @@ export const environmentSchema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Seed the demo account: by default only on the embedded database, never silently into MySQL. */
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+  /** Level of the JSON logs every server writes (pino's levels; `silent` writes none). */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
+  /** Browser origins the gateway answers cross-origin requests from; none by default. */
+  CORS_ORIGINS: origins,
+  /** When set, /metrics answers callers with this bearer token as well as loopback callers. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /**

@@ -26,6 +26,17 @@ describe('readEnvironment', () => {
     }
   });
 
+  it('reads CORS_ORIGINS as a list of origins, none by default, and refuses a path or a bad LOG_LEVEL', () => {
+    expect(readEnvironment({}).CORS_ORIGINS).toEqual([]);
+    expect(readEnvironment({ CORS_ORIGINS: 'https://app.example.com, http://localhost:3000' }).CORS_ORIGINS).toEqual([
+      'https://app.example.com',
+      'http://localhost:3000',
+    ]);
+    expect(() => readEnvironment({ CORS_ORIGINS: 'https://app.example.com/' })).toThrow(/CORS_ORIGINS must be comma-separated origins/);
+    expect(() => readEnvironment({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
+    expect(readEnvironment({}).LOG_LEVEL).toBe('info');
+  });
+
   it('accepts a MySQL url and treats empty strings as unset', () => {
     const env = readEnvironment({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test', PORT: '' });
     expect(env.DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/test');

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { AddressInfo } from 'node:net';
 import { Length, ValidateNested } from 'class-validator';
 import { allow } from 'graphql-shield';
 import { Arg, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
@@ -8,7 +7,6 @@ import { ANONYMOUS, isAuthenticated, Principal, PRINCIPAL_HEADER, signPrincipalT
 import { applyRules } from './apply-rules';
 import { buildFederatedSchema } from './build-subgraph-schema';
 import { PageInfo } from './connection';
-import { listen } from './http-server';
 import { IsNameText } from './name-text';
 import { createSubgraphServer, SubgraphServer } from './subgraph-server';
 
@@ -96,8 +94,7 @@ describe('a subgraph answering client mistakes', () => {
       () => undefined,
     );
     server = await createSubgraphServer({ name: 'probe', schema, principalSecret: SECRET, createContext: (principal) => ({ principal }) });
-    await listen(server.http, 0);
-    url = `http://127.0.0.1:${(server.http.address() as AddressInfo).port}/graphql`;
+    url = `http://127.0.0.1:${await server.listen(0)}/graphql`;
   });
   afterAll(() => server?.stop());
 

@@ -1,5 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { logInternalError } from './log-error';
+import { currentRequestScope } from './request-scope';
 
 /** Codes of the public contract (docs/product.md#errors-and-secrecy), passed on unchanged. */
 const CONTRACT_CODES = new Set([
@@ -65,21 +67,28 @@ function isUncodedRequestError(original: unknown): boolean {
 /**
  * Keeps contract errors, turns request errors into BAD_USER_INPUT, masks everything else; never a
  * stack, and never which subgraph answered (the gateway's `serviceName`): clients see one graph.
+ * A masked error is logged with its stack, and the client gets the request id to quote.
  */
 export function formatPublicError(formatted: GraphQLFormattedError, original?: unknown): GraphQLFormattedError {
   const { stacktrace: _stack, serviceName: _subgraph, code, validationErrors, response: subgraphResponse, ...extensions } = formatted.extensions ?? {};
   if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors)) return describeRefusedInput(formatted, validationErrors);
   // The gateway's account of a subgraph refusing its HTTP request (with the subgraph's URL): the
   // gateway checked the client's request already, so this is ours to fix, not the client's.
-  if (subgraphResponse !== undefined) return masked(formatted);
+  if (subgraphResponse !== undefined) return masked(formatted, original);
   if (typeof code === 'string' && CONTRACT_CODES.has(code)) return { ...formatted, extensions: { ...extensions, code } };
   if (typeof code === 'string' && REQUEST_CODES.has(code)) {
     return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: code } };
   }
   if (isUncodedRequestError(original)) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } };
-  return masked(formatted);
+  return masked(formatted, original);
 }
 
-function masked(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  // An INTERNAL_SERVER_ERROR built on purpose (a resolver's error replaced in apply-rules, a subgraph's
+  // masked answer at the gateway) was logged where it was masked first, under the same request id.
+  const alreadyMasked = original instanceof GraphQLError && !original.originalError && original.extensions.code === 'INTERNAL_SERVER_ERROR';
+  const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+  if (!alreadyMasked) logInternalError(cause ?? new Error(formatted.message), 'masked error');
+  const requestId = currentRequestScope()?.requestId;
+  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
 }

@@ -1,18 +1,34 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { ApolloServer, BaseContext } from '@apollo/server';
-import { HeaderMap } from '@apollo/server';
+import type { AddressInfo } from 'node:net';
+import type { BaseContext, ApolloServer } from '@apollo/server';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { fastify, LogController } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { ErrorCode } from '@tenantry/auth';
-import { logInternalError } from './log-error';
+import { describeError } from './log-error';
+import { chooseRequestId, REQUEST_ID_HEADER, runInRequestScope } from './request-scope';
 
 /** Largest request body accepted; identity queries are small. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A route beside /graphql, e.g. a subgraph's internal endpoint. */
+/**
+ * How long stopping waits for requests in flight (the gateway's whole-operation timeout) before it
+ * drops the connections left, such as a client that announced a body it never sends.
+ */
+const STOP_GRACE_MS = 10_000;
+
+/** A route beside /graphql, e.g. a subgraph's internal endpoint; it writes its answer to the raw response. */
 export type RouteHandler = (request: IncomingMessage, body: unknown, response: ServerResponse) => Promise<void>;
 
 /** A public GET route (a page or one of its assets): answered before authentication, no body read. */
-export type GetRouteHandler = (request: IncomingMessage, url: URL, response: ServerResponse) => Promise<void> | void;
+export type GetRouteHandler = (request: FastifyRequest, url: URL, reply: FastifyReply) => Promise<unknown> | unknown;
+
+/** Where and how much a server logs: pino JSON lines, `level` from LOG_LEVEL (tests use `silent` or capture a stream). */
+export interface LogOptions {
+  level?: string;
+  stream?: DestinationStream;
+}
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -20,7 +36,7 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * Decides from the headers alone, before the body is read or parsed, whether the request
    * may go on; null answers 401.
    */
-  authenticate: (request: IncomingMessage) => Promise<TContext | null>;
+  authenticate: (request: FastifyRequest) => Promise<TContext | null>;
   /** Extra POST routes by path. */
   routes?: Record<string, RouteHandler>;
   /** Public GET (and HEAD) routes by path; they never see credentials or a principal. */
@@ -30,6 +46,27 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * on paths that otherwise serve GraphQL: the gateway's playground at /graphql.
    */
   browserRoutes?: Record<string, GetRouteHandler>;
+  /** Answers GET /readyz: resolves when the server can serve, else throws with what failed. */
+  readiness?: () => Promise<Record<string, string>>;
+  log?: LogOptions;
+  /** Registers more (the gateway's CORS, metrics, load shedding) before the routes. */
+  extend?: (app: FastifyInstance) => Promise<void>;
+}
+
+/** A Fastify server that is built but not yet listening. */
+export interface HttpService {
+  app: FastifyInstance;
+  /** Starts listening and resolves with the bound port (0 picks a free one). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Finishes requests in flight (for up to STOP_GRACE_MS), closes idle connections, then stops Apollo. */
+  stop(): Promise<void>;
+}
+
+/** A readiness check that failed, with what failed per part. */
+export class NotReadyError extends Error {
+  constructor(readonly checks: Record<string, string>) {
+    super('not ready');
+  }
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -42,29 +79,143 @@ export function sendError(response: ServerResponse, status: number, code: ErrorC
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 }
 
+/** The GraphQL-shaped error body every non-GraphQL failure is answered with. */
+export function replyError(reply: FastifyReply, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): FastifyReply {
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+}
+
 class BodyError extends Error {
   constructor(
-    readonly status: number,
+    readonly statusCode: number,
     message: string,
   ) {
     super(message);
   }
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'Request body too large.');
-    chunks.push(chunk);
+/** Fastify's logger: JSON lines, the request id under `requestId` in every line of a request. */
+function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
+  return {
+    logger: { level: log.level ?? process.env.LOG_LEVEL ?? 'info', ...(log.stream ? { stream: log.stream } : {}) },
+    // The caller's id is taken only when sane (chooseRequestId), which Fastify's own header option would not check.
+    requestIdHeader: false,
+    genReqId: (request) => chooseRequestId(request.headers[REQUEST_ID_HEADER]),
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: MAX_BODY_BYTES,
+  };
+}
+
+/**
+ * Serves POST and GET /graphql, GET /healthz and /readyz and extra POST and GET routes. Every
+ * answer carries `x-request-id`; every 4xx and 5xx outside GraphQL is a GraphQL-shaped error.
+ */
+export async function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Promise<HttpService> {
+  const { apollo, authenticate, routes = {}, getRoutes = {}, browserRoutes = {}, readiness } = options;
+  const app = fastify(fastifyOptions(options.log));
+  const contexts = new WeakMap<FastifyRequest, TContext>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // Every body is JSON whatever its content type (Apollo's CSRF prevention judges the header itself).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body: Buffer, done) => {
+    if (body.length === 0) return done(null, undefined);
+    try {
+      done(null, JSON.parse(body.toString('utf8')));
+    } catch {
+      done(new BodyError(400, 'Request body is not valid JSON.'));
+    }
+  });
+  app.setNotFoundHandler((_request, reply) => replyError(reply, 404, 'NOT_FOUND', 'No such path.'));
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      return replyError(reply, status, 'BAD_USER_INPUT', status === 413 ? 'Request body too large.' : error.message);
+    }
+    request.log.error({ err: describeError(error) }, 'internal error');
+    return replyError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.', { requestId: request.id });
+  });
+  if (options.extend) await options.extend(app);
+
+  app.get('/healthz', async (_request, reply) => reply.send({ ok: true }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      return reply.send({ ok: true, checks: readiness ? await readiness() : {} });
+    } catch (error) {
+      return reply.code(503).send({ ok: false, checks: error instanceof NotReadyError ? error.checks : { server: 'failed' } });
+    }
+  });
+
+  for (const [path, handler] of Object.entries(getRoutes)) {
+    app.get(path, (request, reply) => handler(request, new URL(request.url, 'http://localhost'), reply));
+    app.route({
+      method: ['POST', 'PUT', 'DELETE', 'PATCH'],
+      url: path,
+      onRequest: async (_request, reply) => replyError(reply.header('allow', 'GET, HEAD'), 405, 'BAD_USER_INPUT', 'Use GET.'),
+      handler: async () => undefined,
+    });
   }
-  if (size === 0) return undefined;
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new BodyError(400, 'Request body is not valid JSON.');
+
+  /** Refuses before the body is read: the body parser runs only after onRequest. */
+  const authenticated = async (request: FastifyRequest, reply: FastifyReply) => {
+    const context = await runInRequestScope({ requestId: request.id, log: request.log }, () => authenticate(request));
+    if (!context) {
+      // Discarded unread, so the connection can be reused or closed instead of waiting on the body.
+      request.raw.resume();
+      return replyError(reply, 401, 'UNAUTHENTICATED', 'Missing or invalid credentials.');
+    }
+    contexts.set(request, context);
+  };
+  const methods: ('GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH')[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
+
+  for (const [path, route] of Object.entries(routes)) {
+    app.route({
+      method: methods,
+      url: path,
+      onRequest: authenticated,
+      handler: async (request, reply) => {
+        if (request.method !== 'POST') return replyError(reply, 405, 'BAD_USER_INPUT', 'Use POST.');
+        reply.hijack();
+        await runInRequestScope({ requestId: request.id, log: request.log }, () => route(request.raw, request.body, reply.raw));
+      },
+    });
   }
+
+  const graphql = fastifyApolloHandler<TContext>(apollo, { context: async (request) => contexts.get(request) as TContext });
+  const browserPage = browserRoutes['/graphql'];
+  app.route<{ Reply: string }>({
+    method: methods,
+    url: '/graphql',
+    onRequest: async (request, reply) => {
+      if (browserPage && (request.method === 'GET' || request.method === 'HEAD') && prefersHtml(request.headers.accept)) {
+        await browserPage(request, new URL(request.url, 'http://localhost'), reply);
+        return reply;
+      }
+      return authenticated(request, reply);
+    },
+    handler(request, reply) {
+      return runInRequestScope({ requestId: request.id, log: request.log }, () => graphql.call(this, request, reply));
+    },
+  });
+
+  await app.ready();
+  return {
+    app,
+    async listen(port, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      return (app.server.address() as AddressInfo).port;
+    },
+    async stop() {
+      const force = setTimeout(() => app.server.closeAllConnections(), STOP_GRACE_MS).unref();
+      await app.close();
+      clearTimeout(force);
+      await apollo.stop();
+    },
+  };
 }
 
 /** Quality the Accept header gives a media type: its own entry, else `type/*`, else `*\/*`, else 0. */
@@ -82,68 +233,13 @@ function acceptQuality(accept: string, mediaType: string): number {
 }
 
 /** A browser navigation (Accept: text/html, …) rather than a GraphQL client asking for JSON. */
-export function prefersHtml(request: IncomingMessage): boolean {
-  const accept = request.headers.accept;
+export function prefersHtml(accept: string | undefined): boolean {
   if (!accept) return false;
   const html = acceptQuality(accept, 'text/html');
   return html > 0 && html > Math.max(acceptQuality(accept, 'application/json'), acceptQuality(accept, 'application/graphql-response+json'));
 }
 
-function toHeaderMap(request: IncomingMessage): HeaderMap {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(request.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
-}
-
-/** An HTTP server (not yet listening) that serves POST /graphql, GET /healthz and extra POST and GET routes. */
-export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
-  const { apollo, authenticate, routes = {}, getRoutes = {}, browserRoutes = {} } = options;
-  return createServer(async (request, response) => {
-    try {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true });
-      const getRoute = getRoutes[url.pathname];
-      if (getRoute) {
-        if (request.method === 'GET' || request.method === 'HEAD') return await getRoute(request, url, response);
-        request.resume();
-        response.setHeader('allow', 'GET, HEAD');
-        return sendError(response, 405, 'BAD_USER_INPUT', 'Use GET.');
-      }
-      const browserRoute = browserRoutes[url.pathname];
-      if (browserRoute && (request.method === 'GET' || request.method === 'HEAD') && prefersHtml(request)) return await browserRoute(request, url, response);
-      const route = routes[url.pathname];
-      if (url.pathname !== '/graphql' && !route) return sendError(response, 404, 'NOT_FOUND', 'No such path.');
-      const context = await authenticate(request);
-      if (!context) {
-        request.resume();
-        return sendError(response, 401, 'UNAUTHENTICATED', 'Missing or invalid credentials.');
-      }
-      if (route) {
-        if (request.method !== 'POST') return sendError(response, 405, 'BAD_USER_INPUT', 'Use POST.');
-        return await route(request, await readJsonBody(request), response);
-      }
-      const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
-      const result = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search: url.search, body },
-        context: async () => context,
-      });
-      for (const [key, value] of result.headers) response.setHeader(key, value);
-      response.statusCode = result.status ?? 200;
-      if (result.body.kind === 'complete') return response.end(result.body.string);
-      for await (const chunk of result.body.asyncIterator) response.write(chunk);
-      response.end();
-    } catch (error) {
-      if (error instanceof BodyError) return sendError(response, error.status, 'BAD_USER_INPUT', error.message);
-      logInternalError(error);
-      if (!response.headersSent) sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
-      else response.end();
-    }
-  });
-}
-
-/** Starts listening and resolves with the bound port (0 picks a free one). */
+/** Starts a plain node:http server (a test's stand-in or proxy) and resolves with the bound port (0 picks a free one). */
 export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -9,4 +9,5 @@ export * from './per-request';
 export * from './serve';
 export * from './subgraph-sdl';
 export * from './log-error';
+export * from './request-scope';
 export * from './name-text';

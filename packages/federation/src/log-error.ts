@@ -1,13 +1,29 @@
+import { pino } from 'pino';
+import { currentRequestScope } from './request-scope';
+
+/** Logs outside any request (start-up, jobs): same JSON lines and level as the servers' loggers. */
+const processLog = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+/** What an error may show in a log line. */
+export interface LoggedError {
+  type: string;
+  message: string;
+  driverCode?: string;
+  stack?: string;
+}
+
 /**
- * Logs an unexpected error without what it may carry: a failed query's parameters hold
- * password hashes, token hashes and TOTP secrets, so only name, message, driver code and stack go out.
+ * An unexpected error without what it may carry: a failed query's parameters hold password
+ * hashes, token hashes and TOTP secrets, so only name, message, driver code and stack go out.
  */
-export function logInternalError(error: unknown): void {
-  if (!(error instanceof Error)) {
-    console.error('internal error (not an Error):', typeof error);
-    return;
-  }
+export function describeError(error: unknown): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: 'internal error (not an Error)' };
   const driverCode = (error as { driverError?: { code?: string } }).driverError?.code;
   const message = (error as { query?: string }).query ? error.message.split('\n')[0] : error.message;
-  console.error(`${error.name}: ${message}${driverCode ? ` [${driverCode}]` : ''}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`);
+  return { type: error.name, message, ...(driverCode ? { driverCode } : {}), stack: error.stack };
+}
+
+/** Logs an unexpected error (see describeError) on the current request's logger, so the line carries its request id. */
+export function logInternalError(error: unknown, what = 'internal error'): void {
+  (currentRequestScope()?.log ?? processLog).error({ err: describeError(error) }, what);
 }

@@ -1,5 +1,4 @@
 import { reportReady, stopWhenTold } from '@tenantry/config';
-import { listen } from './http-server';
 import type { SubgraphServer } from './subgraph-server';
 
 /**
@@ -8,11 +7,11 @@ import type { SubgraphServer } from './subgraph-server';
  * then `onStop`) on SIGINT/SIGTERM or when the launcher goes away.
  */
 export async function serveUntilSignalled(server: SubgraphServer, port: number, host: string, name: string, onStop: () => Promise<void>): Promise<void> {
-  const bound = await listen(server.http, port, host);
+  const bound = await server.listen(port, host);
   stopWhenTold(async () => {
     await server.stop();
     await onStop();
   });
-  console.log(`${name} ready on port ${bound}`);
+  server.app.log.info({ subgraph: name, port: bound }, 'ready');
   reportReady(bound);
 }

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -7,8 +6,8 @@ import type { Principal } from '@tenantry/auth';
 import { PRINCIPAL_HEADER, verifyPrincipalToken } from '@tenantry/auth';
 import { clientMistakesPlugin } from './client-mistakes';
 import { formatPublicError } from './format-error';
-import type { RouteHandler } from './http-server';
-import { createGraphQLHttpServer } from './http-server';
+import type { HttpService, LogOptions, RouteHandler } from './http-server';
+import { createGraphQLHttpServer, NotReadyError } from './http-server';
 
 export interface SubgraphServerOptions<TContext extends { principal: Principal }> {
   /** The subgraph's name: the audience its principal tokens must be signed for. */
@@ -21,13 +20,13 @@ export interface SubgraphServerOptions<TContext extends { principal: Principal }
   routes?: Record<string, RouteHandler>;
   /** Extensions the response carries for the gateway, read from the context once the operation is done. */
   responseExtensions?: (context: TContext) => Record<string, unknown> | undefined;
+  /** Whether its database answers, for GET /readyz (the gateway's /readyz asks every subgraph's). */
+  databaseAnswers?: () => Promise<unknown>;
+  log?: LogOptions;
 }
 
-/** The running parts of a subgraph: its HTTP server and the Apollo server behind it. */
-export interface SubgraphServer {
-  http: Server;
-  stop(): Promise<void>;
-}
+/** A subgraph's HTTP server (Fastify) with the Apollo server behind it. */
+export type SubgraphServer = HttpService;
 
 /**
  * A subgraph's HTTP server: any request without a principal token that the gateway signed for
@@ -50,26 +49,29 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  const http = createGraphQLHttpServer<TContext>({
+  const { databaseAnswers } = options;
+  return createGraphQLHttpServer<TContext>({
     apollo,
     routes: options.routes,
+    log: options.log,
+    readiness: async (): Promise<Record<string, string>> => {
+      if (!databaseAnswers) return {};
+      try {
+        await databaseAnswers();
+      } catch {
+        throw new NotReadyError({ database: 'failed' });
+      }
+      return { database: 'ok' };
+    },
     authenticate: async (request) => {
       const header = request.headers[PRINCIPAL_HEADER];
-      const internal = new URL(request.url ?? '/', 'http://localhost').pathname in (options.routes ?? {});
+      const internal = new URL(request.url, 'http://localhost').pathname in (options.routes ?? {});
       // A token for the graph cannot open internal routes, so no query token doubles as one.
       const audience = internal ? internalAudience(options.name) : options.name;
       const principal = await verifyPrincipalToken(typeof header === 'string' ? header : undefined, audience, options.principalSecret);
       return principal ? options.createContext(principal) : null;
     },
   });
-  return {
-    http,
-    async stop() {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await apollo.stop();
-    },
-  };
 }
 
 /** Adds what `extensionsOf` reads from the finished request's context to its response. */

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import type { Principal } from '@tenantry/auth';
 import { PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
 import type { SubgraphServer } from '@tenantry/federation';
-import { listen } from '@tenantry/federation';
 import type { GraphQLResponse } from './graphql-client';
 import { postGraphQL } from './graphql-client';
 
@@ -19,8 +17,7 @@ export class SubgraphHarness {
   ) {}
 
   static async start(server: SubgraphServer, name: string): Promise<SubgraphHarness> {
-    await listen(server.http, 0);
-    const { port } = server.http.address() as AddressInfo;
+    const port = await server.listen(0);
     return new SubgraphHarness(server, name, `http://127.0.0.1:${port}/graphql`);
   }
 

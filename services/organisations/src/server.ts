@@ -13,6 +13,7 @@ export async function createOrganisationsServer(dataSource: DataSource, principa
     name: SUBGRAPH_NAME,
     schema: await buildGuardedOrganisationsSchema(logInternalError),
     principalSecret,
+    databaseAnswers: () => dataSource.query('SELECT 1'),
     createContext: createContextFactory(dataSource, settings),
   });
 }

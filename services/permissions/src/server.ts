@@ -12,6 +12,7 @@ export async function createPermissionsServer(dataSource: DataSource, principalS
     name: SUBGRAPH_NAME,
     schema: await buildGuardedPermissionsSchema(logInternalError),
     principalSecret,
+    databaseAnswers: () => dataSource.query('SELECT 1'),
     createContext: createContextFactory(dataSource),
   });
 }

@@ -15,6 +15,7 @@ export async function createUsersServer(dataSource: DataSource, principalSecret:
     name: SUBGRAPH_NAME,
     schema: await buildGuardedUsersSchema(logInternalError),
     principalSecret,
+    databaseAnswers: () => dataSource.query('SELECT 1'),
     createContext: createContextFactory(dataSource, usersSettings(settings)),
     routes: { [PRINCIPAL_ROUTE]: principalRoute(dataSource) },
     responseExtensions: usersResponseExtensions,
