@@ -10,7 +10,7 @@ export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 900;
 /** Refresh-token (session) lifetime unless REFRESH_TOKEN_TTL_DAYS says otherwise. */
 export const DEFAULT_REFRESH_TOKEN_TTL_DAYS = 30;
 
-/** How long invitation and activation links work unless INVITATION_TTL_HOURS says otherwise (F14). */
+/** How long invitation and activation links work unless INVITATION_TTL_HOURS says otherwise (docs/product.md#invitations). */
 export const DEFAULT_INVITATION_TTL_HOURS = 72;
 
 /** How long a password-reset link works; not configurable (short on purpose). */
@@ -19,5 +19,5 @@ export const PASSWORD_RESET_TTL_MINUTES = 60;
 /** How long the confirmation link mailed to a new email address works; not configurable. */
 export const EMAIL_CHANGE_TTL_HOURS = 24;
 
-/** Days an archived user can be restored before the purge removes them (F20); not configurable. */
+/** Days an archived user can be restored before the purge removes them (docs/product.md#archiving-and-deletion); not configurable. */
 export const RESTORE_WINDOW_DAYS = 30;

@@ -1,5 +1,5 @@
 /**
- * The languages the product speaks (F30): mails, the account pages, a user's and an
+ * The languages the product speaks (docs/product.md#preferences): mails, the account pages, a user's and an
  * organisation's language. Lower-case ISO 639-1 codes; the first is the fallback.
  */
 export const LANGUAGES = ['en', 'de', 'nl', 'fr', 'es'] as const;

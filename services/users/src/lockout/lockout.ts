@@ -7,7 +7,7 @@ import { endSessions } from '../session/session.revoke';
 import type { AttemptSlot } from './attempts-in-flight';
 import { AttemptsInFlight } from './attempts-in-flight';
 
-/** Consecutive failures that lock a user until an administrator unlocks them (F34). */
+/** Consecutive failures that lock a user until an administrator unlocks them (docs/product.md#sign-in-lockout-and-two-factor). */
 export const MAX_FAILED_LOGINS = 3;
 
 /** How long a reservation waits for other checks of the same user to settle before it gives up. */
@@ -67,7 +67,7 @@ const FAILED_ACTION: Record<CredentialPurpose, string> = {
 };
 
 /**
- * The lockout after failed logins (F34, F35): the only code that changes `failed_login_count` or
+ * The lockout after failed logins (docs/product.md#sign-in-lockout-and-two-factor): the only code that changes `failed_login_count` or
  * moves a user into or out of LOCKED. One per process; every check of a password or TOTP code
  * (login, changePassword, the TOTP mutations) reserves an attempt here, and ends it with exactly
  * one of succeed, fail or refund; unlockUser, a password reset, restoring and activating lift it.
