@@ -7,34 +7,23 @@ import { OperatorGroupRecord } from './operator-group/operator-group.entity';
 import { OrganisationRecord } from './organisation/organisation.entity';
 import { WidgetRecord } from './widget/widget.entity';
 
+export * from './account/account.commands';
 export * from './account/account.entity';
-export * from './account/account.lock';
+export * from './account/account.queries';
 export * from './operator-group/operator-group-member.entity';
-export * from './operator-group/operator-group-membership.queries';
+export * from './operator-group/operator-group.commands';
 export * from './operator-group/operator-group.entity';
+export * from './operator-group/operator-group.queries';
+export * from './organisation/organisation.commands';
 export * from './organisation/organisation.entity';
-export * from './widget/widget.entity';
+export * from './organisation/organisation.queries';
 export * from './visibility/organisation-visibility';
 export * from './visibility/tenant-scope';
+export * from './widget/widget.commands';
+export * from './widget/widget.entity';
 
 /** The tables this module owns: accounts, organisations and what an organisation is made of. */
 export const organisationsTables: DatabaseSchema = {
   entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
-export * from './account/account.queries';
-export * from './operator-group/operator-group-member.queries';
-export * from './operator-group/operator-group.queries';
-export * from './organisation/organisation.queries';
-export * from './account/account-creation.commands';
-export * from './account/account-owner.commands';
-export * from './account/account-name.queries';
-export * from './organisation/organisation-creation.commands';
-export * from './organisation/organisation-account.queries';
-export * from './organisation/seat-organisations.queries';
-export * from './widget/widget-creation.commands';
-export * from './operator-group/operator-group-creation.commands';
-export * from './operator-group/operator-group-membership.commands';
-export * from './operator-group/first-operator-group.queries';
-export * from './visibility/visibility-comparison.queries';
-export * from './visibility/visible-organisation.queries';

@@ -5,22 +5,15 @@ import { PromotionRecord } from './promotion/promotion.entity';
 import { RoleAssignmentRecord } from './role/role-assignment.entity';
 import { RoleRecord } from './role/role.entity';
 
+export * from './promotion/promotion.commands';
 export * from './promotion/promotion.entity';
 export * from './role/role-assignment.entity';
+export * from './role/role.commands';
 export * from './role/role.entity';
+export * from './role/role.queries';
 
 /** The tables this module owns: roles, who holds which, and the organisations the owner granted. */
 export const permissionsTables: DatabaseSchema = {
   entities: [RoleRecord, RoleAssignmentRecord, PromotionRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
-export * from './role/organisation-roles.queries';
-export * from './role/built-in-roles.commands';
-export * from './role/role-reassignment.commands';
-export * from './promotion/promotion-revocation.commands';
-export * from './role/role-assignment.queries';
-export * from './role/role.queries';
-export * from './role/initial-roles.commands';
-export * from './role/role-assignment.commands';
-export * from './role/role-lock.queries';
-export * from './role/held-permissions.queries';

@@ -8,24 +8,19 @@ import { UserTokenRecord } from './user-token/user-token.entity';
 import { UserRecord } from './user/user.entity';
 
 export * from './audit/audit-event.entity';
+export * from './audit/audit.commands';
 export * from './invitation/invitation.entity';
+export * from './invitation/invitation.queries';
 export * from './session/session.entity';
+export * from './session/session.queries';
+export * from './user-token/single-use-token';
 export * from './user-token/user-token.entity';
+export * from './user/user.commands';
 export * from './user/user.entity';
+export * from './user/user.queries';
 
 /** The tables this module owns: users, their sessions, invitations, single-use tokens and the audit trail. */
 export const usersTables: DatabaseSchema = {
   entities: [UserRecord, SessionRecord, InvitationRecord, UserTokenRecord, AuditEventRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
-export * from './user/organisation-users.queries';
-export * from './session/live-sessions.queries';
-export * from './invitation/pending-invitations.queries';
-export * from './audit/audit-trail.commands';
-export * from './audit/audit-recording.commands';
-export * from './user-token/single-use-token';
-export * from './user/organisation-condition';
-export * from './user/user-creation.commands';
-export * from './user/user-lookup.queries';
-export * from './user/seat-count.queries';
-export * from './user/password-replacement.commands';

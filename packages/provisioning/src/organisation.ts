@@ -1,7 +1,7 @@
 import type { EntityManager } from '@tenantry/database';
 import type { PrivacySettings } from '@tenantry/organisations-module';
 import { OrganisationKind, insertAccount, insertOperatorGroup, insertOrganisation, insertWidget } from '@tenantry/organisations-module';
-import { insertBuiltInRoles } from '@tenantry/permissions-module';
+import { addBuiltInRoles } from '@tenantry/permissions-module';
 import { DEFAULT_LANGUAGE } from '@tenantry/config';
 
 export const DEFAULT_PRIVACY: PrivacySettings = { transcriptRetentionDays: 90, anonymiseVisitorIp: true };
@@ -38,7 +38,7 @@ export async function provisionOrganisation(manager: EntityManager, input: NewOr
     },
     now,
   );
-  await insertBuiltInRoles(manager, organisation.id, builtInRoleKeys(input.kind), now);
+  await addBuiltInRoles(manager, organisation.id, builtInRoleKeys(input.kind), now);
   const widget = await insertWidget(manager, organisation.id, `${input.name} widget`, now);
   const operatorGroup = await insertOperatorGroup(manager, organisation.id, input.name, now);
   return { organisation, widget, operatorGroup };

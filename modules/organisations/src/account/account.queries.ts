@@ -15,3 +15,8 @@ export function ownsAccountOf(manager: EntityManager, userId: string, organisati
 export function ownsAnAccount(manager: EntityManager, userId: string): Promise<boolean> {
   return manager.existsBy(AccountRecord, { ownerUserId: userId });
 }
+
+/** Whether an account of that name exists, e.g. the demo account a second start must not seed again. */
+export function hasAccountNamed(manager: EntityManager, name: string): Promise<boolean> {
+  return manager.existsBy(AccountRecord, { name });
+}

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@tenantry/database';
 import { In } from '@tenantry/database';
+import { AccountRecord } from '../account/account.entity';
+import type { SqlCondition } from '../visibility/organisation-visibility';
 import { OrganisationKind, OrganisationRecord } from './organisation.entity';
 
 /**
@@ -29,4 +31,33 @@ export function countOrganisationsInAccount(manager: EntityManager, accountId: s
 /** The organisation, if it belongs to the account; one of any other account is no answer. */
 export function findOrganisationInAccount(manager: EntityManager, accountId: string, organisationId: string): Promise<OrganisationRecord | null> {
   return manager.findOneBy(OrganisationRecord, { id: organisationId, accountId });
+}
+
+/** The account an organisation belongs to, and who owns it: what decides whether a user of it may be administered. */
+export interface OrganisationAccount {
+  accountId: string;
+  ownerUserId: string | null;
+}
+
+/** The account of the organisation, or null when there is no such organisation. */
+export async function findOrganisationAccount(manager: EntityManager, organisationId: string): Promise<OrganisationAccount | null> {
+  const row = await manager
+    .createQueryBuilder(OrganisationRecord, 'o')
+    .innerJoin(AccountRecord, 'a', 'a.id = o.account_id')
+    .select(['o.account_id AS accountId', 'a.owner_user_id AS ownerUserId'])
+    .where('o.id = :organisationId', { organisationId })
+    .getRawOne<OrganisationAccount>();
+  return row ? { accountId: row.accountId, ownerUserId: row.ownerUserId } : null;
+}
+
+/**
+ * Whether another module's organisation column names one of the account's organisations whose
+ * users take seats: every one but its customers (docs/product.md#users-and-seats). A list of the account's
+ * own organisations (`IN`), so a count starts from them rather than from every row of the table.
+ */
+export function organisationColumnTakesSeats(accountId: string, column: string): SqlCondition {
+  return {
+    sql: `${column} IN (SELECT seat_o.id FROM organisations seat_o WHERE seat_o.account_id = :seatAccount AND seat_o.kind <> :seatCustomer)`,
+    params: { seatAccount: accountId, seatCustomer: OrganisationKind.CUSTOMER },
+  };
 }

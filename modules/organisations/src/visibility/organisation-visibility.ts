@@ -91,3 +91,25 @@ export class OrganisationVisibility implements OrganisationVisibilityCheck {
     this.loader.clearAll();
   }
 }
+
+/** How many organisations `subject` sees that `other` does not: zero when `other` sees all that `subject` does. */
+export function countOrganisationsSeenOnlyBy(manager: EntityManager, subject: VisibilitySubject, other: VisibilitySubject): Promise<number> {
+  const subjectSees = visibleOrganisationCondition(subject, 'o', 'subject');
+  const otherSees = visibleOrganisationCondition(other, 'o', 'other');
+  return manager
+    .getRepository(OrganisationRecord)
+    .createQueryBuilder('o')
+    .where(subjectSees.sql, subjectSees.params)
+    .andWhere(`NOT ${otherSees.sql}`, otherSees.params)
+    .getCount();
+}
+
+/**
+ * An organisation the principal may see, else NOT_FOUND with the same message for a foreign id
+ * as for a missing one: every subgraph's write paths start here.
+ */
+export async function findVisibleOrganisation(manager: EntityManager, principal: VisibilitySubject, id: string): Promise<OrganisationRecord> {
+  const organisation = await visibleOrganisations(manager, principal).andWhere('o.id = :id', { id }).getOne();
+  if (!organisation) throw graphqlError('NOT_FOUND', 'Organisation not found.');
+  return organisation;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { AccountRecord, OrganisationKind, OrganisationRecord, nameNamespaceOf } from '@tenantry/organisations-module';
-import { addMissingBuiltInRoles, holdsRole, reassignUserRole, revokePromotionsInto } from '@tenantry/permissions-module';
+import { addBuiltInRoles, holdsRole, reassignUserRole, revokePromotionsInto } from '@tenantry/permissions-module';
 import { countUsersOf, findUserOfOrganisation, moveAuditTrailToAccount, recordAudit } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { builtInRoleKeys } from '@tenantry/provisioning';
@@ -50,7 +50,7 @@ export class IndependenceService {
       // A default organisation has the built-in OWNER, MANAGER and OPERATOR roles; the customer roles stay.
       // OWNER is always among those added: a customer organisation has none, and no custom role takes a built-in key.
       const now = new Date();
-      const added = await addMissingBuiltInRoles(manager, organisationId, builtInRoleKeys(OrganisationKind.DEFAULT), now);
+      const added = await addBuiltInRoles(manager, organisationId, builtInRoleKeys(OrganisationKind.DEFAULT), now);
       await reassignUserRole(manager, owner.id, added.get('OWNER')!, now);
 
       const details = { organisationId, name: organisation.name, formerAccountId: organisation.accountId, newAccountId: account.id, ownerUserId: owner.id };

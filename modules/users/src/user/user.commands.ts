@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@tenantry/database';
-import { isUniqueViolation } from '@tenantry/database';
 import { graphqlError, hashPassword } from '@tenantry/auth';
-import { UserRecord } from './user.entity';
+import type { EntityManager } from '@tenantry/database';
+import { In, IsNull, isUniqueViolation } from '@tenantry/database';
+import { randomUUID } from 'node:crypto';
+import { SessionRecord } from '../session/session.entity';
 import type { UserStatus } from './user.entity';
+import { UserRecord } from './user.entity';
 
 /** A user row as its creator decides it; the rest (id, times, counters, second factor) starts empty. */
 export interface NewUserRecord {
@@ -54,4 +55,14 @@ export async function insertUser(manager: EntityManager, input: NewUserRecord, n
     throw isUniqueViolation(error, 'uq_users_username', ['username']) ? graphqlError('USERNAME_TAKEN', 'That username is taken.') : error;
   });
   return user;
+}
+
+/**
+ * Gives the users of these usernames a new password (its hash, computed before the transaction)
+ * and a clean failure count; a new password ends the sessions opened with the old one.
+ */
+export async function replacePasswordsByUsername(manager: EntityManager, usernames: string[], passwordHash: string, now = new Date()): Promise<void> {
+  const users = await manager.find(UserRecord, { select: { id: true }, where: { username: In(usernames) } });
+  await manager.update(UserRecord, { username: In(usernames) }, { passwordHash, failedLoginCount: 0 });
+  if (users.length) await manager.update(SessionRecord, { userId: In(users.map((user) => user.id)), revokedAt: IsNull() }, { revokedAt: now });
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
+import { randomUUID } from 'node:crypto';
 import type { OrganisationKind, PrivacySettings } from './organisation.entity';
 import { OrganisationRecord, nameNamespaceOf } from './organisation.entity';
 

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
+import { randomUUID } from 'node:crypto';
 import { WidgetRecord } from './widget.entity';
 
 /** Adds a widget to an organisation, e.g. the first one every new organisation gets. */

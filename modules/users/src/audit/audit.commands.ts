@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@tenantry/database';
+import { randomUUID } from 'node:crypto';
 import { AuditEventRecord } from './audit-event.entity';
 
 /** A security-relevant change, as the use case that makes it describes it. */
@@ -27,4 +27,9 @@ export async function recordAudit(manager: EntityManager, event: AuditEvent): Pr
     createdAt: new Date(),
   });
   await manager.save(AuditEventRecord, record);
+}
+
+/** An organisation moving to another account takes its history along: the new account reads it, the former one no longer does. */
+export async function moveAuditTrailToAccount(manager: EntityManager, organisationId: string, accountId: string): Promise<void> {
+  await manager.update(AuditEventRecord, { organisationId }, { accountId });
 }
