@@ -9,6 +9,13 @@ export class ManagingOrganisationIndex1795497922013 implements MigrationInterfac
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // MySQL may have let the foreign key use this index and dropped the one it had made for it: give it back first.
+    const covering = (await queryRunner.query(
+      "SHOW INDEX FROM `organisations` WHERE Column_name = 'managing_organisation_id' AND Key_name <> 'ix_organisations_managing'",
+    )) as unknown[];
+    if (!covering.length) {
+      await queryRunner.query(`CREATE INDEX \`FK_b0853bd93011e050e8a218a1302\` ON \`organisations\` (\`managing_organisation_id\`)`);
+    }
     await queryRunner.query(`DROP INDEX \`ix_organisations_managing\` ON \`organisations\``);
   }
 }
