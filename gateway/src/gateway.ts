@@ -6,7 +6,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Principal } from '@tenantry/auth';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
-import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
+import type { TraceContext } from '@tenantry/federation';
+import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError, traceContextOf } from '@tenantry/federation';
 import { gatewayEdge } from './edge/gateway-edge';
 import { GatewayMetrics } from './edge/gateway-metrics';
 import { subgraphsReadiness } from './edge/readiness';
@@ -27,6 +28,8 @@ export interface GatewayContext {
   deadline?: AbortSignal;
   /** The request's id (x-request-id), forwarded to every subgraph so their logs carry it too. */
   requestId?: string;
+  /** The request's W3C trace (the caller's traceparent, else a new one); each subgraph fetch gets a fresh span id in it. */
+  trace?: TraceContext;
 }
 
 export interface GatewayOptions {
@@ -97,13 +100,14 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     authenticate: async (request) => {
       const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const requestId = request.id;
+      const trace = traceContextOf(request.raw);
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS, deadline, requestId };
+      if (!header) return { principal: ANONYMOUS, deadline, requestId, trace };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
-      const principal = await principals.resolve(claims, deadline, requestId);
-      return principal.kind === 'user' ? { principal, deadline, requestId } : null;
+      const principal = await principals.resolve(claims, { deadline, requestId, trace });
+      return principal.kind === 'user' ? { principal, deadline, requestId, trace } : null;
     },
   });
 }
