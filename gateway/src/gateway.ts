@@ -13,6 +13,8 @@ import { GatewayMetrics } from './edge/gateway-metrics';
 import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
+import type { TrustedDocumentsOptions } from './persisted/trusted-documents';
+import { trustedDocumentsPlugin } from './persisted/trusted-documents';
 import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
@@ -44,6 +46,8 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Opens /metrics to this bearer token besides loopback callers (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Persisted documents known by hash (TRUSTED_DOCUMENTS_FILE), and whether only they may run (TRUSTED_DOCUMENTS_ONLY). */
+  trustedDocuments?: TrustedDocumentsOptions;
   log?: LogOptions;
 }
 
@@ -77,6 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     plugins: [
+      trustedDocumentsPlugin(options.trustedDocuments ?? { documents: new Map(), only: false }),
       metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
