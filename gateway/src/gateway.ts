@@ -6,12 +6,15 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Principal } from '@tenantry/auth';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
-import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
+import type { TraceContext } from '@tenantry/federation';
+import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError, traceContextOf } from '@tenantry/federation';
 import { gatewayEdge } from './edge/gateway-edge';
 import { GatewayMetrics } from './edge/gateway-metrics';
 import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
+import type { TrustedDocumentsOptions } from './persisted/trusted-documents';
+import { trustedDocumentsPlugin } from './persisted/trusted-documents';
 import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { PrincipalClient } from './principal-client';
@@ -27,6 +30,8 @@ export interface GatewayContext {
   deadline?: AbortSignal;
   /** The request's id (x-request-id), forwarded to every subgraph so their logs carry it too. */
   requestId?: string;
+  /** The request's W3C trace (the caller's traceparent, else a new one); each subgraph fetch gets a fresh span id in it. */
+  trace?: TraceContext;
 }
 
 export interface GatewayOptions {
@@ -41,6 +46,8 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Opens /metrics to this bearer token besides loopback callers (METRICS_TOKEN). */
   metricsToken?: string;
+  /** Persisted documents known by hash (TRUSTED_DOCUMENTS_FILE), and whether only they may run (TRUSTED_DOCUMENTS_ONLY). */
+  trustedDocuments?: TrustedDocumentsOptions;
   log?: LogOptions;
 }
 
@@ -74,6 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     plugins: [
+      trustedDocumentsPlugin(options.trustedDocuments ?? { documents: new Map(), only: false }),
       metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
@@ -97,13 +105,14 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     authenticate: async (request) => {
       const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const requestId = request.id;
+      const trace = traceContextOf(request.raw);
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS, deadline, requestId };
+      if (!header) return { principal: ANONYMOUS, deadline, requestId, trace };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
-      const principal = await principals.resolve(claims, deadline, requestId);
-      return principal.kind === 'user' ? { principal, deadline, requestId } : null;
+      const principal = await principals.resolve(claims, { deadline, requestId, trace });
+      return principal.kind === 'user' ? { principal, deadline, requestId, trace } : null;
     },
   });
 }

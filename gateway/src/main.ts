@@ -1,5 +1,6 @@
 import { exitOnConfigurationError, loadEnvironment, reportReady, stopWhenTold, subgraphRegistry, subgraphUrl } from '@tenantry/config';
 import { createGateway } from './gateway';
+import { trustedDocumentsOptions } from './persisted/trusted-documents';
 
 async function main(): Promise<void> {
   const env = loadEnvironment();
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     development: env.NODE_ENV === 'development',
     corsOrigins: env.CORS_ORIGINS,
     metricsToken: env.METRICS_TOKEN,
+    trustedDocuments: trustedDocumentsOptions(env.TRUSTED_DOCUMENTS_FILE, env.TRUSTED_DOCUMENTS_ONLY === 'true'),
     log: { level: env.LOG_LEVEL },
   });
   const port = await gateway.listen(env.PORT, env.HOST);

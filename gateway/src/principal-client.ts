@@ -1,7 +1,15 @@
 import type { AccessClaims, Principal } from '@tenantry/auth';
 import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
-import { internalAudience, REQUEST_ID_HEADER } from '@tenantry/federation';
+import type { TraceContext } from '@tenantry/federation';
+import { internalAudience, REQUEST_ID_HEADER, traceHeaders } from '@tenantry/federation';
 import { boundedSignal, PRINCIPAL_LOOKUP_TIMEOUT_MS } from './timeouts/deadlines';
+
+/** The request a lookup belongs to: its deadline, and the request id and trace the users subgraph logs it under. */
+export interface LookupScope {
+  deadline?: AbortSignal;
+  requestId?: string;
+  trace?: TraceContext;
+}
 
 /**
  * Asks the users subgraph who a verified access token stands for. Every request asks again,
@@ -19,13 +27,14 @@ export class PrincipalClient {
     return new URL('/internal/principal', this.usersGraphqlUrl).toString();
   }
 
-  async resolve(claims: AccessClaims, deadline?: AbortSignal, requestId?: string): Promise<Principal> {
+  async resolve(claims: AccessClaims, { deadline, requestId, trace }: LookupScope = {}): Promise<Principal> {
     const response = await fetch(this.endpoint, {
       method: 'POST',
       signal: boundedSignal(PRINCIPAL_LOOKUP_TIMEOUT_MS, deadline),
       headers: {
         'content-type': 'application/json',
         ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+        ...(trace ? traceHeaders(trace) : {}),
         [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('users'), this.principalSecret),
       },
       body: JSON.stringify(claims),

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
-import { REQUEST_ID_HEADER } from '@tenantry/federation';
+import { REQUEST_ID_HEADER, traceHeaders } from '@tenantry/federation';
 import type { GatewayMetrics } from './edge/gateway-metrics';
 import type { GatewayContext } from './gateway';
 import { boundedSubgraphFetcher, withinOperation } from './timeouts/deadlines';
@@ -12,8 +12,8 @@ export type AdoptSession = (accessToken: string, context: GatewayContext) => Pro
  * Sends each subgraph a principal token signed for it; client headers are never forwarded. Every
  * fetch is bounded (boundedSubgraphFetcher), so a hung subgraph fails its part of the answer only.
  * Only the data source given `adoptSession` (the users subgraph's) may change who the operation
- * acts as, by the established-session extension of its responses. The request id goes along, so
- * the subgraph's log lines carry the gateway's id.
+ * acts as, by the established-session extension of its responses. The request id and the W3C
+ * trace (a fresh span id per fetch) go along, so the subgraph's log lines carry the gateway's ids.
  */
 export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -35,6 +35,7 @@ export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const principal = context.principal ?? ANONYMOUS;
     request.http?.headers.set(PRINCIPAL_HEADER, await signPrincipalToken(principal, this.subgraph, this.principalSecret));
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.trace) for (const [name, value] of Object.entries(traceHeaders(context.trace))) request.http?.headers.set(name, value);
   }
 
   async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {

@@ -14,7 +14,7 @@ describe('adopting a session a mutation established', () => {
     const resolve = jest.fn(async () => principal);
     const context = acting();
     await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context);
-    expect(resolve).toHaveBeenCalledWith(claims, undefined);
+    expect(resolve).toHaveBeenCalledWith(claims, { deadline: undefined, requestId: undefined, trace: undefined });
     expect(context.principal).toBe(principal);
   });
 

@@ -13,7 +13,9 @@ export function sessionAdopter(accessTokenSecret: string, principals: Pick<Princ
   return async (accessToken, context) => {
     const claims = await verifyAccessToken(accessToken, accessTokenSecret);
     try {
-      context.principal = claims ? await principals.resolve(claims, context.deadline) : ANONYMOUS;
+      context.principal = claims
+        ? await principals.resolve(claims, { deadline: context.deadline, requestId: context.requestId, trace: context.trace })
+        : ANONYMOUS;
     } catch (error) {
       logInternalError(error);
       context.principal = ANONYMOUS;

@@ -4,6 +4,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { countTokens } from './count-tokens';
 import { measureDocument } from './measure-document';
+import type { RepeatedDirective } from './repeated-directives';
+import { mostRepeatedDirective } from './repeated-directives';
 import type { ExceededLimit } from './query-limits';
 import { describeExceededLimit, exceededLimit, QUERY_LIMITS } from './query-limits';
 
@@ -26,17 +28,26 @@ function tooComplexError(exceeded: ExceededLimit): GraphQLError {
   });
 }
 
+function repeatedDirectiveError({ name, count }: RepeatedDirective): GraphQLFormattedError {
+  return {
+    message: `The query repeats the directive @${name} ${count} times on one selection (at most once).`,
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'directiveRepeats', value: count, maximum: 1 },
+  };
+}
+
 /**
  * Refuses documents over QUERY_LIMITS with 400 QUERY_TOO_COMPLEX before the gateway plans
  * them, so no subgraph is called. Tokens are refused by the parser (QUERY_LIMIT_PARSE_OPTIONS),
  * whose syntax error this answer replaces; the other measures once the document has passed
  * validation (which refuses unknown fields and fragment cycles), with the request's variables
- * for `first: $n`.
+ * for `first: $n`. A directive repeated on one selection is refused with one error, whatever
+ * validation found, so repeating it does not multiply the answer.
  */
 export function queryLimitsPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       let overTokenLimit: ExceededLimit | null = null;
+      let repeated: RepeatedDirective | null = null;
       return {
         async parsingDidStart({ source }) {
           return async (error) => {
@@ -46,13 +57,18 @@ export function queryLimitsPlugin(): ApolloServerPlugin<BaseContext> {
             overTokenLimit = { measure: 'tokens', value: tokens, maximum: QUERY_LIMITS.tokens, atLeast: tokens === TOKENS_COUNTED_AT_MOST };
           };
         },
+        async validationDidStart({ document }) {
+          repeated = mostRepeatedDirective(document);
+        },
         async didResolveOperation({ document, schema, request }) {
           const exceeded = exceededLimit(measureDocument(document, schema, request.variables));
           if (exceeded) throw tooComplexError(exceeded);
         },
         async willSendResponse({ response }) {
-          if (!overTokenLimit || response.body.kind !== 'single') return;
-          const error: GraphQLFormattedError = { message: describeExceededLimit(overTokenLimit), extensions: tooComplexExtensions(overTokenLimit) };
+          if ((!overTokenLimit && !repeated) || response.body.kind !== 'single') return;
+          const error: GraphQLFormattedError = overTokenLimit
+            ? { message: describeExceededLimit(overTokenLimit), extensions: tooComplexExtensions(overTokenLimit) }
+            : repeatedDirectiveError(repeated as RepeatedDirective);
           response.body.singleResult = { errors: [error] };
           response.http.status = 400;
         },

@@ -73,6 +73,10 @@ export const environmentSchema = z.object({
   CORS_ORIGINS: origins,
   /** When set, /metrics answers callers with this bearer token as well as loopback callers. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** A JSON manifest of sha256 → document (a client build's persisted documents), known to the gateway by hash. */
+  TRUSTED_DOCUMENTS_FILE: z.string().optional(),
+  /** `true`: the gateway runs only the manifest's documents (a portal's own client); needs TRUSTED_DOCUMENTS_FILE. */
+  TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
 });
 
 /**

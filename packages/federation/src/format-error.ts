@@ -17,6 +17,7 @@ const CONTRACT_CODES = new Set([
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_ALLOWED',
 ]);
 
 /** Apollo's own errors about a malformed request: the client's fault, reported as BAD_USER_INPUT. */

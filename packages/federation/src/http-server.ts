@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import type { ErrorCode } from '@tenantry/auth';
 import { describeError } from './log-error';
 import { chooseRequestId, REQUEST_ID_HEADER, runInRequestScope } from './request-scope';
+import { traceContextOf } from './trace-context';
 
 /** Largest request body accepted; identity queries are small. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -96,7 +97,7 @@ class BodyError extends Error {
   }
 }
 
-/** Fastify's logger: JSON lines, the request id under `requestId` in every line of a request. */
+/** Fastify's logger: JSON lines, the request id under `requestId` and the trace id under `traceId` in every line of a request. */
 function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
   return {
     logger: { level: log.level ?? process.env.LOG_LEVEL ?? 'info', ...(log.stream ? { stream: log.stream } : {}) },
@@ -104,6 +105,8 @@ function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
     requestIdHeader: false,
     genReqId: (request) => chooseRequestId(request.headers[REQUEST_ID_HEADER]),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // Every line of a request also carries its W3C trace id (the caller's traceparent, else a new trace).
+    childLoggerFactory: (logger, bindings, options, raw) => logger.child({ ...bindings, traceId: traceContextOf(raw as IncomingMessage).traceId }, options),
     bodyLimit: MAX_BODY_BYTES,
   };
 }

@@ -10,4 +10,5 @@ export * from './serve';
 export * from './subgraph-sdl';
 export * from './log-error';
 export * from './request-scope';
+export * from './trace-context';
 export * from './name-text';
