@@ -4,6 +4,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Principal } from '@tenantry/auth';
+import type { RateLimitTable, TrustProxy } from '@tenantry/config';
+import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError } from '@tenantry/federation';
@@ -14,6 +16,8 @@ import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { accountPageRoutes } from './pages/routes';
 import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
+import { RateLimitStore } from './rate-limits/rate-limit-store';
+import { rateLimitsPlugin } from './rate-limits/rate-limits.plugin';
 import { PrincipalClient } from './principal-client';
 import { PrincipalDataSource } from './principal-data-source';
 import { sessionAdopter } from './session-adoption';
@@ -27,6 +31,18 @@ export interface GatewayContext {
   deadline?: AbortSignal;
   /** The request's id (x-request-id), forwarded to every subgraph so their logs carry it too. */
   requestId?: string;
+  /** The client address rate limits count under: the socket's, or x-forwarded-for's under TRUST_PROXY. */
+  clientIp?: string;
+}
+
+/** Rate limits (README: Rate limits). */
+export interface RateLimitOptions {
+  /** Budgets by rule (RATE_LIMITS); DEFAULT_RATE_LIMITS when unset. */
+  limits?: RateLimitTable;
+  /** Redis shared by every gateway instance (REDIS_URL); counters stay in process without it. */
+  redisUrl?: string;
+  /** Prefix of the Redis keys, so that tests sharing one Redis do not count each other. */
+  redisKeyPrefix?: string;
 }
 
 export interface GatewayOptions {
@@ -41,6 +57,9 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Opens /metrics to this bearer token besides loopback callers (METRICS_TOKEN). */
   metricsToken?: string;
+  rateLimits?: RateLimitOptions;
+  /** Proxies believed about the client address (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
   log?: LogOptions;
 }
 
@@ -56,6 +75,14 @@ export function declaredSubgraphUrls(supergraphSdl: string): Record<string, stri
   return urls;
 }
 
+/** How long start-up waits for a configured Redis before serving with per-process rate limits. */
+const REDIS_CONNECT_TIMEOUT_MS = 2_000;
+
+/** Fastify's trustProxy; a number of hops as the function Fastify makes of it (its types leave numbers out). */
+function fastifyTrustProxy(trust: TrustProxy = false): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** The gateway: authenticates clients, plans queries over the subgraphs, masks errors. Not yet listening. */
 export async function createGateway(options: GatewayOptions): Promise<HttpService> {
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
@@ -65,6 +92,21 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
   const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
   const metrics = new GatewayMetrics();
+  let service: HttpService | undefined;
+  let lastStoreWarning = 0;
+  const rateLimitStore = RateLimitStore.create({
+    limits: options.rateLimits?.limits ?? DEFAULT_RATE_LIMITS,
+    redisUrl: options.rateLimits?.redisUrl,
+    keyPrefix: options.rateLimits?.redisKeyPrefix,
+    onRefusal: (refusal) => metrics.rateLimitHit(refusal.rule),
+    onStoreFailure: (error) => {
+      metrics.rateLimitStoreFailure();
+      // Fail open to per-process counters (README: Rate limits), warning at most every 10 s while Redis is down.
+      if (Date.now() - lastStoreWarning < 10_000) return;
+      lastStoreWarning = Date.now();
+      service?.app.log.warn({ err: { message: error.message } }, 'Redis failed: rate limits are counted in this process until it answers again');
+    },
+  });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined, metrics),
@@ -77,6 +119,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
+      rateLimitsPlugin(rateLimitStore),
       schemaExposurePlugin({ development: options.development ?? false }),
       // Apollo's own landing page loads from a CDN; browsers get the self-hosted playground instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -87,23 +130,36 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   await apollo.start();
   const playground = playgroundRoutes();
-  return createGraphQLHttpServer<GatewayContext>({
+  service = await createGraphQLHttpServer<GatewayContext>({
     apollo,
     getRoutes: { ...accountPageRoutes(), ...playground.getRoutes },
     browserRoutes: playground.browserRoutes,
     log: options.log,
     extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], metricsToken: options.metricsToken, metrics }),
     readiness: subgraphsReadiness(urls),
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     authenticate: async (request) => {
       const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const requestId = request.id;
+      const clientIp = request.ip;
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS, deadline, requestId };
+      if (!header) return { principal: ANONYMOUS, deadline, requestId, clientIp };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
       const principal = await principals.resolve(claims, deadline, requestId);
-      return principal.kind === 'user' ? { principal, deadline, requestId } : null;
+      return principal.kind === 'user' ? { principal, deadline, requestId, clientIp } : null;
     },
   });
+  if (!(await rateLimitStore.connected(REDIS_CONNECT_TIMEOUT_MS))) {
+    service.app.log.warn('Redis did not answer at start-up: rate limits are counted in this process until it does');
+  }
+  const stopServer = service.stop.bind(service);
+  return {
+    ...service,
+    async stop() {
+      await stopServer();
+      await rateLimitStore.close();
+    },
+  };
 }

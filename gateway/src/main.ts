@@ -11,6 +11,8 @@ async function main(): Promise<void> {
     development: env.NODE_ENV === 'development',
     corsOrigins: env.CORS_ORIGINS,
     metricsToken: env.METRICS_TOKEN,
+    rateLimits: { limits: env.RATE_LIMITS, redisUrl: env.REDIS_URL },
+    trustProxy: env.TRUST_PROXY,
     log: { level: env.LOG_LEVEL },
   });
   const port = await gateway.listen(env.PORT, env.HOST);
