@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '@tenantry/auth';
 import type { RateLimitTable, TrustProxy } from '@tenantry/config';
 import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
@@ -92,7 +93,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
   const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
   const metrics = new GatewayMetrics();
-  let service: HttpService | undefined;
+  // The server's logger, once the server exists (Redis may fail before that).
+  const logger: { log?: FastifyBaseLogger } = {};
   let lastStoreWarning = 0;
   const rateLimitStore = RateLimitStore.create({
     limits: options.rateLimits?.limits ?? DEFAULT_RATE_LIMITS,
@@ -104,7 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       // Fail open to per-process counters (README: Rate limits), warning at most every 10 s while Redis is down.
       if (Date.now() - lastStoreWarning < 10_000) return;
       lastStoreWarning = Date.now();
-      service?.app.log.warn({ err: { message: error.message } }, 'Redis failed: rate limits are counted in this process until it answers again');
+      logger.log?.warn({ err: { message: error.message } }, 'Redis failed: rate limits are counted in this process until it answers again');
     },
   });
   const gateway = new ApolloGateway({
@@ -130,7 +132,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   await apollo.start();
   const playground = playgroundRoutes();
-  service = await createGraphQLHttpServer<GatewayContext>({
+  const service = await createGraphQLHttpServer<GatewayContext>({
     apollo,
     getRoutes: { ...accountPageRoutes(), ...playground.getRoutes },
     browserRoutes: playground.browserRoutes,
@@ -151,6 +153,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       return principal.kind === 'user' ? { principal, deadline, requestId, clientIp } : null;
     },
   });
+  logger.log = service.app.log;
   if (!(await rateLimitStore.connected(REDIS_CONNECT_TIMEOUT_MS))) {
     service.app.log.warn('Redis did not answer at start-up: rate limits are counted in this process until it does');
   }

@@ -124,7 +124,10 @@ export class RateLimitStore {
   }
 
   private refusal(refusals: (Refusal | null)[]): Refusal | null {
-    const worst = refusals.reduce<Refusal | null>((longest, next) => (next && (!longest || next.retryAfterSeconds > longest.retryAfterSeconds) ? next : longest), null);
+    const worst = refusals.reduce<Refusal | null>(
+      (longest, next) => (next && (!longest || next.retryAfterSeconds > longest.retryAfterSeconds) ? next : longest),
+      null,
+    );
     if (worst) this.options.onRefusal?.(worst);
     return worst;
   }
