@@ -48,7 +48,7 @@ export class GatewayMetrics {
   });
   private readonly rateLimitStoreFailures = new Counter({
     name: 'tenantry_rate_limit_store_failures_total',
-    help: 'Redis failures after which the rate limits were counted in this process instead',
+    help: 'Redis errors (connection or command) of the rate limits; meanwhile they are counted in this process',
     registers: [this.registry],
   });
   private readonly operations = new Set<string>();
