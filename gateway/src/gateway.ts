@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '@tenantry/auth';
+import type { RateLimitTable, TrustProxy } from '@tenantry/config';
+import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
 import type { TraceContext } from '@tenantry/federation';
@@ -17,6 +20,8 @@ import type { TrustedDocumentsOptions } from './persisted/trusted-documents';
 import { trustedDocumentsPlugin } from './persisted/trusted-documents';
 import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
+import { RateLimitStore } from './rate-limits/rate-limit-store';
+import { rateLimitsPlugin } from './rate-limits/rate-limits.plugin';
 import { PrincipalClient } from './principal-client';
 import { PrincipalDataSource } from './principal-data-source';
 import { sessionAdopter } from './session-adoption';
@@ -32,6 +37,18 @@ export interface GatewayContext {
   requestId?: string;
   /** The request's W3C trace (the caller's traceparent, else a new one); each subgraph fetch gets a fresh span id in it. */
   trace?: TraceContext;
+  /** The client address rate limits count under: the socket's, or x-forwarded-for's under TRUST_PROXY. */
+  clientIp?: string;
+}
+
+/** Rate limits (docs/product.md and README: Rate limits). */
+export interface RateLimitOptions {
+  /** Budgets by rule (RATE_LIMITS); DEFAULT_RATE_LIMITS when unset. */
+  limits?: RateLimitTable;
+  /** Redis shared by every gateway instance (REDIS_URL); counters stay in process without it. */
+  redisUrl?: string;
+  /** Prefix of the Redis keys, so that tests sharing one Redis do not count each other. */
+  redisKeyPrefix?: string;
 }
 
 export interface GatewayOptions {
@@ -48,6 +65,9 @@ export interface GatewayOptions {
   metricsToken?: string;
   /** Persisted documents known by hash (TRUSTED_DOCUMENTS_FILE), and whether only they may run (TRUSTED_DOCUMENTS_ONLY). */
   trustedDocuments?: TrustedDocumentsOptions;
+  rateLimits?: RateLimitOptions;
+  /** Proxies believed about the client address (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
   log?: LogOptions;
 }
 
@@ -63,6 +83,14 @@ export function declaredSubgraphUrls(supergraphSdl: string): Record<string, stri
   return urls;
 }
 
+/** How long start-up waits for a configured Redis before serving with per-process rate limits. */
+const REDIS_CONNECT_TIMEOUT_MS = 2_000;
+
+/** Fastify's trustProxy; a number of hops as the function Fastify makes of it (its types leave numbers out). */
+function fastifyTrustProxy(trust: TrustProxy = false): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** The gateway: authenticates clients, plans queries over the subgraphs, masks errors. Not yet listening. */
 export async function createGateway(options: GatewayOptions): Promise<HttpService> {
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
@@ -72,6 +100,22 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
   const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
   const metrics = new GatewayMetrics();
+  // The server's logger, once the server exists (Redis may fail before that).
+  const logger: { log?: FastifyBaseLogger } = {};
+  let lastStoreWarning = 0;
+  const rateLimitStore = RateLimitStore.create({
+    limits: options.rateLimits?.limits ?? DEFAULT_RATE_LIMITS,
+    redisUrl: options.rateLimits?.redisUrl,
+    keyPrefix: options.rateLimits?.redisKeyPrefix,
+    onRefusal: (refusal) => metrics.rateLimitHit(refusal.rule),
+    onStoreFailure: (error) => {
+      metrics.rateLimitStoreFailure();
+      // Fail open to per-process counters (docs/product.md and README: Rate limits), warning at most every 10 s while Redis is down.
+      if (Date.now() - lastStoreWarning < 10_000) return;
+      lastStoreWarning = Date.now();
+      logger.log?.warn({ err: { message: error.message } }, 'Redis failed: rate limits are counted in this process until it answers again');
+    },
+  });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined, metrics),
@@ -85,6 +129,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
+      rateLimitsPlugin(rateLimitStore),
       schemaExposurePlugin({ development: options.development ?? false }),
       // Apollo's own landing page loads from a CDN; browsers get the self-hosted playground instead.
       ApolloServerPluginLandingPageDisabled(),
@@ -95,24 +140,38 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   await apollo.start();
   const playground = playgroundRoutes();
-  return createGraphQLHttpServer<GatewayContext>({
+  const service = await createGraphQLHttpServer<GatewayContext>({
     apollo,
     getRoutes: { ...accountPageRoutes(), ...playground.getRoutes },
     browserRoutes: playground.browserRoutes,
     log: options.log,
     extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], metricsToken: options.metricsToken, metrics }),
     readiness: subgraphsReadiness(urls),
+    trustProxy: fastifyTrustProxy(options.trustProxy),
     authenticate: async (request) => {
       const deadline = AbortSignal.timeout(OPERATION_TIMEOUT_MS);
       const requestId = request.id;
       const trace = traceContextOf(request.raw);
+      const clientIp = request.ip;
       const header = request.headers.authorization;
-      if (!header) return { principal: ANONYMOUS, deadline, requestId, trace };
+      if (!header) return { principal: ANONYMOUS, deadline, requestId, trace, clientIp };
       const token = /^Bearer (\S+)$/.exec(header)?.[1];
       const claims = token ? await verifyAccessToken(token, options.accessTokenSecret) : null;
       if (!claims) return null;
       const principal = await principals.resolve(claims, { deadline, requestId, trace });
-      return principal.kind === 'user' ? { principal, deadline, requestId, trace } : null;
+      return principal.kind === 'user' ? { principal, deadline, requestId, trace, clientIp } : null;
     },
   });
+  logger.log = service.app.log;
+  if (!(await rateLimitStore.connected(REDIS_CONNECT_TIMEOUT_MS))) {
+    service.app.log.warn('Redis did not answer at start-up: rate limits are counted in this process until it does');
+  }
+  const stopServer = service.stop.bind(service);
+  return {
+    ...service,
+    async stop() {
+      await stopServer();
+      await rateLimitStore.close();
+    },
+  };
 }

@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     corsOrigins: env.CORS_ORIGINS,
     metricsToken: env.METRICS_TOKEN,
     trustedDocuments: trustedDocumentsOptions(env.TRUSTED_DOCUMENTS_FILE, env.TRUSTED_DOCUMENTS_ONLY === 'true'),
+    rateLimits: { limits: env.RATE_LIMITS, redisUrl: env.REDIS_URL },
+    trustProxy: env.TRUST_PROXY,
     log: { level: env.LOG_LEVEL },
   });
   const port = await gateway.listen(env.PORT, env.HOST);

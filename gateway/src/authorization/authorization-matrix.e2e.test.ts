@@ -9,6 +9,7 @@ import type { GraphQLResponse, TestDatabase } from '@tenantry/testing';
 import { bearer, snapshotAllRows, createTestDatabase, postGraphQL, TEST_ACCESS_TOKEN_SECRET, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
 import { readSubgraphSdl } from '@tenantry/federation';
 import { readSupergraph } from '../gateway';
+import { GENEROUS_TEST_RATE_LIMITS } from '../testing/test-rate-limits';
 import type { OperationRow } from './authorization-matrix';
 import { ENTITY_ROWS, OPERATION_ROWS } from './authorization-matrix';
 import { FOREIGN_ID_ROWS } from './foreign-ids';
@@ -45,7 +46,13 @@ describe('authorization matrix', () => {
     db = await createTestDatabase();
     world = await buildWorld(db.dataSource);
     stack = await startStack({
-      env: { ...process.env, ...db.env, ACCESS_TOKEN_SECRET: TEST_ACCESS_TOKEN_SECRET, PRINCIPAL_SECRET: TEST_PRINCIPAL_SECRET },
+      env: {
+        ...process.env,
+        ...db.env,
+        ACCESS_TOKEN_SECRET: TEST_ACCESS_TOKEN_SECRET,
+        PRINCIPAL_SECRET: TEST_PRINCIPAL_SECRET,
+        RATE_LIMITS: GENEROUS_TEST_RATE_LIMITS,
+      },
       stdio: 'ignore',
     });
   });

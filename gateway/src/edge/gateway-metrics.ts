@@ -40,6 +40,17 @@ export class GatewayMetrics {
     labelNames: ['subgraph'],
     registers: [this.registry],
   });
+  private readonly rateLimitHits = new Counter({
+    name: 'tenantry_rate_limit_hits_total',
+    help: 'Requests refused with RATE_LIMITED, by the rule whose budget was spent',
+    labelNames: ['rule'],
+    registers: [this.registry],
+  });
+  private readonly rateLimitStoreFailures = new Counter({
+    name: 'tenantry_rate_limit_store_failures_total',
+    help: 'Redis errors (connection or command) of the rate limits; meanwhile they are counted in this process',
+    registers: [this.registry],
+  });
   private readonly operations = new Set<string>();
 
   constructor() {
@@ -72,6 +83,16 @@ export class GatewayMetrics {
         };
       },
     };
+  }
+
+  /** Counts a request refused by a rate limit. */
+  rateLimitHit(rule: string): void {
+    this.rateLimitHits.inc({ rule });
+  }
+
+  /** Counts a Redis failure that the in-process rate-limit counters covered. */
+  rateLimitStoreFailure(): void {
+    this.rateLimitStoreFailures.inc();
   }
 
   /** Times one subgraph fetch and counts it as failed when it throws. */

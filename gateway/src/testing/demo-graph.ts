@@ -7,6 +7,7 @@ import type { RunningStack } from '@tenantry/stack';
 import { seedDemoData, startStack } from '@tenantry/stack';
 import type { GraphQLResponse, TestDatabase } from '@tenantry/testing';
 import { bearer, createTestDatabase, postGraphQL } from '@tenantry/testing';
+import { GENEROUS_TEST_RATE_LIMITS } from './test-rate-limits';
 
 /** Password of the demo users in end-to-end tests. */
 export const DEMO_TEST_PASSWORD = 'e2e-demo-password';
@@ -27,7 +28,12 @@ export interface DemoGraph {
   close(): Promise<void>;
 }
 
-export async function startDemoGraph(): Promise<DemoGraph> {
+export interface DemoGraphOptions {
+  /** Variables for every process besides the test's own (RATE_LIMITS, TRUST_PROXY, ...); GENEROUS_TEST_RATE_LIMITS unless RATE_LIMITS is given. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startDemoGraph(options: DemoGraphOptions = {}): Promise<DemoGraph> {
   const db = await createTestDatabase();
   await seedDemoData(db.dataSource, DEMO_TEST_PASSWORD);
   const mailDir = mkdtempSync(join(tmpdir(), 'tenantry-mail-'));
@@ -38,6 +44,8 @@ export async function startDemoGraph(): Promise<DemoGraph> {
     PUBLIC_URL: 'http://app.test',
     ACCESS_TOKEN_SECRET: randomBytes(48).toString('base64url'),
     PRINCIPAL_SECRET: randomBytes(48).toString('base64url'),
+    RATE_LIMITS: GENEROUS_TEST_RATE_LIMITS,
+    ...options.env,
   };
   const stack = await startStack({ env, stdio: 'ignore' });
   const graph = <TData>(query: string, variables: Record<string, unknown> = {}, accessToken?: string) =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_REFRESH_TOKEN_TTL_DAYS } from './defaults';
 import { ConfigurationError } from './configuration-error';
+import { rateLimitOverrides, trustProxy } from './rate-limits';
 import type { Subgraph } from './subgraph-registry';
 import { subgraphRegistry } from './subgraph-registry';
 
@@ -77,6 +78,15 @@ export const environmentSchema = z.object({
   TRUSTED_DOCUMENTS_FILE: z.string().optional(),
   /** `true`: the gateway runs only the manifest's documents (a portal's own client); needs TRUSTED_DOCUMENTS_FILE. */
   TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  /** Where the gateway keeps rate-limit counters so that every instance agrees; unset keeps them in process memory. */
+  REDIS_URL: z
+    .string()
+    .refine((value) => /^rediss?:\/\/[^/]/.test(value), 'must look like redis://host:6379 or rediss://host:6380')
+    .optional(),
+  /** Overrides of the gateway's rate limits (README: Rate limits). */
+  RATE_LIMITS: rateLimitOverrides,
+  /** Proxies whose x-forwarded-for the gateway believes for the client address; none by default. */
+  TRUST_PROXY: trustProxy,
 });
 
 /**

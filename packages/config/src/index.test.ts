@@ -1,4 +1,4 @@
-import { ConfigurationError, readEnvironment } from '.';
+import { ConfigurationError, DEFAULT_RATE_LIMITS, readEnvironment } from '.';
 
 describe('readEnvironment', () => {
   it('gives local defaults when nothing is set', () => {
@@ -41,5 +41,25 @@ describe('readEnvironment', () => {
     const env = readEnvironment({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/test', PORT: '' });
     expect(env.DATABASE_URL).toBe('mysql://root@127.0.0.1:3306/test');
     expect(env.PORT).toBe(4000);
+  });
+
+  it('keeps the default rate limits, takes RATE_LIMITS overrides, and refuses an unknown rule or a bad REDIS_URL', () => {
+    expect(readEnvironment({}).RATE_LIMITS).toEqual(DEFAULT_RATE_LIMITS);
+    const limits = readEnvironment({ RATE_LIMITS: 'login.ip=100/1m, resetMail.username=5/2h' }).RATE_LIMITS;
+    expect(limits['login.ip']).toEqual({ points: 100, durationSeconds: 60 });
+    expect(limits['resetMail.username']).toEqual({ points: 5, durationSeconds: 7200 });
+    expect(limits['login.username']).toEqual(DEFAULT_RATE_LIMITS['login.username']);
+    expect(() => readEnvironment({ RATE_LIMITS: 'login.everyone=1/1m' })).toThrow(/RATE_LIMITS has "login.everyone=1\/1m"/);
+    expect(() => readEnvironment({ RATE_LIMITS: 'login.ip=0/1m' })).toThrow(/RATE_LIMITS/);
+    expect(readEnvironment({ REDIS_URL: 'redis://127.0.0.1:6379' }).REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(() => readEnvironment({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL must look like redis:\/\//);
+  });
+
+  it('believes no proxy unless TRUST_PROXY names one', () => {
+    expect(readEnvironment({}).TRUST_PROXY).toBeUndefined();
+    expect(readEnvironment({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(readEnvironment({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(readEnvironment({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => readEnvironment({ TRUST_PROXY: 'the load balancer' })).toThrow(/TRUST_PROXY must be true/);
   });
 });

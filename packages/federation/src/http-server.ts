@@ -50,6 +50,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Answers GET /readyz: resolves when the server can serve, else throws with what failed. */
   readiness?: () => Promise<Record<string, string>>;
   log?: LogOptions;
+  /** Proxies whose x-forwarded-for sets request.ip (TRUST_PROXY); none by default. */
+  trustProxy?: FastifyServerOptions['trustProxy'];
   /** Registers more (the gateway's CORS, metrics, load shedding) before the routes. */
   extend?: (app: FastifyInstance) => Promise<void>;
 }
@@ -98,8 +100,9 @@ class BodyError extends Error {
 }
 
 /** Fastify's logger: JSON lines, the request id under `requestId` and the trace id under `traceId` in every line of a request. */
-function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
+function fastifyOptions(log: LogOptions = {}, trustProxy: FastifyServerOptions['trustProxy'] = false): FastifyServerOptions {
   return {
+    trustProxy,
     logger: { level: log.level ?? process.env.LOG_LEVEL ?? 'info', ...(log.stream ? { stream: log.stream } : {}) },
     // The caller's id is taken only when sane (chooseRequestId), which Fastify's own header option would not check.
     requestIdHeader: false,
@@ -117,7 +120,7 @@ function fastifyOptions(log: LogOptions = {}): FastifyServerOptions {
  */
 export async function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Promise<HttpService> {
   const { apollo, authenticate, routes = {}, getRoutes = {}, browserRoutes = {}, readiness } = options;
-  const app = fastify(fastifyOptions(options.log));
+  const app = fastify(fastifyOptions(options.log, options.trustProxy));
   const contexts = new WeakMap<FastifyRequest, TContext>();
 
   app.addHook('onRequest', async (request, reply) => {
