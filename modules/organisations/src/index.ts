@@ -1,5 +1,6 @@
 import type { DatabaseSchema } from '@tenantry/database';
 import { AccountRecord } from './account/account.entity';
+import { EmbedOriginRecord } from './embed/embed-origin.entity';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 import { OperatorGroupMemberRecord } from './operator-group/operator-group-member.entity';
@@ -9,6 +10,7 @@ import { WidgetRecord } from './widget/widget.entity';
 
 export * from './account/account.entity';
 export * from './account/account.lock';
+export * from './embed/embed-origin.entity';
 export * from './operator-group/operator-group-member.entity';
 export * from './operator-group/operator-group-membership.queries';
 export * from './operator-group/operator-group.entity';
@@ -17,9 +19,9 @@ export * from './widget/widget.entity';
 export * from './visibility/organisation-visibility';
 export * from './visibility/tenant-scope';
 
-/** The tables this module owns: accounts, organisations and what an organisation is made of. */
+/** The tables this module owns: accounts, organisations, what an organisation is made of, and its embed origins. */
 export const organisationsTables: DatabaseSchema = {
-  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
+  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord, EmbedOriginRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
 export * from './account/account.queries';
@@ -38,3 +40,5 @@ export * from './operator-group/operator-group-membership.commands';
 export * from './operator-group/first-operator-group.queries';
 export * from './visibility/visibility-comparison.queries';
 export * from './visibility/visible-organisation.queries';
+export * from './embed/embed-origin.queries';
+export * from './embed/embed-origin.commands';

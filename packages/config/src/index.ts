@@ -5,3 +5,4 @@ export * from './local-secrets';
 export * from './lifecycle';
 export * from './defaults';
 export * from './languages';
+export * from './origins';
