@@ -23,6 +23,7 @@
     frame.src = url.toString();
     frame.title = settings.title || 'Sign in';
     frame.style.border = '0';
+    frame.style.display = 'block';
     frame.style.width = '100%';
     frame.style.height = '30rem';
     return new Promise(function (resolve) {
