@@ -76,14 +76,15 @@ describe('the embed routes on the GraphQL HTTP server', () => {
   });
 
   it('answers a link without a usable origin or organisation 400 without asking, and escapes nothing it did not check', async () => {
-    for (const query of [
+    const links: Record<string, string>[] = [
       { organisation: ORGANISATION },
       { origin: '*', organisation: ORGANISATION },
       { origin: 'null', organisation: ORGANISATION },
       { origin: `${PORTAL}/"><script>alert(1)</script>`, organisation: ORGANISATION },
       { origin: PORTAL },
       { origin: PORTAL, organisation: '"><script>alert(1)</script>' },
-    ]) {
+    ];
+    for (const query of links) {
       const response = await login(query);
       expect(response.status).toBe(400);
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
