@@ -157,8 +157,8 @@ describeInBrowser('the embedded customer login and the activation page in a real
   it('a portal on an origin that is not listed cannot frame the login and receives nothing', async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
-    const console: string[] = [];
-    page.on('console', (message) => console.push(message.text()));
+    const logs: string[] = [];
+    page.on('console', (message) => logs.push(message.text()));
     const framed = page.waitForResponse((response) => response.url().startsWith(`${gateway}/embed/customer-login`));
     await page.goto(unlistedPortal.origin);
     const response = await framed;
@@ -168,7 +168,7 @@ describeInBrowser('the embedded customer login and the activation page in a real
     // Chromium refused the frame: it shows nothing of the gateway's page.
     const frame = page.frames().find((candidate) => candidate !== page.mainFrame());
     expect(await frame?.evaluate(() => document.body?.innerText ?? '').catch(() => '')).not.toContain('Sign in');
-    expect(console.some((line) => line.includes('frame-ancestors'))).toBe(true);
+    expect(logs.some((line) => line.includes('frame-ancestors'))).toBe(true);
     expect(await page.frameLocator('#login iframe').getByLabel('Username').count()).toBe(0);
     expect((await state(page)).messages).toEqual([]);
     expect((await state(page)).session).toBeNull();
