@@ -202,8 +202,8 @@ export function tenantryConfig(root) {
     },
     { files: ['**/*.{ts,mjs}'], languageOptions: { globals: globals.node } },
     {
-      // The account pages' browser script (gateway/src/pages/assets), served as is.
-      files: ['gateway/src/pages/assets/**/*.js'],
+      // The account pages' and the embedded login's browser scripts (gateway/src/{pages,embed}/assets), served as is.
+      files: ['gateway/src/pages/assets/**/*.js', 'gateway/src/embed/assets/**/*.js'],
       languageOptions: { sourceType: 'script', globals: globals.browser },
     },
     {

@@ -12,6 +12,8 @@ import type { HttpService, LogOptions } from '@tenantry/federation';
 import type { TraceContext } from '@tenantry/federation';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError, traceContextOf } from '@tenantry/federation';
 import { gatewayEdge } from './edge/gateway-edge';
+import { EmbedOriginClient } from './embed/embed-origin.client';
+import { embedRoutes } from './embed/embed.routes';
 import { GatewayMetrics } from './edge/gateway-metrics';
 import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
@@ -140,12 +142,13 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   await apollo.start();
   const playground = playgroundRoutes();
+  const embedOrigins = new EmbedOriginClient(urls.organisations, options.principalSecret);
   const service = await createGraphQLHttpServer<GatewayContext>({
     apollo,
-    getRoutes: { ...accountPageRoutes(), ...playground.getRoutes },
+    getRoutes: { ...accountPageRoutes(), ...playground.getRoutes, ...embedRoutes(embedOrigins) },
     browserRoutes: playground.browserRoutes,
     log: options.log,
-    extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], metricsToken: options.metricsToken, metrics }),
+    extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], embedOrigins, metricsToken: options.metricsToken, metrics }),
     readiness: subgraphsReadiness(urls),
     trustProxy: fastifyTrustProxy(options.trustProxy),
     authenticate: async (request) => {

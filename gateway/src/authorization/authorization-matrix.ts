@@ -181,6 +181,15 @@ export const OPERATION_ROWS: OperationRow[] = [
     variables: (world) => ({ username: world.colleague.record.username }),
     allowed: everyone,
   },
+  {
+    // The embedded customer login: public like login, admitting a customer of the named organisation.
+    field: 'login',
+    kind: 'mutation',
+    document:
+      'mutation($username: String!, $customerOf: ID!) { login(username: $username, password: "correct horse battery staple", customerOf: $customerOf) { accessToken } }',
+    variables: (world) => ({ username: world.users.customerMember.record.username, customerOf: world.a1.id }),
+    allowed: everyone,
+  },
   { field: 'logout', kind: 'mutation', document: 'mutation { logout }', variables: () => ({}), allowed: signedIn },
   {
     field: 'createOrganisation',
@@ -195,6 +204,13 @@ export const OPERATION_ROWS: OperationRow[] = [
     field: 'updateOrganisation',
     kind: 'mutation',
     document: 'mutation($id: ID!) { updateOrganisation(id: $id, input: { location: "Utrecht" }) { id } }',
+    variables: (world) => ({ id: world.a1.id }),
+    allowed: ['managerA', 'ownerA'],
+  },
+  {
+    field: 'updateOrganisation',
+    kind: 'mutation',
+    document: 'mutation($id: ID!) { updateOrganisation(id: $id, input: { embedOrigins: ["https://portal.example.com"] }) { embedOrigins } }',
     variables: (world) => ({ id: world.a1.id }),
     allowed: ['managerA', 'ownerA'],
   },

@@ -4,11 +4,14 @@ import { fastifyCors } from '@fastify/cors';
 import { fastifyUnderPressure } from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER, replyError } from '@tenantry/federation';
+import type { EmbedOrigins } from '../embed/embed-origin.client';
 import type { GatewayMetrics } from './gateway-metrics';
 
 export interface EdgeOptions {
   /** Origins a browser may call the graph from (CORS_ORIGINS); none by default. */
   corsOrigins: readonly string[];
+  /** Portal origins organisations list for their embedded customer login: also allowed cross-origin, on /graphql only. */
+  embedOrigins?: Pick<EmbedOrigins, 'isListedAnywhere'>;
   /** A bearer token that opens /metrics beyond loopback (METRICS_TOKEN). */
   metricsToken?: string;
   metrics: GatewayMetrics;
@@ -31,19 +34,41 @@ function isMetricsCaller(request: FastifyRequest, token: string | undefined): bo
 }
 
 /**
- * What the gateway adds to the shared HTTP server: CORS for the configured origins only (no
- * credentials: the graph uses bearer tokens, never cookies), load shedding with Retry-After, and
- * Prometheus /metrics for loopback callers or the METRICS_TOKEN bearer.
+ * @fastify/cors's `origin` for one request: CORS_ORIGINS anywhere, and on /graphql also an origin
+ * some organisation lists in `embedOrigins` (so a portal can use the session its embedded customer
+ * login received, refreshSession included). Any other origin gets no Access-Control-Allow-Origin.
+ */
+function corsOriginFor(options: EdgeOptions): (request: FastifyRequest) => Promise<string | string[] | false> {
+  const configured = options.corsOrigins.length > 0 ? [...options.corsOrigins] : false;
+  return async (request) => {
+    const origin = request.headers.origin;
+    const embedded =
+      origin !== undefined &&
+      options.embedOrigins !== undefined &&
+      !options.corsOrigins.includes(origin) &&
+      request.url.split('?')[0] === '/graphql' &&
+      (await options.embedOrigins.isListedAnywhere(origin));
+    return embedded ? origin : configured;
+  };
+}
+
+/**
+ * What the gateway adds to the shared HTTP server: CORS for the configured and the embed origins
+ * only (no credentials: the graph uses bearer tokens, never cookies), load shedding with
+ * Retry-After, and Prometheus /metrics for loopback callers or the METRICS_TOKEN bearer.
  */
 export function gatewayEdge(options: EdgeOptions): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
+    const allowedOrigin = corsOriginFor(options);
     await app.register(fastifyCors, {
-      origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
-      credentials: false,
-      maxAge: PREFLIGHT_MAX_AGE_SECONDS,
-      methods: ['GET', 'POST', 'OPTIONS'],
-      allowedHeaders: ['content-type', 'authorization', REQUEST_ID_HEADER, 'apollo-require-preflight'],
-      exposedHeaders: [REQUEST_ID_HEADER],
+      delegator: async (request: FastifyRequest) => ({
+        origin: await allowedOrigin(request),
+        credentials: false,
+        maxAge: PREFLIGHT_MAX_AGE_SECONDS,
+        methods: ['GET', 'POST', 'OPTIONS'],
+        allowedHeaders: ['content-type', 'authorization', REQUEST_ID_HEADER, 'apollo-require-preflight'],
+        exposedHeaders: [REQUEST_ID_HEADER],
+      }),
     });
     await app.register(fastifyUnderPressure, {
       maxEventLoopDelay: MAX_EVENT_LOOP_DELAY_MS,

@@ -1,5 +1,6 @@
 import type { DatabaseSchema } from '@tenantry/database';
 import { AccountRecord } from './account/account.entity';
+import { EmbedOriginRecord } from './embed/embed-origin.entity';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 import { OperatorGroupMemberRecord } from './operator-group/operator-group-member.entity';
@@ -10,6 +11,7 @@ import { WidgetRecord } from './widget/widget.entity';
 export * from './account/account.commands';
 export * from './account/account.entity';
 export * from './account/account.queries';
+export * from './embed/embed-origin.entity';
 export * from './operator-group/operator-group-member.entity';
 export * from './operator-group/operator-group.commands';
 export * from './operator-group/operator-group.entity';
@@ -22,8 +24,10 @@ export * from './visibility/tenant-scope';
 export * from './widget/widget.commands';
 export * from './widget/widget.entity';
 
-/** The tables this module owns: accounts, organisations and what an organisation is made of. */
+/** The tables this module owns: accounts, organisations, what an organisation is made of, and its embed origins. */
 export const organisationsTables: DatabaseSchema = {
-  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord],
+  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord, EmbedOriginRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
+export * from './embed/embed-origin.queries';
+export * from './embed/embed-origin.commands';

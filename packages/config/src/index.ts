@@ -6,3 +6,4 @@ export * from './lifecycle';
 export * from './defaults';
 export * from './languages';
 export * from './rate-limits';
+export * from './origins';

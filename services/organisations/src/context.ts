@@ -8,6 +8,7 @@ import { OrganisationLifecycleService } from './organisation/organisation-lifecy
 import { AccountService } from './account/account.service';
 import { IndependenceService } from './customer/independence.service';
 import { createInboxesLoader } from './operator-group/user-inboxes.loader';
+import { createEmbedOriginsLoader } from './embed/embed-origins.loader';
 
 /** Settings the organisations subgraph needs beyond its database. */
 export interface OrganisationsSettings {
@@ -26,6 +27,8 @@ export interface OrganisationsContext extends PrincipalContext {
   independence: () => IndependenceService;
   /** The operator groups each user answers for, batched per request. */
   inboxes: () => ReturnType<typeof createInboxesLoader>;
+  /** The portal origins each organisation lets embed its customers' login, batched per request. */
+  embedOrigins: () => ReturnType<typeof createEmbedOriginsLoader>;
 }
 
 export function createContextFactory(dataSource: DataSource, settings: OrganisationsSettings) {
@@ -39,6 +42,7 @@ export function createContextFactory(dataSource: DataSource, settings: Organisat
       accounts: perRequest(() => new AccountService(scope())),
       independence: perRequest(() => new IndependenceService(scope())),
       inboxes: perRequest(() => createInboxesLoader(scope())),
+      embedOrigins: perRequest(() => createEmbedOriginsLoader(scope())),
       organisationVisibility: { canSee: async (id) => principal.kind === 'user' && scope().visibility.canSee(id) },
     };
   };

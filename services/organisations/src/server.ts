@@ -3,6 +3,7 @@ import type { SubgraphServer } from '@tenantry/federation';
 import { createSubgraphServer, logInternalError } from '@tenantry/federation';
 import type { OrganisationsSettings } from './context';
 import { createContextFactory } from './context';
+import { EMBED_ORIGIN_ROUTE, embedOriginRoute } from './embed/embed-origin.job';
 import { buildGuardedOrganisationsSchema } from './schema';
 
 export const SUBGRAPH_NAME = 'organisations';
@@ -15,5 +16,6 @@ export async function createOrganisationsServer(dataSource: DataSource, principa
     principalSecret,
     databaseAnswers: () => dataSource.query('SELECT 1'),
     createContext: createContextFactory(dataSource, settings),
+    routes: { [EMBED_ORIGIN_ROUTE]: embedOriginRoute(dataSource) },
   });
 }

@@ -1,10 +1,19 @@
 import type { EntityManager } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OperatorGroupRecord, OrganisationKind, OrganisationRecord, WidgetRecord, findVisibleOrganisation, lockAccount } from '@tenantry/organisations-module';
+import {
+  OperatorGroupRecord,
+  OrganisationKind,
+  OrganisationRecord,
+  WidgetRecord,
+  findVisibleOrganisation,
+  lockAccount,
+  replaceEmbedOrigins,
+} from '@tenantry/organisations-module';
 import { countRolesOf } from '@tenantry/permissions-module';
 import { countLiveSessionsOf, countPendingInvitationsOf, countUsersOf, recordAudit } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, mailCredentials, provisionOrganisation, reserveSeats } from '@tenantry/provisioning';
+import { normaliseEmbedOrigins } from '../embed/embed-origins';
 import { assertNameAvailable } from './organisation-names';
 import { toOrganisation } from './organisation.mapper';
 import type { CreateCustomerOrganisationInput, CreateOrganisationInput, FirstUserInput, UpdateOrganisationInput } from './organisation.inputs';
@@ -59,6 +68,7 @@ export class OrganisationLifecycleService {
   }
 
   async update(id: string, input: UpdateOrganisationInput): Promise<Organisation> {
+    const embedOrigins = input.embedOrigins ? normaliseEmbedOrigins(input.embedOrigins) : undefined;
     return this.scope.database.transaction(async (manager) => {
       // Locked before the first read (every organisation the principal sees is in its account): on
       // MySQL a later lock would leave the name check reading data older than a racing rename.
@@ -69,6 +79,9 @@ export class OrganisationLifecycleService {
         throw graphqlError('FORBIDDEN', 'The managing organisation names its customers.');
       }
       if (renamed) await assertNameAvailable(manager, this.scope.principal, organisation, input.name!);
+      if (embedOrigins && organisation.kind === OrganisationKind.CUSTOMER) {
+        throw graphqlError('BAD_USER_INPUT', 'A customer organisation has no customers whose login a portal could embed.', { field: 'embedOrigins' });
+      }
       const changes = {
         ...(input.name ? { name: input.name } : {}),
         ...(input.language ? { language: input.language } : {}),
@@ -76,15 +89,17 @@ export class OrganisationLifecycleService {
         ...(input.location !== undefined ? { location: input.location || null } : {}),
         ...(input.privacy ? { privacy: { ...input.privacy } } : {}),
       };
-      if (Object.keys(changes).length === 0) return toOrganisation(organisation);
-      await manager.update(OrganisationRecord, { id }, changes);
+      if (Object.keys(changes).length === 0 && !embedOrigins) return toOrganisation(organisation);
+      if (Object.keys(changes).length > 0) await manager.update(OrganisationRecord, { id }, changes);
+      // The embedded customer login (docs/product.md#embeddable-customer-login): who may frame it is security-relevant, so the audit keeps the list.
+      if (embedOrigins) await replaceEmbedOrigins(manager, id, embedOrigins);
       await recordAudit(manager, {
         accountId: organisation.accountId,
         organisationId: id,
         actorUserId: this.scope.principal.userId,
         action: 'organisation.updated',
         targetId: id,
-        details: { changed: Object.keys(changes) },
+        details: { changed: [...Object.keys(changes), ...(embedOrigins ? ['embedOrigins'] : [])], ...(embedOrigins ? { embedOrigins } : {}) },
       });
       return toOrganisation({ ...organisation, ...changes });
     });

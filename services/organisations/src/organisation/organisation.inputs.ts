@@ -1,7 +1,8 @@
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { IsNameText } from '@tenantry/federation';
 import { MAIL_LANGUAGES } from '@tenantry/provisioning';
+import { MAX_EMBED_ORIGINS } from '../embed/embed-origins';
 
 /** Languages the product speaks: those its mails are written in. */
 export const LANGUAGES: readonly string[] = MAIL_LANGUAGES;
@@ -93,6 +94,16 @@ export class UpdateOrganisationInput {
   @IsOptional()
   @ValidateNested()
   privacy?: PrivacyInput | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      `The whole new list of portal origins (https://portal.example.com) allowed to embed the customer login; at most ${MAX_EMBED_ORIGINS}, ` +
+      'an empty list removes them all. Only for an organisation that can have customers (DEFAULT or SUB).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_EMBED_ORIGINS)
+  embedOrigins?: string[] | null;
 }
 
 @InputType({ description: "A company customer with its own login, managed by the caller's organisation." })

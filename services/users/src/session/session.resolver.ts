@@ -14,8 +14,15 @@ export class SessionResolver {
     @Ctx() context: UsersContext,
     @Arg('totpCode', () => String, { nullable: true, description: 'The current code of the authenticator app, once two-factor is on.' })
     totpCode?: string | null,
+    @Arg('customerOf', () => ID, {
+      nullable: true,
+      description:
+        'Admits only users of a CUSTOMER organisation this organisation manages (the embeddable customer login); ' +
+        'anyone else fails exactly like a wrong password.',
+    })
+    customerOf?: string | null,
   ): Promise<AuthPayload> {
-    return signedIn(context, context.sessions.login(username, password, totpCode));
+    return signedIn(context, context.sessions.login(username, password, totpCode, customerOf));
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old one stops working.' })

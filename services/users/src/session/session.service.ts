@@ -1,4 +1,4 @@
-import { visibleOrganisations } from '@tenantry/organisations-module';
+import { isCustomerOf, visibleOrganisations } from '@tenantry/organisations-module';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
@@ -46,12 +46,16 @@ export class SessionService {
   /**
    * Every failure answers the same error. The password (and, once TOTP is on, the code) is
    * checked through CredentialAttempts, so parallel wrong guesses lock at exactly
-   * MAX_FAILED_LOGINS and parallel right passwords all get in.
+   * MAX_FAILED_LOGINS and parallel right passwords all get in. With `customerOf` (the embedded
+   * customer login, docs/product.md#embeddable-customer-login) a user of any other organisation is
+   * refused like an unknown one: no password is tested, so the attempt neither counts towards a
+   * lockout nor tells a portal whether the password was right.
    */
-  async login(username: string, password: string, totpCode?: string | null): Promise<AuthPayload> {
+  async login(username: string, password: string, totpCode?: string | null, customerOf?: string | null): Promise<AuthPayload> {
     const startedAt = performance.now();
     const user = await this.database.manager.getRepository(UserRecord).findOneBy({ username });
-    if (!user || user.username !== username) {
+    const admitted = user && user.username === username && (customerOf == null || (await isCustomerOf(this.database.manager, user.organisationId, customerOf)));
+    if (!user || !admitted) {
       await this.pacer.pad(startedAt);
       throw invalidCredentials();
     }
