@@ -1,4 +1,4 @@
-import { AccountOnboardingPolicy1795501759914 } from './1795501759914-AccountOnboardingPolicy';
+import { AccountOnboardingPolicy1795501771367 } from './1795501771367-AccountOnboardingPolicy';
 import type { MigrationClass } from '@tenantry/database';
 import { ManagingOrganisationIndex1795497922013 } from './1795497922013-ManagingOrganisationIndex';
 import { OrganisationNameNamespace1795489996461 } from './1795489996461-OrganisationNameNamespace';
@@ -7,5 +7,5 @@ import { OrganisationNameNamespace1795489996461 } from './1795489996461-Organisa
 export const sqliteMigrations: MigrationClass[] = [
   OrganisationNameNamespace1795489996461,
   ManagingOrganisationIndex1795497922013,
-  AccountOnboardingPolicy1795501759914,
+  AccountOnboardingPolicy1795501771367,
 ];
