@@ -11,6 +11,7 @@ import { gatewayEdge } from './edge/gateway-edge';
 import { GatewayMetrics } from './edge/gateway-metrics';
 import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
+import { passwordChangePlugin } from './password-change/password-change.plugin';
 import { accountPageRoutes } from './pages/routes';
 import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
@@ -78,6 +79,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
       schemaExposurePlugin({ development: options.development ?? false }),
+      passwordChangePlugin(),
       // Apollo's own landing page loads from a CDN; browsers get the self-hosted playground instead.
       ApolloServerPluginLandingPageDisabled(),
     ],

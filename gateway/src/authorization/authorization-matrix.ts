@@ -77,7 +77,7 @@ async function invitationInA1(world: World): Promise<{ id: string; token: string
     id,
     organisationId: world.a1.id,
     userId: user.id,
-    email: user.record.email,
+    email: user.record.email!,
     language: 'en',
     roleKey: 'OPERATOR',
     status: InvitationStatus.PENDING,

@@ -9,11 +9,12 @@ import { CustomerResolver } from './customer/customer.resolver';
 import { customerRules } from './customer/customer.rules';
 import { resolveUserReference, UserInboxesResolver } from './operator-group/user-inboxes.resolver';
 import { userInboxesRules } from './operator-group/user-inboxes.rules';
+import { UserVisibleWidgetsResolver } from './widget/user-visible-widgets.resolver';
 
 /** The organisations subgraph schema without rules: what its SDL file is printed from. */
 export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [OrganisationResolver, AccountResolver, CustomerResolver, UserInboxesResolver], orphanedTypes: [PageInfo] },
+    { resolvers: [OrganisationResolver, AccountResolver, CustomerResolver, UserInboxesResolver, UserVisibleWidgetsResolver], orphanedTypes: [PageInfo] },
     { Organisation: { __resolveReference: resolveOrganisationReference }, User: { __resolveReference: resolveUserReference } },
   );
 }

@@ -5,7 +5,7 @@ import { UserRecord, UserStatus, UserTokenPurpose, checkUserToken, issueUserToke
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { linkTo } from '@tenantry/provisioning';
+import { greetingName, linkTo } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
@@ -53,14 +53,17 @@ export class PasswordService {
             statuses: RESETTABLE,
           })
           .getMany()
-      ).filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
+      )
+        // A user without email has no mailbox to send a link to: their administrator sets a new password.
+        .filter((user): user is UserRecord & { email: string } => user.email !== null)
+        .filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
       for (const user of users) {
         const token = await issueUserToken(manager, user.id, UserTokenPurpose.PASSWORD_RESET, minutes * 60_000, now);
         await enqueueMail(manager, {
           to: user.email,
           organisationId: user.organisationId,
           ...passwordResetMail(user.language, {
-            firstName: user.firstName,
+            firstName: greetingName(user),
             username: user.username,
             link: linkTo(this.settings.publicUrl, 'reset-password', token),
             minutes,
@@ -87,7 +90,7 @@ export class PasswordService {
     return this.database.transaction(async (manager) => {
       const redeemed = await redeemUserToken(manager, UserTokenPurpose.PASSWORD_RESET, token, now);
       if (redeemed.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, redeemed.outcome);
-      const updated = await manager.update(UserRecord, { id: user.id, status: In(RESETTABLE) }, { passwordHash, updatedAt: now });
+      const updated = await manager.update(UserRecord, { id: user.id, status: In(RESETTABLE) }, { passwordHash, mustChangePassword: false, updatedAt: now });
       if (!updated.affected) throw invalidResetLink();
       const unlocked = await this.lockout.unlock(manager, user.id);
       await endSessions(manager, user.id);
@@ -111,13 +114,15 @@ export class PasswordService {
     const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: principal.userId });
     if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
+    // Else a password an administrator set could be "changed" into itself (docs/product.md#onboarding-policy).
+    if (newPassword === currentPassword) throw graphqlError('BAD_USER_INPUT', 'The new password must differ from the current one.', { field: 'newPassword' });
     return resultOf(
       await this.attempts.check(user.id, {
         purpose: 'change_password',
         verify: async (current) =>
           (await verifyPassword(current.passwordHash, currentPassword)) ? verified(await hashPassword(newPassword)) : wrong('password'),
         succeed: async (manager, current, passwordHash) => {
-          await manager.update(UserRecord, { id: current.id }, { passwordHash, updatedAt: this.settings.now() });
+          await manager.update(UserRecord, { id: current.id }, { passwordHash, mustChangePassword: false, updatedAt: this.settings.now() });
           const ended = await endSessions(manager, current.id, principal.sessionId);
           await recordUserAudit(manager, {
             organisationId: current.organisationId,
