@@ -264,6 +264,14 @@ export const OPERATION_ROWS: OperationRow[] = [
     allowed: ['ownerA'],
   },
   {
+    field: 'updateAccountOnboardingPolicy',
+    kind: 'mutation',
+    // The default policy again, so that no other row sees a changed one.
+    document: 'mutation { updateAccountOnboardingPolicy(input: { initialPasswords: false }) { id } }',
+    variables: () => ({}),
+    allowed: ['ownerA'],
+  },
+  {
     field: 'demoteUser',
     kind: 'mutation',
     document: 'mutation($userId: ID!) { demoteUser(userId: $userId) { id } }',

@@ -17,7 +17,7 @@ export class AccountResolver {
 
   @FieldResolver(() => OnboardingPolicy, {
     nullable: true,
-    description: "How the account's administrators create users (docs: onboarding policy); null for an account that is not the caller's.",
+    description: "How the account's administrators create users: required fields and initial passwords. Null for an account that is not the caller's.",
   })
   onboardingPolicy(@Root() account: Account, @Ctx() { onboarding }: OrganisationsContext): Promise<OnboardingPolicy | null> {
     return onboarding().of(account.id);

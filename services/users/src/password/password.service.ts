@@ -115,7 +115,8 @@ export class PasswordService {
     if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
     // Else a password an administrator set could be "changed" into itself (docs/product.md#onboarding-policy).
-    if (newPassword === currentPassword) throw graphqlError('BAD_USER_INPUT', 'The new password must differ from the current one.', { field: 'newPassword' });
+    if (user.mustChangePassword && newPassword === currentPassword)
+      throw graphqlError('BAD_USER_INPUT', 'The new password must differ from the current one.', { field: 'newPassword' });
     return resultOf(
       await this.attempts.check(user.id, {
         purpose: 'change_password',
