@@ -96,6 +96,20 @@ describe('onboarding policy, visible sites and default reply accounts through th
     expect((await demo.graph(USERS, { organisationId: support }, later)).errors).toBeUndefined();
   });
 
+  it('an administrator hands a user without mailbox a new password, which they must change again', async () => {
+    const petrovId = (await demo.graph('{ me { id } }', {}, await login('petrov', 'chosen-by-petrov-himself'))).data.me.id;
+    const SET = `mutation($id: ID!, $password: String!) { setUserPassword(userId: $id, password: $password) { status mustChangePassword } }`;
+    const set = await demo.graph(SET, { id: petrovId, password: 'new-one-from-the-desk' }, owner);
+    expect(set.errors).toBeUndefined();
+    expect(set.data.setUserPassword).toEqual({ status: 'ACTIVE', mustChangePassword: true });
+    expect(codeOf(await demo.graph(LOGIN, { username: 'petrov', password: 'chosen-by-petrov-himself' }))).toBe('UNAUTHENTICATED');
+    const token = await login('petrov', 'new-one-from-the-desk');
+    expect(codeOf(await demo.graph(USERS, { organisationId: support }, token))).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(codeOf(await demo.graph(SET, { id: petrovId, password: 'petrov-sets-his-own' }, token))).toBe('PASSWORD_CHANGE_REQUIRED');
+    const operator = await demo.login(DEMO_USERNAMES.operator);
+    expect(codeOf(await demo.graph(SET, { id: petrovId, password: 'operator-tries-this' }, operator))).toBe('FORBIDDEN');
+  });
+
   it('a user without email needs an initial password or another address for the activation link', async () => {
     const input = { organisationId: support, roleKey: 'OPERATOR', username: 'nobody.reachable', lastName: 'Nobody' };
     expect(codeOf(await demo.graph(CREATE, { input }, owner))).toBe('BAD_USER_INPUT');

@@ -444,6 +444,15 @@ export const OPERATION_ROWS: OperationRow[] = [
     judge: 'authorization',
   },
   {
+    // The default onboarding policy refuses the password itself (BAD_USER_INPUT) only after the authorization checks.
+    field: 'setUserPassword',
+    kind: 'mutation',
+    document: 'mutation($id: ID!) { setUserPassword(userId: $id, password: "handed over at the desk") { id } }',
+    variables: async (world) => ({ id: await userOfA1(world, UserStatus.ACTIVE) }),
+    allowed: administersA1,
+    judge: 'authorization',
+  },
+  {
     field: 'resetTotp',
     kind: 'mutation',
     document: 'mutation($id: ID!) { resetTotp(userId: $id) { id } }',

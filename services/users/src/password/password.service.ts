@@ -1,11 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestDatabase } from '@tenantry/database';
 import { In } from '@tenantry/database';
-import { UserRecord, UserStatus, UserTokenPurpose, checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from '@tenantry/users-module';
+import {
+  UserRecord,
+  UserStatus,
+  UserTokenPurpose,
+  checkUserToken,
+  issueUserToken,
+  redeemUserToken,
+  revokeUserTokens,
+  tokenRefusal,
+} from '@tenantry/users-module';
+import { findOnboardingPolicy, findOrganisationAccount } from '@tenantry/organisations-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { greetingName, linkTo } from '@tenantry/provisioning';
+import { findAdministrableUser, greetingName, linkTo } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
@@ -14,10 +24,15 @@ import { resultOf, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
 import type { UsersSettings } from '../settings';
 import { ResponsePacer } from '../timing/response-pacer';
+import { toUser } from '../user/user.mapper';
+import type { User } from '../user/user.type';
 import { checkPassword } from './password.policy';
 
 /** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (docs/product.md#activation-and-passwords). */
 const RESETTABLE = [UserStatus.ACTIVE, UserStatus.LOCKED];
+
+/** Statuses an administrator may give a new password: SUSPENDED and ARCHIVED users stay out until restored. */
+const SETTABLE_BY_ADMINISTRATOR = [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.LOCKED];
 
 const invalidResetLink = () => tokenRefusal(UserTokenPurpose.PASSWORD_RESET, 'unknown');
 
@@ -136,5 +151,38 @@ export class PasswordService {
         },
       }),
     );
+  }
+
+  /**
+   * An administrator gives a user a new password to hand over (docs/product.md#onboarding-policy): only where the
+   * account's policy lets administrators set passwords, never on oneself. The user becomes ACTIVE (an invited one is
+   * activated, a locked one unlocked), must change it at the next sign-in, and every session and mailed link ends.
+   */
+  async setByAdministrator(principal: UserPrincipal, userId: string, password: string): Promise<User> {
+    if (userId === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Change your own password with changePassword.', { field: 'userId' });
+    return this.database.transaction(async (manager) => {
+      const user = await findAdministrableUser(manager, principal, userId);
+      const account = await findOrganisationAccount(manager, user.organisationId);
+      if (!account || !(await findOnboardingPolicy(manager, account.accountId)).initialPasswords) {
+        throw graphqlError('BAD_USER_INPUT', "This account's onboarding policy does not let administrators set passwords.", { field: 'password' });
+      }
+      if (!SETTABLE_BY_ADMINISTRATOR.includes(user.status)) {
+        throw graphqlError('BAD_USER_INPUT', `A ${user.status} user gets no new password; restore their access first.`, { field: 'userId' });
+      }
+      checkPassword(password, user);
+      const now = this.settings.now();
+      const changes = { passwordHash: await hashPassword(password), mustChangePassword: true, status: UserStatus.ACTIVE, failedLoginCount: 0, updatedAt: now };
+      await manager.update(UserRecord, { id: user.id }, changes);
+      for (const purpose of [UserTokenPurpose.ACTIVATION, UserTokenPurpose.PASSWORD_RESET]) await revokeUserTokens(manager, user.id, purpose, now);
+      const sessionsEnded = await endSessions(manager, user.id);
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId,
+        actorUserId: principal.userId,
+        action: 'user.password_set',
+        targetId: user.id,
+        details: { from: user.status, sessionsEnded },
+      });
+      return toUser({ ...user, ...changes });
+    });
   }
 }
