@@ -10,7 +10,9 @@ export const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['me', 'changePassword', '
 
 /** Root fields of the operation that will run that a user who must change their password may not ask for. */
 export function fieldsRefusedBeforePasswordChange(document: DocumentNode, operation: OperationDefinitionNode): string[] {
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])),
+  );
   const refused: string[] = [];
   const visit = (selections: OperationDefinitionNode['selectionSet']['selections'], seen: Set<string>) => {
     for (const selection of selections) {
