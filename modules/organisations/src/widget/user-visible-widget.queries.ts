@@ -40,5 +40,9 @@ export async function visibleWidgetsOfUsers(manager: EntityManager, userIds: rea
 /** Replaces the widgets a user is limited to; none lifts the limit. */
 export async function setVisibleWidgetsOfUser(manager: EntityManager, userId: string, widgetIds: string[]): Promise<void> {
   await manager.delete(UserVisibleWidgetRecord, { userId });
-  if (widgetIds.length) await manager.insert(UserVisibleWidgetRecord, [...new Set(widgetIds)].map((widgetId) => ({ userId, widgetId })));
+  if (widgetIds.length)
+    await manager.insert(
+      UserVisibleWidgetRecord,
+      [...new Set(widgetIds)].map((widgetId) => ({ userId, widgetId })),
+    );
 }

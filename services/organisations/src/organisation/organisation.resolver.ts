@@ -45,7 +45,8 @@ export class OrganisationResolver {
   }
 
   @FieldResolver(() => [Widget], {
-    description: 'The chat widgets (sites) of this organisation, oldest first; in their own organisation, a user limited to some (User.visibleWidgets) sees only those.',
+    description:
+      'The chat widgets (sites) of this organisation, oldest first; in their own organisation, a user limited to some (User.visibleWidgets) sees only those.',
   })
   async widgets(@Root() organisation: Organisation, @Ctx() { organisations, userWidgets }: OrganisationsContext): Promise<Widget[]> {
     return userWidgets().seenByCaller(organisation.id, await organisations().widgetsOf(organisation.id));

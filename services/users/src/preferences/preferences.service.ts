@@ -85,7 +85,9 @@ async function withReplyAccounts(
   const limited = (await visibleWidgetsOfUsers(manager, [user.id])).get(user.id);
   const seen = limited ? new Set(limited.map((widget) => widget.id)) : found;
   if (wanted.some((id) => !found.has(id) || !seen.has(id))) {
-    throw graphqlError('BAD_USER_INPUT', 'A default reply account must be a widget (site) of your organisation that you see.', { field: 'defaultReplyAccounts' });
+    throw graphqlError('BAD_USER_INPUT', 'A default reply account must be a widget (site) of your organisation that you see.', {
+      field: 'defaultReplyAccounts',
+    });
   }
   return next;
 }

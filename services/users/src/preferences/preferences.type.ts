@@ -172,7 +172,10 @@ export class PreferencesInput {
   @ValidateNested({ each: true })
   signatures?: SignatureInput[];
 
-  @Field(() => [DefaultReplyAccountInput], { nullable: true, description: 'Default reply accounts to set or remove, per channel; channels left out stay as they are.' })
+  @Field(() => [DefaultReplyAccountInput], {
+    nullable: true,
+    description: 'Default reply accounts to set or remove, per channel; channels left out stay as they are.',
+  })
   @IsOptional()
   @ValidateNested({ each: true })
   defaultReplyAccounts?: DefaultReplyAccountInput[];

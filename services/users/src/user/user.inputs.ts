@@ -27,7 +27,10 @@ export class CreateUserInput {
   @Field({ nullable: true, defaultValue: false, description: 'Use the email address as the username.' })
   useEmailAsUsername: boolean;
 
-  @Field(() => String, { nullable: true, description: "Where mails go unless sendMailsTo says otherwise; required unless the account's onboarding policy made it optional." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where mails go unless sendMailsTo says otherwise; required unless the account's onboarding policy made it optional.",
+  })
   @IsOptional()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(191)

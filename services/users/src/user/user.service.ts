@@ -162,7 +162,13 @@ export class UserService {
         actorUserId: this.scope.principal.userId,
         action: 'user.created',
         targetId: user.id,
-        details: { username: user.username, roleKey: role.key, mailedToOtherAddress: sendTo !== user.email, initialPassword: withPassword, mailed: Boolean(sendTo) },
+        details: {
+          username: user.username,
+          roleKey: role.key,
+          mailedToOtherAddress: sendTo !== user.email,
+          initialPassword: withPassword,
+          mailed: Boolean(sendTo),
+        },
       });
       return { ...user, ...extras };
     });
