@@ -17,6 +17,7 @@ import { embedRoutes } from './embed/embed.routes';
 import { GatewayMetrics } from './edge/gateway-metrics';
 import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
+import { passwordChangePlugin } from './password-change/password-change.plugin';
 import { accountPageRoutes } from './pages/routes';
 import type { TrustedDocumentsOptions } from './persisted/trusted-documents';
 import { trustedDocumentsPlugin } from './persisted/trusted-documents';
@@ -133,6 +134,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       queryLimitsPlugin(),
       rateLimitsPlugin(rateLimitStore),
       schemaExposurePlugin({ development: options.development ?? false }),
+      passwordChangePlugin(),
       // Apollo's own landing page loads from a CDN; browsers get the self-hosted playground instead.
       ApolloServerPluginLandingPageDisabled(),
     ],

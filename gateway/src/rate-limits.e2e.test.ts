@@ -88,10 +88,10 @@ describe('rate limits through the gateway (default budgets, TRUST_PROXY for the 
     expect(retryAfterSeconds).toBeGreaterThan(60);
     expect(retryAfterSeconds).toBeLessThanOrEqual(3600);
 
-    await mailsTo(demo.mailDir, user.record.email, allowed);
+    await mailsTo(demo.mailDir, user.record.email!, allowed);
     // Give the outbox worker time to deliver anything more it might have been given.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(resetMailsIn(demo.mailDir, user.record.email)).toBe(allowed);
+    expect(resetMailsIn(demo.mailDir, user.record.email!)).toBe(allowed);
   });
 
   describeWithRedis('two gateway processes sharing Redis', (redisUrl) => {

@@ -77,7 +77,7 @@ async function invitationInA1(world: World): Promise<{ id: string; token: string
     id,
     organisationId: world.a1.id,
     userId: user.id,
-    email: user.record.email,
+    email: user.record.email!,
     language: 'en',
     roleKey: 'OPERATOR',
     status: InvitationStatus.PENDING,
@@ -280,6 +280,14 @@ export const OPERATION_ROWS: OperationRow[] = [
     allowed: ['ownerA'],
   },
   {
+    field: 'updateAccountOnboardingPolicy',
+    kind: 'mutation',
+    // The default policy again, so that no other row sees a changed one.
+    document: 'mutation { updateAccountOnboardingPolicy(input: { initialPasswords: false }) { id } }',
+    variables: () => ({}),
+    allowed: ['ownerA'],
+  },
+  {
     field: 'demoteUser',
     kind: 'mutation',
     document: 'mutation($userId: ID!) { demoteUser(userId: $userId) { id } }',
@@ -449,6 +457,15 @@ export const OPERATION_ROWS: OperationRow[] = [
     document: 'mutation { disableTotp(currentPassword: "correct horse battery staple", code: "000000") }',
     variables: () => ({}),
     allowed: signedIn,
+    judge: 'authorization',
+  },
+  {
+    // The default onboarding policy refuses the password itself (BAD_USER_INPUT) only after the authorization checks.
+    field: 'setUserPassword',
+    kind: 'mutation',
+    document: 'mutation($id: ID!) { setUserPassword(userId: $id, password: "handed over at the desk") { id } }',
+    variables: async (world) => ({ id: await userOfA1(world, UserStatus.ACTIVE) }),
+    allowed: administersA1,
     judge: 'authorization',
   },
   {

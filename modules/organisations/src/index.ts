@@ -6,12 +6,16 @@ import { sqliteMigrations } from './migrations/sqlite';
 import { OperatorGroupMemberRecord } from './operator-group/operator-group-member.entity';
 import { OperatorGroupRecord } from './operator-group/operator-group.entity';
 import { OrganisationRecord } from './organisation/organisation.entity';
+import { UserVisibleWidgetRecord } from './widget/user-visible-widget.entity';
 import { WidgetRecord } from './widget/widget.entity';
 
 export * from './account/account.commands';
 export * from './account/account.entity';
 export * from './account/account.queries';
+export * from './account/onboarding-policy.queries';
+export * from './embed/embed-origin.commands';
 export * from './embed/embed-origin.entity';
+export * from './embed/embed-origin.queries';
 export * from './operator-group/operator-group-member.entity';
 export * from './operator-group/operator-group.commands';
 export * from './operator-group/operator-group.entity';
@@ -21,13 +25,13 @@ export * from './organisation/organisation.entity';
 export * from './organisation/organisation.queries';
 export * from './visibility/organisation-visibility';
 export * from './visibility/tenant-scope';
+export * from './widget/user-visible-widget.entity';
+export * from './widget/user-visible-widget.queries';
 export * from './widget/widget.commands';
 export * from './widget/widget.entity';
 
 /** The tables this module owns: accounts, organisations, what an organisation is made of, and its embed origins. */
 export const organisationsTables: DatabaseSchema = {
-  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord, EmbedOriginRecord],
+  entities: [AccountRecord, OrganisationRecord, WidgetRecord, OperatorGroupRecord, OperatorGroupMemberRecord, EmbedOriginRecord, UserVisibleWidgetRecord],
   migrations: { mysql: mysqlMigrations, sqlite: sqliteMigrations },
 };
-export * from './embed/embed-origin.queries';
-export * from './embed/embed-origin.commands';

@@ -11,7 +11,7 @@ export const PERMISSION_CATALOG: readonly PermissionDefinition[] = [
   { key: 'organisation.manage', group: 'organisation', description: 'Change the organisation, its widgets and operator groups.' },
   { key: 'organisation.create', group: 'organisation', description: 'Add sub-organisations to the account.' },
   { key: 'organisation.delete', group: 'organisation', description: 'Delete sub-organisations with everything in them.' },
-  { key: 'users.read', group: 'users', description: 'See colleagues and their status.' },
+  { key: 'users.read', group: 'users', description: "See colleagues and their status; needed to see and set one's own availability (setMyAvailability)." },
   { key: 'users.invite', group: 'users', description: 'Invite and create users.' },
   { key: 'users.manage', group: 'users', description: 'Edit, suspend, unlock, archive and delete users.' },
   { key: 'users.export', group: 'users', description: 'Export users as CSV.' },

@@ -20,6 +20,11 @@ export interface UserPrincipal {
   grantedOrganisationIds: string[];
   /** The role holds customers.manage: the user also sees the customers their home organisation manages. */
   managesCustomers: boolean;
+  /**
+   * The password was set by an administrator and not changed yet: the gateway lets the user do
+   * nothing but change it (docs/product.md#onboarding-policy). Absent means false.
+   */
+  passwordChangeRequired?: boolean;
 }
 
 export interface AnonymousPrincipal {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@tenantry/database';
 import { UserTokenPurpose, issueUserToken } from '@tenantry/users-module';
 import { DEFAULT_INVITATION_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
+import { graphqlError } from '@tenantry/auth';
 import { activationMail } from './mails';
 
 /** A page of the web app that takes a single-use token from a mailed link. */
@@ -16,9 +17,16 @@ export function linkTo(publicUrl: string, path: TokenLinkPath, token: string): s
 export interface ActivationRecipient {
   id: string;
   organisationId: string;
-  email: string;
+  /** Null for a user created without one (docs/product.md#onboarding-policy): then only sendTo can receive the link. */
+  email: string | null;
   language: string;
-  firstName: string;
+  firstName: string | null;
+  lastName: string;
+}
+
+/** How mails greet a user: their first name, or their last name when they have none. */
+export function greetingName(user: { firstName: string | null; lastName: string }): string {
+  return user.firstName ?? user.lastName;
 }
 
 export interface ActivationOptions {
@@ -37,13 +45,15 @@ export interface ActivationOptions {
  * stored nowhere but in the mail.
  */
 export async function issueActivation(manager: EntityManager, user: ActivationRecipient, options: ActivationOptions): Promise<string> {
+  const to = options.sendTo ?? user.email;
+  if (!to) throw graphqlError('BAD_USER_INPUT', 'This user has no email address to send an activation link to.', { field: 'email' });
   const hours = options.ttlHours ?? DEFAULT_INVITATION_TTL_HOURS;
   const token = await issueUserToken(manager, user.id, UserTokenPurpose.ACTIVATION, hours * 3_600_000);
   const link = linkTo(options.publicUrl, 'activate', token);
   await enqueueMail(manager, {
-    to: options.sendTo ?? user.email,
+    to,
     organisationId: user.organisationId,
-    ...activationMail(user.language, { firstName: user.firstName, organisation: options.organisationName, link, hours }),
+    ...activationMail(user.language, { firstName: greetingName(user), organisation: options.organisationName, link, hours }),
   });
   return token;
 }

@@ -10,13 +10,16 @@ export interface NewUser {
   username: string;
   roleKey: string;
   password?: string;
-  email?: string;
-  firstName?: string;
+  /** Null creates a user without email (as an onboarding policy may allow); omitted invents one for demo data. */
+  email?: string | null;
+  firstName?: string | null;
   lastName?: string;
   middleName?: string | null;
   screenName?: string;
   language?: string;
   status?: UserStatus;
+  /** The password was set by an administrator: the user must change it before anything else. */
+  mustChangePassword?: boolean;
   /** Operator groups to join; default: the organisation's first group. */
   inboxIds?: string[];
 }
@@ -28,7 +31,7 @@ export interface NewUser {
 export async function createUserWithRole(manager: EntityManager, input: NewUser) {
   const role = await lockRoleByKey(manager, input.organisationId, input.roleKey);
   if (!role) throw graphqlError('BAD_USER_INPUT', `Role ${input.roleKey} does not exist in this organisation.`);
-  const firstName = input.firstName ?? input.username.split('.')[0];
+  const firstName = input.firstName === undefined ? input.username.split('.')[0] : input.firstName;
   const lastName = input.lastName ?? 'Example';
   const now = new Date();
   const user = await insertUser(
@@ -36,14 +39,15 @@ export async function createUserWithRole(manager: EntityManager, input: NewUser)
     {
       organisationId: input.organisationId,
       username: input.username,
-      email: input.email ?? `${input.username}@example.com`,
+      email: input.email === undefined ? `${input.username}@example.com` : input.email,
       firstName,
       lastName,
       middleName: input.middleName ?? null,
-      screenName: input.screenName ?? `${firstName} ${lastName}`,
+      screenName: input.screenName ?? [firstName, lastName].filter(Boolean).join(' '),
       language: input.language ?? DEFAULT_LANGUAGE,
       status: input.status ?? (input.password ? UserStatus.ACTIVE : UserStatus.INVITED),
       password: input.password,
+      mustChangePassword: input.mustChangePassword,
     },
     now,
   );

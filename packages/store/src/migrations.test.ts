@@ -153,9 +153,13 @@ describe('migrations', () => {
         await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
     };
     await undoFromPosition();
-    const account = await db.dataSource
-      .getRepository(AccountRecord)
-      .save({ id: randomUUID(), name: 'Before schema.read', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    // By table name, not entity: today's entity has columns that later migrations add (accounts.onboarding_policy).
+    const account = { id: randomUUID() };
+    await db.dataSource.query('INSERT INTO accounts (id, name, seat_limit, owner_user_id, created_at) VALUES (?, ?, ?, NULL, CURRENT_TIMESTAMP)', [
+      account.id,
+      'Before schema.read',
+      5,
+    ]);
     const organisationId = randomUUID();
     await db.dataSource.getRepository(OrganisationRecord).insert({
       id: organisationId,

@@ -14,7 +14,7 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
   const row = await dataSource
     .createQueryBuilder()
     .select(['s.active_organisation_id AS activeOrganisationId', 'u.organisation_id AS homeOrganisationId', 'o.account_id AS accountId'])
-    .addSelect(['a.owner_user_id AS ownerUserId', 'r.key AS roleKey', 'r.permissions AS permissions'])
+    .addSelect(['a.owner_user_id AS ownerUserId', 'r.key AS roleKey', 'r.permissions AS permissions', 'u.must_change_password AS mustChangePassword'])
     .from(SessionRecord, 's')
     .innerJoin(UserRecord, 'u', 'u.id = s.user_id')
     .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
@@ -30,6 +30,7 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
       ownerUserId: string | null;
       roleKey: string | null;
       permissions: string | null;
+      mustChangePassword: boolean | number | string;
     }>();
   if (!row) return null;
   const isAccountOwner = row.ownerUserId === claims.userId;
@@ -53,6 +54,7 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     permissions,
     organisationId: stillVisible ? row.activeOrganisationId : row.homeOrganisationId,
     ...subject,
+    ...(isTrue(row.mustChangePassword) ? { passwordChangeRequired: true } : {}),
   };
 }
 
@@ -67,4 +69,9 @@ export async function grantedOrganisations(manager: EntityManager, userId: strin
     .orderBy('p.organisation_id')
     .getRawMany<{ organisationId: string }>();
   return rows.map((row) => row.organisationId);
+}
+
+/** A boolean column as a raw query answers it: 1/0 on MySQL and SQLite, true/false from some drivers. */
+function isTrue(value: boolean | number | string): boolean {
+  return value === true || value === 1 || value === '1';
 }

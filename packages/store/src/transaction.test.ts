@@ -18,7 +18,14 @@ function impatientConnection(dataSource: DataSource): ImpatientConnection {
   return new driver.sqlite(driver.options.database, { timeout: 0 });
 }
 
-const newAccount = (name: string): AccountRecord => ({ id: randomUUID(), name, seatLimit: 1, ownerUserId: null, createdAt: new Date() });
+const newAccount = (name: string): AccountRecord => ({
+  id: randomUUID(),
+  name,
+  seatLimit: 1,
+  ownerUserId: null,
+  onboardingPolicy: null,
+  createdAt: new Date(),
+});
 
 async function accountNames(dataSource: DataSource, prefix: string): Promise<string[]> {
   const accounts = await dataSource.getRepository(AccountRecord).find({ order: { name: 'ASC' } });

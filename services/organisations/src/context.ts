@@ -6,6 +6,9 @@ import { perRequest } from '@tenantry/federation';
 import { OrganisationService } from './organisation/organisation.service';
 import { OrganisationLifecycleService } from './organisation/organisation-lifecycle.service';
 import { AccountService } from './account/account.service';
+import { OnboardingPolicyService } from './account/onboarding-policy.service';
+import { createVisibleWidgetsLoader } from './widget/user-visible-widgets.loader';
+import { UserVisibleWidgetsService } from './widget/user-visible-widgets.service';
 import { IndependenceService } from './customer/independence.service';
 import { createInboxesLoader } from './operator-group/user-inboxes.loader';
 import { createEmbedOriginsLoader } from './embed/embed-origins.loader';
@@ -24,6 +27,8 @@ export interface OrganisationsContext extends PrincipalContext {
   organisations: () => OrganisationService;
   lifecycle: () => OrganisationLifecycleService;
   accounts: () => AccountService;
+  onboarding: () => OnboardingPolicyService;
+  userWidgets: () => UserVisibleWidgetsService;
   independence: () => IndependenceService;
   /** The operator groups each user answers for, batched per request. */
   inboxes: () => ReturnType<typeof createInboxesLoader>;
@@ -40,6 +45,8 @@ export function createContextFactory(dataSource: DataSource, settings: Organisat
       organisations: perRequest(() => new OrganisationService(scope())),
       lifecycle: perRequest(() => new OrganisationLifecycleService(scope(), settings)),
       accounts: perRequest(() => new AccountService(scope())),
+      onboarding: perRequest(() => new OnboardingPolicyService(scope())),
+      userWidgets: perRequest(() => new UserVisibleWidgetsService(scope(), createVisibleWidgetsLoader(scope()))),
       independence: perRequest(() => new IndependenceService(scope())),
       inboxes: perRequest(() => createInboxesLoader(scope())),
       embedOrigins: perRequest(() => createEmbedOriginsLoader(scope())),

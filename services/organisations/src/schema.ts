@@ -10,11 +10,15 @@ import { customerRules } from './customer/customer.rules';
 import { resolveUserReference, UserInboxesResolver } from './operator-group/user-inboxes.resolver';
 import { userInboxesRules } from './operator-group/user-inboxes.rules';
 import { EmbedOriginsResolver } from './embed/embed-origins.resolver';
+import { UserVisibleWidgetsResolver } from './widget/user-visible-widgets.resolver';
 
 /** The organisations subgraph schema without rules: what its SDL file is printed from. */
 export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [OrganisationResolver, AccountResolver, CustomerResolver, UserInboxesResolver, EmbedOriginsResolver], orphanedTypes: [PageInfo] },
+    {
+      resolvers: [OrganisationResolver, AccountResolver, CustomerResolver, UserInboxesResolver, EmbedOriginsResolver, UserVisibleWidgetsResolver],
+      orphanedTypes: [PageInfo],
+    },
     { Organisation: { __resolveReference: resolveOrganisationReference }, User: { __resolveReference: resolveUserReference } },
   );
 }

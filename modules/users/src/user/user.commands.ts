@@ -10,8 +10,8 @@ import { UserRecord } from './user.entity';
 export interface NewUserRecord {
   organisationId: string;
   username: string;
-  email: string;
-  firstName: string;
+  email: string | null;
+  firstName: string | null;
   lastName: string;
   middleName: string | null;
   screenName: string;
@@ -19,6 +19,8 @@ export interface NewUserRecord {
   status: UserStatus;
   /** Stored only as its hash; without one the user cannot sign in until they choose a password. */
   password?: string;
+  /** The password was set by somebody else; the user must change it before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** Inserts a user; a taken username (exact case) is USERNAME_TAKEN, also for every loser of a race for it. */
@@ -45,6 +47,7 @@ export async function insertUser(manager: EntityManager, input: NewUserRecord, n
     totpSecret: null,
     totpEnabled: false,
     passwordHash: input.password ? await hashPassword(input.password) : null,
+    mustChangePassword: input.mustChangePassword ?? false,
     failedLoginCount: 0,
     lastLoginAt: null,
     createdAt: now,

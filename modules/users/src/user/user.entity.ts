@@ -22,6 +22,8 @@ export interface UserPreferences {
   defaultAvailability: Availability;
   notifications: Record<string, boolean>;
   signatures: Record<string, string>;
+  /** Per channel, the widget (site) the user replies from by default; absent when they pick one each time. */
+  defaultReplyAccounts?: Record<string, string>;
 }
 
 /** A person who logs in; belongs to one organisation forever. */
@@ -43,16 +45,20 @@ export class UserRecord {
   @Column({ type: 'varchar', length: 191 })
   username: string;
 
-  /** The confirmed address: the only one links to activate or reset a password are mailed to. */
-  @Column({ type: 'varchar', length: 254 })
-  email: string;
+  /**
+   * The confirmed address: the only one links to activate or reset a password are mailed to. Null for a
+   * user created without one, as the account's onboarding policy may allow (docs/product.md#onboarding-policy).
+   */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
 
   /** An address the user asked to switch to, not yet confirmed from that address; null when none is waiting. */
   @Column({ name: 'pending_email', type: 'varchar', length: 254, nullable: true })
   pendingEmail: string | null;
 
-  @Column({ name: 'first_name', type: 'varchar', length: 100 })
-  firstName: string;
+  /** Null only when the account's onboarding policy made it optional. */
+  @Column({ name: 'first_name', type: 'varchar', length: 100, nullable: true })
+  firstName: string | null;
 
   @Column({ name: 'last_name', type: 'varchar', length: 100 })
   lastName: string;
@@ -105,6 +111,10 @@ export class UserRecord {
   /** argon2id PHC string; null until the user chose a password. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash: string | null;
+
+  /** The password was set by an administrator: until the user changes it, they may do nothing else (docs/product.md#onboarding-policy). */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
 
   /** Consecutive failed logins; the third locks the user. */
   @Column({ name: 'failed_login_count', type: 'int', default: 0 })

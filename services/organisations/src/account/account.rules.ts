@@ -6,7 +6,9 @@ const ownerOrPromoted = or(isAccountOwner, isPromoted);
 
 export const accountRules: RuleMap = {
   Query: { account: ownerOrPromoted },
+  Mutation: { updateAccountOnboardingPolicy: isAccountOwner },
   // Reached through `account` (owner or promoted) or makeCustomerIndependent (its own rule).
   Account: allow,
   AccountUsage: ownerOrPromoted,
+  OnboardingPolicy: ownerOrPromoted,
 };

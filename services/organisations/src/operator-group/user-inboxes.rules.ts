@@ -7,5 +7,5 @@ const canReadUser = or(isSelf, and(isInVisibleOrganisation, hasPermission('users
 
 export const userInboxesRules: RuleMap = {
   // The id is what the caller already holds (a reference, or the first operator createOrganisation just made).
-  User: { id: allow, organisation: canReadUser, inboxes: canReadUser },
+  User: { id: allow, organisation: canReadUser, inboxes: canReadUser, visibleWidgets: canReadUser },
 };

@@ -69,7 +69,7 @@ describe('organisation lifecycle', () => {
         await db.dataSource.getRepository(OperatorGroupMemberRecord).findOneBy({ userId: operator.id, operatorGroupId: created.operatorGroup.id }),
       ).not.toBeNull();
       // Two mails, as for createUser: the username, then the activation link.
-      const [usernameMail, mail] = await db.dataSource.getRepository(OutboxMailRecord).find({ where: { toAddress: operator.email }, order: { id: 'ASC' } });
+      const [usernameMail, mail] = await db.dataSource.getRepository(OutboxMailRecord).find({ where: { toAddress: operator.email! }, order: { id: 'ASC' } });
       expect(usernameMail.body).toContain(`Ihr Benutzername: ${operator.username}`);
       expect(usernameMail.body).not.toMatch(/activate\?token=/);
       expect(mail.body).toMatch(/http:\/\/app\.test\/activate\?token=/);

@@ -44,9 +44,12 @@ export class OrganisationResolver {
     return lifecycle().preview(id);
   }
 
-  @FieldResolver(() => [Widget], { description: 'The chat widgets (sites) of this organisation, oldest first.' })
-  widgets(@Root() organisation: Organisation, @Ctx() { organisations }: OrganisationsContext): Promise<Widget[]> {
-    return organisations().widgetsOf(organisation.id);
+  @FieldResolver(() => [Widget], {
+    description:
+      'The chat widgets (sites) of this organisation, oldest first; in their own organisation, a user limited to some (User.visibleWidgets) sees only those.',
+  })
+  async widgets(@Root() organisation: Organisation, @Ctx() { organisations, userWidgets }: OrganisationsContext): Promise<Widget[]> {
+    return userWidgets().seenByCaller(organisation.id, await organisations().widgetsOf(organisation.id));
   }
 
   @FieldResolver(() => [OperatorGroup], { description: 'The inboxes users of this organisation are assigned to.' })

@@ -2,7 +2,7 @@ import type { EntityManager } from '@tenantry/database';
 import { organisationById } from '@tenantry/organisations-module';
 import type { UserRecord } from '@tenantry/users-module';
 import { InvitationRecord, InvitationStatus, UserTokenPurpose, revokeUserTokens } from '@tenantry/users-module';
-import { issueActivation, linkTo } from '@tenantry/provisioning';
+import { issueActivation, linkTo, greetingName } from '@tenantry/provisioning';
 import { enqueueMail } from '@tenantry/mail';
 import { renewInvitationToken } from '../invitation/invitation.token';
 import { invitationMail } from '../mail/user-mails';
@@ -19,7 +19,8 @@ export async function mailFreshActivationLink(manager: EntityManager, user: User
   const hours = settings.invitationTtlHours;
   const organisation = await organisationById(manager, user.organisationId);
   const invitation = await manager.findOneBy(InvitationRecord, { userId: user.id });
-  if (invitation && invitation.status !== InvitationStatus.ACCEPTED) {
+  // Invited users always have an address (inviteUser requires one); a user created without one has no invitation.
+  if (invitation && user.email && invitation.status !== InvitationStatus.ACCEPTED) {
     await revokeUserTokens(manager, user.id, UserTokenPurpose.ACTIVATION, now);
     const token = await renewInvitationToken(manager, invitation, now, hours);
     if (invitation.email !== user.email) await manager.update(InvitationRecord, { id: invitation.id }, { email: user.email });
@@ -27,7 +28,7 @@ export async function mailFreshActivationLink(manager: EntityManager, user: User
       to: user.email,
       organisationId: user.organisationId,
       ...invitationMail(invitation.language, {
-        firstName: user.firstName,
+        firstName: greetingName(user),
         organisation: organisation.name,
         link: linkTo(settings.publicUrl, 'activate', token),
         hours,

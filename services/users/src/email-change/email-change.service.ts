@@ -11,7 +11,7 @@ import {
 } from '@tenantry/users-module';
 import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
-import { linkTo } from '@tenantry/provisioning';
+import { greetingName, linkTo } from '@tenantry/provisioning';
 import { mailFreshActivationLink } from '../activation/activation.link';
 import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
@@ -61,13 +61,14 @@ export async function changeEmail(
   }
   // Issuing kills the earlier confirmation links too.
   const token = await issueUserToken(manager, user.id, UserTokenPurpose.EMAIL_CHANGE, EMAIL_CHANGE_TTL_HOURS * 3_600_000, now);
-  const names = { firstName: user.firstName, username: user.username };
+  const names = { firstName: greetingName(user), username: user.username };
   await enqueueMail(manager, {
     to: newEmail,
     organisationId: user.organisationId,
     ...emailChangeConfirmationMail(user.language, { ...names, link: linkTo(settings.publicUrl, 'confirm-email', token), hours: EMAIL_CHANGE_TTL_HOURS }),
   });
-  await enqueueMail(manager, { to: user.email, organisationId: user.organisationId, ...emailChangeRequestedMail(user.language, names) });
+  // A user without a confirmed address has nobody to tell.
+  if (user.email) await enqueueMail(manager, { to: user.email, organisationId: user.organisationId, ...emailChangeRequestedMail(user.language, names) });
   await audit('user.email_change_requested', { from: user.email, to: newEmail });
   return { pendingEmail: newEmail };
 }

@@ -39,7 +39,7 @@ describe('changing a user’s email address', () => {
 
   it('keeps the email until the new address confirms: the link goes to the new address, a notice without it to the old one', async () => {
     const operator = await support.createUser('OPERATOR');
-    const oldEmail = operator.record.email;
+    const oldEmail = operator.record.email!;
     const newEmail = address('new');
     const response = await change(operator, newEmail);
     expect(response.errors).toBeUndefined();
@@ -70,7 +70,7 @@ describe('changing a user’s email address', () => {
     expect((await bed.anonymous(RESET, { name: operator.record.username })).data.requestPasswordReset).toBe(true);
     expect((await bed.anonymous(RESET, { name: newEmail })).data.requestPasswordReset).toBe(true);
     expect(await bed.mailsTo(newEmail)).toHaveLength(mailsToNew);
-    expect((await bed.mailsTo(operator.record.email)).at(-1)!.body).toContain(`${PUBLIC_URL}/reset-password?token=`);
+    expect((await bed.mailsTo(operator.record.email!)).at(-1)!.body).toContain(`${PUBLIC_URL}/reset-password?token=`);
   });
 
   it('confirming switches the email once, kills reset links mailed to the old address, and audits it', async () => {
@@ -78,7 +78,7 @@ describe('changing a user’s email address', () => {
     const newEmail = address('confirmed');
     await change(operator, newEmail);
     await bed.anonymous(RESET, { name: operator.record.username });
-    const oldResetToken = tokenIn((await bed.mailsTo(operator.record.email)).at(-1)!.body, 'reset-password');
+    const oldResetToken = tokenIn((await bed.mailsTo(operator.record.email!)).at(-1)!.body, 'reset-password');
     const token = await confirmationLink(newEmail);
 
     const confirmed = await bed.anonymous(CONFIRM, { token });

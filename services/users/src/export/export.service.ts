@@ -29,9 +29,9 @@ export class ExportService {
       const rows = users.map((user) =>
         [
           user.username,
-          user.firstName,
+          user.firstName ?? '',
           user.lastName,
-          user.email,
+          user.email ?? '',
           user.status,
           roleOf.get(user.id) ?? '',
           user.totpEnabled ? 'true' : 'false',

@@ -1,3 +1,4 @@
+import { greetingName } from '@tenantry/provisioning';
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
@@ -237,11 +238,13 @@ export class Lockout {
       targetId: user.id,
       details: { failedLogins: MAX_FAILED_LOGINS, sessionsEnded },
     });
-    await enqueueMail(manager, {
-      to: user.email,
-      organisationId: user.organisationId,
-      ...lockedMail(user.language, { firstName: user.firstName, username: user.username, attempts: MAX_FAILED_LOGINS }),
-    });
+    // A user without email learns of the lock from their administrator.
+    if (user.email)
+      await enqueueMail(manager, {
+        to: user.email,
+        organisationId: user.organisationId,
+        ...lockedMail(user.language, { firstName: greetingName(user), username: user.username, attempts: MAX_FAILED_LOGINS }),
+      });
     return true;
   }
 }

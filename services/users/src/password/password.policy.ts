@@ -17,7 +17,7 @@ export function isCommonPassword(password: string): boolean {
  * Rejects a password that is too short, too long, common, or the user's own username or email,
  * with BAD_USER_INPUT. Length counts characters (code points), not bytes.
  */
-export function checkPassword(password: string, user?: { username: string; email: string }): void {
+export function checkPassword(password: string, user?: { username: string; email: string | null }): void {
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH)
     throw graphqlError('BAD_USER_INPUT', `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'password' });
@@ -25,7 +25,7 @@ export function checkPassword(password: string, user?: { username: string; email
     throw graphqlError('BAD_USER_INPUT', `The password may have at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'password' });
   if (isCommonPassword(password)) throw graphqlError('BAD_USER_INPUT', 'That password is too common; choose another.', { field: 'password' });
   const lower = password.toLowerCase();
-  if (user && (lower === user.username.toLowerCase() || lower === user.email.toLowerCase())) {
+  if (user && (lower === user.username.toLowerCase() || lower === user.email?.toLowerCase())) {
     throw graphqlError('BAD_USER_INPUT', 'The password must differ from the username and email.', { field: 'password' });
   }
 }

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireUser } from '@tenantry/auth';
 import { PASSWORD_RESET_TTL_MINUTES } from '@tenantry/config';
 import { UsersContext } from '../context';
+import { User } from '../user/user.type';
 
 @Resolver()
 export class PasswordResolver {
@@ -29,5 +30,18 @@ export class PasswordResolver {
     @Ctx() { passwords, principal }: UsersContext,
   ): Promise<boolean> {
     return passwords.change(requireUser(principal), currentPassword, newPassword);
+  }
+
+  @Mutation(() => User, {
+    description:
+      "Gives another user a password to hand over, where the account's onboarding policy lets administrators set passwords: the user becomes ACTIVE, " +
+      'must change it at the next sign-in, and their sessions and mailed links end. For users without a mailbox who forgot theirs.',
+  })
+  setUserPassword(
+    @Arg('userId', () => ID, { description: 'A user you may administer, not yourself.' }) userId: string,
+    @Arg('password', { description: 'The password to hand over: at least 8 characters, not a commonly used one. Never mailed.' }) password: string,
+    @Ctx() { passwords, principal }: UsersContext,
+  ): Promise<User> {
+    return passwords.setByAdministrator(requireUser(principal), userId, password);
   }
 }

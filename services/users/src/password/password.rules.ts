@@ -1,7 +1,7 @@
 import { allow } from 'graphql-shield';
 import type { RuleMap } from '@tenantry/federation';
-import { isAuthenticated } from '@tenantry/auth';
+import { hasPermission, isAuthenticated } from '@tenantry/auth';
 
 export const passwordRules: RuleMap = {
-  Mutation: { requestPasswordReset: allow, resetPassword: allow, changePassword: isAuthenticated },
+  Mutation: { requestPasswordReset: allow, resetPassword: allow, changePassword: isAuthenticated, setUserPassword: hasPermission('users.manage') },
 };

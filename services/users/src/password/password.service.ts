@@ -1,11 +1,21 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestDatabase } from '@tenantry/database';
 import { In } from '@tenantry/database';
-import { UserRecord, UserStatus, UserTokenPurpose, checkUserToken, issueUserToken, redeemUserToken, tokenRefusal } from '@tenantry/users-module';
+import {
+  UserRecord,
+  UserStatus,
+  UserTokenPurpose,
+  checkUserToken,
+  issueUserToken,
+  redeemUserToken,
+  revokeUserTokens,
+  tokenRefusal,
+} from '@tenantry/users-module';
+import { findOnboardingPolicy, findOrganisationAccount } from '@tenantry/organisations-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
-import { linkTo } from '@tenantry/provisioning';
+import { findAdministrableUser, greetingName, linkTo } from '@tenantry/provisioning';
 import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
@@ -14,10 +24,15 @@ import { resultOf, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
 import type { UsersSettings } from '../settings';
 import { ResponsePacer } from '../timing/response-pacer';
+import { toUser } from '../user/user.mapper';
+import type { User } from '../user/user.type';
 import { checkPassword } from './password.policy';
 
 /** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (docs/product.md#activation-and-passwords). */
 const RESETTABLE = [UserStatus.ACTIVE, UserStatus.LOCKED];
+
+/** Statuses an administrator may give a new password: SUSPENDED and ARCHIVED users stay out until restored. */
+const SETTABLE_BY_ADMINISTRATOR = [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.LOCKED];
 
 const invalidResetLink = () => tokenRefusal(UserTokenPurpose.PASSWORD_RESET, 'unknown');
 
@@ -53,14 +68,17 @@ export class PasswordService {
             statuses: RESETTABLE,
           })
           .getMany()
-      ).filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
+      )
+        // A user without email has no mailbox to send a link to: their administrator sets a new password.
+        .filter((user): user is UserRecord & { email: string } => user.email !== null)
+        .filter((user) => user.username === wanted || user.email.toLowerCase() === wanted.toLowerCase());
       for (const user of users) {
         const token = await issueUserToken(manager, user.id, UserTokenPurpose.PASSWORD_RESET, minutes * 60_000, now);
         await enqueueMail(manager, {
           to: user.email,
           organisationId: user.organisationId,
           ...passwordResetMail(user.language, {
-            firstName: user.firstName,
+            firstName: greetingName(user),
             username: user.username,
             link: linkTo(this.settings.publicUrl, 'reset-password', token),
             minutes,
@@ -87,7 +105,7 @@ export class PasswordService {
     return this.database.transaction(async (manager) => {
       const redeemed = await redeemUserToken(manager, UserTokenPurpose.PASSWORD_RESET, token, now);
       if (redeemed.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, redeemed.outcome);
-      const updated = await manager.update(UserRecord, { id: user.id, status: In(RESETTABLE) }, { passwordHash, updatedAt: now });
+      const updated = await manager.update(UserRecord, { id: user.id, status: In(RESETTABLE) }, { passwordHash, mustChangePassword: false, updatedAt: now });
       if (!updated.affected) throw invalidResetLink();
       const unlocked = await this.lockout.unlock(manager, user.id);
       await endSessions(manager, user.id);
@@ -111,13 +129,16 @@ export class PasswordService {
     const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: principal.userId });
     if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
+    // Else a password an administrator set could be "changed" into itself (docs/product.md#onboarding-policy).
+    if (user.mustChangePassword && newPassword === currentPassword)
+      throw graphqlError('BAD_USER_INPUT', 'The new password must differ from the current one.', { field: 'newPassword' });
     return resultOf(
       await this.attempts.check(user.id, {
         purpose: 'change_password',
         verify: async (current) =>
           (await verifyPassword(current.passwordHash, currentPassword)) ? verified(await hashPassword(newPassword)) : wrong('password'),
         succeed: async (manager, current, passwordHash) => {
-          await manager.update(UserRecord, { id: current.id }, { passwordHash, updatedAt: this.settings.now() });
+          await manager.update(UserRecord, { id: current.id }, { passwordHash, mustChangePassword: false, updatedAt: this.settings.now() });
           const ended = await endSessions(manager, current.id, principal.sessionId);
           await recordUserAudit(manager, {
             organisationId: current.organisationId,
@@ -130,5 +151,38 @@ export class PasswordService {
         },
       }),
     );
+  }
+
+  /**
+   * An administrator gives a user a new password to hand over (docs/product.md#onboarding-policy): only where the
+   * account's policy lets administrators set passwords, never on oneself. The user becomes ACTIVE (an invited one is
+   * activated, a locked one unlocked), must change it at the next sign-in, and every session and mailed link ends.
+   */
+  async setByAdministrator(principal: UserPrincipal, userId: string, password: string): Promise<User> {
+    if (userId === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Change your own password with changePassword.', { field: 'userId' });
+    return this.database.transaction(async (manager) => {
+      const user = await findAdministrableUser(manager, principal, userId);
+      const account = await findOrganisationAccount(manager, user.organisationId);
+      if (!account || !(await findOnboardingPolicy(manager, account.accountId)).initialPasswords) {
+        throw graphqlError('BAD_USER_INPUT', "This account's onboarding policy does not let administrators set passwords.", { field: 'password' });
+      }
+      if (!SETTABLE_BY_ADMINISTRATOR.includes(user.status)) {
+        throw graphqlError('BAD_USER_INPUT', `A ${user.status} user gets no new password; restore their access first.`, { field: 'userId' });
+      }
+      checkPassword(password, user);
+      const now = this.settings.now();
+      const changes = { passwordHash: await hashPassword(password), mustChangePassword: true, status: UserStatus.ACTIVE, failedLoginCount: 0, updatedAt: now };
+      await manager.update(UserRecord, { id: user.id }, changes);
+      for (const purpose of [UserTokenPurpose.ACTIVATION, UserTokenPurpose.PASSWORD_RESET]) await revokeUserTokens(manager, user.id, purpose, now);
+      const sessionsEnded = await endSessions(manager, user.id);
+      await recordUserAudit(manager, {
+        organisationId: user.organisationId,
+        actorUserId: principal.userId,
+        action: 'user.password_set',
+        targetId: user.id,
+        details: { from: user.status, sessionsEnded },
+      });
+      return toUser({ ...user, ...changes });
+    });
   }
 }

@@ -48,8 +48,8 @@ describe('passwords: policy at activation, reset by mail, change', () => {
   it('answers true for anybody, and mails a link only to a user that exists', async () => {
     expect((await bed.anonymous(REQUEST, { who: `nobody.${process.pid}` })).data).toEqual({ requestPasswordReset: true });
     const user = await organisation.createUser('OPERATOR');
-    expect((await bed.anonymous(REQUEST, { who: user.record.email.toUpperCase() })).data).toEqual({ requestPasswordReset: true });
-    expect(await bed.mailsTo(user.record.email)).toHaveLength(1);
+    expect((await bed.anonymous(REQUEST, { who: user.record.email!.toUpperCase() })).data).toEqual({ requestPasswordReset: true });
+    expect(await bed.mailsTo(user.record.email!)).toHaveLength(1);
   });
 
   it('resets with a single-use link, which works while locked and unlocks, and ends the old sessions', async () => {
@@ -57,7 +57,7 @@ describe('passwords: policy at activation, reset by mail, change', () => {
     const { accessToken } = (await login(user, SEED_PASSWORD)).data.login;
     await bed.db.dataSource.getRepository(UserRecord).update({ id: user.id }, { status: UserStatus.LOCKED, failedLoginCount: 3 });
     await bed.anonymous(REQUEST, { who: user.record.username });
-    const token = await resetLink(user.record.email);
+    const token = await resetLink(user.record.email!);
     expect(errorCode(await bed.anonymous(RESET, { token, password: '12345678' }))).toBe('BAD_USER_INPUT');
     expect((await bed.anonymous(RESET, { token, password: NEW_PASSWORD })).data).toEqual({ resetPassword: true });
     expect(errorCode(await bed.anonymous(RESET, { token, password: 'another fine passphrase' }))).toBe('BAD_USER_INPUT');
@@ -71,9 +71,9 @@ describe('passwords: policy at activation, reset by mail, change', () => {
   it('refuses a reset link after an hour, and an earlier link once a newer one was sent', async () => {
     const user = await organisation.createUser('OPERATOR');
     await bed.anonymous(REQUEST, { who: user.record.username });
-    const first = await resetLink(user.record.email);
+    const first = await resetLink(user.record.email!);
     await bed.anonymous(REQUEST, { who: user.record.username });
-    const second = await resetLink(user.record.email);
+    const second = await resetLink(user.record.email!);
     expect(errorCode(await bed.anonymous(RESET, { token: first, password: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');
     bed.clock.advanceHours(1.01);
     expect(errorCode(await bed.anonymous(RESET, { token: second, password: NEW_PASSWORD }))).toBe('BAD_USER_INPUT');

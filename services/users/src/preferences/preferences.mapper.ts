@@ -1,6 +1,6 @@
 import type { UserPreferences } from '@tenantry/users-module';
 import { Availability } from '@tenantry/users-module';
-import { NOTIFICATION_KEYS, Preferences, Signature, SignatureChannel } from './preferences.type';
+import { DefaultReplyAccount, NOTIFICATION_KEYS, Preferences, Signature, SignatureChannel } from './preferences.type';
 
 /** What a user who never changed anything has: the dashboard, ONLINE, every notification on. */
 export function defaultPreferences(): UserPreferences {
@@ -20,6 +20,7 @@ export function effectivePreferences(stored: UserPreferences | null): UserPrefer
     ...stored,
     notifications: { ...defaults.notifications, ...stored?.notifications },
     signatures: { ...stored?.signatures },
+    defaultReplyAccounts: { ...stored?.defaultReplyAccounts },
   };
 }
 
@@ -32,5 +33,8 @@ export function toPreferences(stored: UserPreferences | null): Preferences {
     signatures: Object.entries(effective.signatures)
       .filter(([channel]) => channel in SignatureChannel)
       .map(([channel, text]) => Object.assign(new Signature(), { channel, text })),
+    defaultReplyAccounts: Object.entries(effective.defaultReplyAccounts ?? {})
+      .filter(([channel]) => channel in SignatureChannel)
+      .map(([channel, widgetId]) => Object.assign(new DefaultReplyAccount(), { channel, widgetId })),
   });
 }

@@ -1,11 +1,13 @@
 import { allow } from 'graphql-shield';
 import type { RuleMap } from '@tenantry/federation';
-import { isAuthenticated } from '@tenantry/auth';
+import { hasPermission, isAuthenticated } from '@tenantry/auth';
 
 export const preferencesRules: RuleMap = {
-  Mutation: { updateMyPreferences: isAuthenticated, setMyAvailability: isAuthenticated },
+  // Seeing and setting one's own status comes with the right to view colleagues (docs/product.md#preferences).
+  Mutation: { updateMyPreferences: isAuthenticated, setMyAvailability: hasPermission('users.read') },
   // Reached only through User.preferences, which only the user themself may read.
   Preferences: allow,
   NotificationSettings: allow,
   Signature: allow,
+  DefaultReplyAccount: allow,
 };

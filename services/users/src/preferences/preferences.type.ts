@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsIn, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Availability } from '@tenantry/users-module';
 import { LANGUAGE_NAMES, LanguageCode, LANGUAGES } from '@tenantry/config';
@@ -78,7 +78,19 @@ export class Signature {
   text: string;
 }
 
-@ObjectType({ description: "A user's own settings: landing page, default availability, notifications, signatures." })
+@ObjectType({
+  description:
+    'The account a user replies from by default on one channel. The product has no channel accounts of its own: the accounts are the widgets (sites) of the organisation.',
+})
+export class DefaultReplyAccount {
+  @Field(() => SignatureChannel, { description: 'The channel.' })
+  channel: SignatureChannel;
+
+  @Field(() => ID, { description: "Id of the widget (site) of the user's organisation replies on this channel go out from by default." })
+  widgetId: string;
+}
+
+@ObjectType({ description: "A user's own settings: landing page, default availability, notifications, signatures, default reply accounts." })
 export class Preferences {
   @Field({ description: 'Page shown after login.' })
   landingPage: string;
@@ -91,6 +103,11 @@ export class Preferences {
 
   @Field(() => [Signature], { description: 'One signature per channel that has one.' })
   signatures: Signature[];
+
+  @Field(() => [DefaultReplyAccount], {
+    description: 'Per channel that has one, the account replies go out from by default; on other channels the user picks one each time (a mention still wins).',
+  })
+  defaultReplyAccounts: DefaultReplyAccount[];
 }
 
 @InputType({ description: 'Notification switches to change; omitted ones stay as they are.' })
@@ -116,6 +133,16 @@ export class SignatureInput {
   @Field({ description: 'Up to 100 characters; empty removes the signature.' })
   @MaxLength(100)
   text: string;
+}
+
+@InputType({ description: 'The default reply account of one channel; a null widgetId removes it.' })
+export class DefaultReplyAccountInput {
+  @Field(() => SignatureChannel, { description: 'The channel.' })
+  channel: SignatureChannel;
+
+  @Field(() => ID, { nullable: true, description: "A widget (site) of the user's organisation, one they see; null removes the default." })
+  @IsOptional()
+  widgetId?: string | null;
 }
 
 @InputType({ description: "Changes to the signed-in user's preferences; omitted fields stay as they are." })
@@ -144,4 +171,12 @@ export class PreferencesInput {
   @IsOptional()
   @ValidateNested({ each: true })
   signatures?: SignatureInput[];
+
+  @Field(() => [DefaultReplyAccountInput], {
+    nullable: true,
+    description: 'Default reply accounts to set or remove, per channel; channels left out stay as they are.',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  defaultReplyAccounts?: DefaultReplyAccountInput[];
 }

@@ -32,7 +32,7 @@ describe('login: lockout, enumeration, availability and switching organisations'
     // The other 47 tested nothing once the user was locked, and are audited as such.
     expect(failed.filter((event) => event.details.reason === 'locked')).toHaveLength(47);
     expect(events.filter((event) => event.action === 'user.locked')).toHaveLength(1);
-    const mails = await bed.mailsTo(victim.record.email);
+    const mails = await bed.mailsTo(victim.record.email!);
     expect(mails.map((mail) => mail.subject)).toEqual(['Your account is locked']);
     expect(errorCode(await login(victim.record.username, SEED_PASSWORD))).toBe('UNAUTHENTICATED');
   });

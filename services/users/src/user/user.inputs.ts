@@ -10,8 +10,9 @@ const MOBILE_PATTERN = /^\+?[0-9 ()-]{4,32}$/;
 
 @InputType({
   description:
-    'A user created directly. Email, first and last name are required in every organisation. ' +
-    'The user starts INVITED and gets two mails: the username, then a single-use activation link.',
+    "A user created directly. Which of email, first and last name are required, and whether an initial password may be set, is the account's onboarding policy " +
+    '(by default email, first and last name, no initial password). Without a password the user starts INVITED and gets two mails: the username, then a single-use activation link; ' +
+    'with one they start ACTIVE, must change it at first sign-in, and get at most the username mail. A user without email gets no mail.',
 })
 export class CreateUserInput {
   @Field(() => ID, { description: 'The organisation the user will belong to, forever.' })
@@ -26,15 +27,20 @@ export class CreateUserInput {
   @Field({ nullable: true, defaultValue: false, description: 'Use the email address as the username.' })
   useEmailAsUsername: boolean;
 
-  @Field({ description: 'Where mails go unless sendMailsTo says otherwise.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where mails go unless sendMailsTo says otherwise; required unless the account's onboarding policy made it optional.",
+  })
+  @IsOptional()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(191)
-  email: string;
+  email?: string | null;
 
-  @Field({ description: 'First name, 1–100 characters.' })
+  @Field(() => String, { nullable: true, description: "First name, 1–100 characters; required unless the account's onboarding policy made it optional." })
+  @IsOptional()
   @Length(1, 100)
   @IsNameText()
-  firstName: string;
+  firstName?: string | null;
 
   @Field({ description: 'Last name, 1–100 characters.' })
   @Length(1, 100)
@@ -80,6 +86,19 @@ export class CreateUserInput {
   @IsOptional()
   @IsEmail({}, { message: 'sendMailsTo must be an email address' })
   sendMailsTo?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "An initial password, when the account's onboarding policy lets administrators set one: the user is ACTIVE at once, gets no activation link, " +
+      'and must change it at first sign-in. Never mailed. Same rules as any password.',
+  })
+  @IsOptional()
+  initialPassword?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Widgets (sites) of the organisation the user is limited to; omitted, null or empty: all of them.' })
+  @IsOptional()
+  visibleWidgetIds?: string[] | null;
 }
 
 @InputType({ description: 'Changes to a user; omitted fields stay as they are. The organisation can never change.' })
@@ -141,6 +160,13 @@ export class UpdateUserInput {
   @Field(() => [ID], { nullable: true, description: 'Operator groups (inboxes) of the organisation; replaces the current ones.' })
   @IsOptional()
   inboxIds?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Widgets (sites) of the user's organisation the user is limited to, replacing the current choice; null or empty: all of them.",
+  })
+  @IsOptional()
+  visibleWidgetIds?: string[] | null;
 }
 
 /** Longest `search` text: more than any name or address it can match, and within every database's LIKE limits. */

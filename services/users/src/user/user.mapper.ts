@@ -20,6 +20,7 @@ export function toUser(record: UserRecord): User {
     status: record.status,
     availability: record.availability,
     preferences: toPreferences(record.preferences),
+    mustChangePassword: record.mustChangePassword,
     tfaEnabled: record.totpEnabled,
     archivedAt: record.archivedAt,
     organisation: { id: record.organisationId },

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { countOperatorGroupsOf, organisationById } from '@tenantry/organisations-module';
+import type { OnboardingPolicy } from '@tenantry/organisations-module';
+import { countOperatorGroupsOf, organisationById, widgetsOfOrganisation } from '@tenantry/organisations-module';
 import { roleByKey } from '@tenantry/permissions-module';
 import { assertMayCreateWith } from '@tenantry/provisioning';
 import type { UserPrincipal } from '@tenantry/auth';
@@ -36,4 +37,32 @@ export async function checkInboxes(manager: EntityManager, organisationId: strin
   const found = await countOperatorGroupsOf(manager, organisationId, unique);
   if (found !== unique.length) throw graphqlError('BAD_USER_INPUT', 'Every inbox must be an operator group of the organisation.');
   return unique;
+}
+
+/** Widget ids must be widgets of the user's organisation (docs/product.md#sites-a-user-sees); returns them de-duplicated. */
+export async function checkVisibleWidgets(manager: EntityManager, organisationId: string, widgetIds: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(widgetIds)];
+  const found = await widgetsOfOrganisation(manager, organisationId, unique);
+  if (found.length !== unique.length) {
+    throw graphqlError('BAD_USER_INPUT', "Every visible widget must be a widget of the user's organisation.", { field: 'visibleWidgetIds' });
+  }
+  return unique;
+}
+
+/** The fields a new user needs, as their account's onboarding policy says (docs/product.md#onboarding-policy). */
+export function checkOnboardingFields(
+  policy: OnboardingPolicy,
+  input: { email?: string | null; firstName?: string | null; sendMailsTo?: string | null; initialPassword?: string | null },
+): void {
+  if (policy.requiredFields.includes('EMAIL') && !input.email) throw graphqlError('BAD_USER_INPUT', 'email is required.', { field: 'email' });
+  if (policy.requiredFields.includes('FIRST_NAME') && !input.firstName) throw graphqlError('BAD_USER_INPUT', 'firstName is required.', { field: 'firstName' });
+  if (input.initialPassword && !policy.initialPasswords) {
+    throw graphqlError('BAD_USER_INPUT', "This account's onboarding policy does not let administrators set passwords.", { field: 'initialPassword' });
+  }
+  // Somebody must be able to sign in as the user: by a mailed activation link, or with the password given here.
+  if (!input.initialPassword && !input.email && !input.sendMailsTo) {
+    throw graphqlError('BAD_USER_INPUT', 'A user without email needs an initial password, or sendMailsTo for their activation link.', {
+      fields: ['email', 'initialPassword'],
+    });
+  }
 }

@@ -1,11 +1,11 @@
 import type { Connection } from '@tenantry/federation';
 import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OrganisationKind, setOperatorGroupsOfUser, visibleOrganisations } from '@tenantry/organisations-module';
+import { OrganisationKind, findOnboardingPolicy, setOperatorGroupsOfUser, setVisibleWidgetsOfUser, visibleOrganisations } from '@tenantry/organisations-module';
 import { holdersOfRoles, rolesHoldingPermission } from '@tenantry/permissions-module';
 import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import { createUserWithRole, findAdministrableUser, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
+import { createUserWithRole, findAdministrableUser, greetingName, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
 import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
@@ -14,7 +14,8 @@ import type { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
 import { toUser } from './user.mapper';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs';
-import { assertOrganisationInScope, checkInboxes, findGrantableRole } from './user.scope';
+import { checkPassword } from '../password/password.policy';
+import { assertOrganisationInScope, checkInboxes, checkOnboardingFields, checkVisibleWidgets, findGrantableRole } from './user.scope';
 import type { User } from './user.type';
 
 /** What `users` shows unless asked otherwise: everybody but the archived (docs/product.md#users-and-seats). */
@@ -105,50 +106,69 @@ export class UserService {
   }
 
   /**
-   * Creates a user directly (docs/product.md#users-and-seats): INVITED, holding a role, in inboxes; takes a seat
-   * outside customer organisations; mails the username and a single-use activation link.
+   * Creates a user directly (docs/product.md#users-and-seats), as the account's onboarding policy allows
+   * (docs/product.md#onboarding-policy): holding a role, in inboxes; takes a seat outside customer organisations.
+   * Without an initial password the user is INVITED and gets the username and a single-use activation link; with
+   * one they are ACTIVE, must change it at first sign-in and get only the username mail. No address, no mail.
    */
   async create(input: CreateUserInput): Promise<User> {
     const username = input.useEmailAsUsername ? input.email : input.username;
-    if (!username) throw graphqlError('BAD_USER_INPUT', 'Give a username or set useEmailAsUsername.');
+    if (!username) throw graphqlError('BAD_USER_INPUT', 'Give a username or set useEmailAsUsername.', { field: 'username' });
+    if (input.initialPassword) checkPassword(input.initialPassword, { username, email: input.email ?? null });
     const record = await this.scope.database.transaction(async (manager) => {
       const organisation = await findVisibleOrganisation(manager, this.scope.principal, input.organisationId);
+      checkOnboardingFields(await findOnboardingPolicy(manager, organisation.accountId), input);
       const role = await findGrantableRole(manager, this.scope.principal, organisation.id, input.roleKey);
       const inboxIds = input.inboxIds ? await checkInboxes(manager, organisation.id, input.inboxIds) : undefined;
+      const visibleWidgetIds = input.visibleWidgetIds ? await checkVisibleWidgets(manager, organisation.id, input.visibleWidgetIds) : [];
       if (organisation.kind !== OrganisationKind.CUSTOMER) await reserveSeats(manager, organisation.accountId);
+      const withPassword = Boolean(input.initialPassword);
       const user = await createUserWithRole(manager, {
         organisationId: organisation.id,
         username,
         roleKey: role.key,
-        email: input.email,
-        firstName: input.firstName,
+        email: input.email ?? null,
+        firstName: input.firstName ?? null,
         lastName: input.lastName,
         middleName: input.middleName ?? null,
         screenName: input.screenName ?? undefined,
         language: input.language ?? organisation.language,
-        status: UserStatus.INVITED,
+        status: withPassword ? UserStatus.ACTIVE : UserStatus.INVITED,
+        password: input.initialPassword ?? undefined,
+        mustChangePassword: withPassword,
         inboxIds,
       });
       const extras = { avatarUrl: input.avatarUrl ?? null, mobile: input.mobile ?? null };
       await manager.update(UserRecord, { id: user.id }, extras);
+      await setVisibleWidgetsOfUser(manager, user.id, visibleWidgetIds);
       const sendTo = input.sendMailsTo ?? user.email;
-      await enqueueMail(manager, {
-        to: sendTo,
-        organisationId: organisation.id,
-        ...usernameMail(user.language, { firstName: user.firstName, organisation: organisation.name, username: user.username }),
-      });
-      await issueActivation(manager, user, {
-        publicUrl: this.settings.publicUrl,
-        organisationName: organisation.name,
-        sendTo,
-        ttlHours: this.settings.invitationTtlHours,
-      });
+      if (sendTo) {
+        await enqueueMail(manager, {
+          to: sendTo,
+          organisationId: organisation.id,
+          ...usernameMail(user.language, { firstName: greetingName(user), organisation: organisation.name, username: user.username }),
+        });
+      }
+      if (!withPassword) {
+        await issueActivation(manager, user, {
+          publicUrl: this.settings.publicUrl,
+          organisationName: organisation.name,
+          sendTo: sendTo ?? undefined,
+          ttlHours: this.settings.invitationTtlHours,
+        });
+      }
       await recordUserAudit(manager, {
         organisationId: organisation.id,
         actorUserId: this.scope.principal.userId,
         action: 'user.created',
         targetId: user.id,
-        details: { username: user.username, roleKey: role.key, mailedToOtherAddress: sendTo !== user.email },
+        details: {
+          username: user.username,
+          roleKey: role.key,
+          mailedToOtherAddress: sendTo !== user.email,
+          initialPassword: withPassword,
+          mailed: Boolean(sendTo),
+        },
       });
       return { ...user, ...extras };
     });
@@ -179,6 +199,9 @@ export class UserService {
         const inboxIds = await checkInboxes(manager, user.organisationId, input.inboxIds);
         await setOperatorGroupsOfUser(manager, user.id, inboxIds);
       }
+      if (input.visibleWidgetIds !== undefined) {
+        await setVisibleWidgetsOfUser(manager, user.id, await checkVisibleWidgets(manager, user.organisationId, input.visibleWidgetIds ?? []));
+      }
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
       await recordUserAudit(manager, {
@@ -186,7 +209,9 @@ export class UserService {
         actorUserId: this.scope.principal.userId,
         action: 'user.updated',
         targetId: user.id,
-        details: { fields: [...Object.keys(changes), ...(input.inboxIds ? ['inboxIds'] : [])] },
+        details: {
+          fields: [...Object.keys(changes), ...(input.inboxIds ? ['inboxIds'] : []), ...(input.visibleWidgetIds !== undefined ? ['visibleWidgetIds'] : [])],
+        },
       });
       return updated;
     });

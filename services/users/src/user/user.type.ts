@@ -37,8 +37,12 @@ export class User {
   @Field({ description: 'The login: case-sensitive, unique, never changed.' })
   username: string;
 
-  @Field({ description: 'The confirmed address: mail, including activation and password-reset links, goes only here.' })
-  email: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The confirmed address: mail, including activation and password-reset links, goes only here. Null for a user created without one, as the account's onboarding policy may allow.",
+  })
+  email: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -48,8 +52,8 @@ export class User {
   })
   pendingEmail: string | null;
 
-  @Field({ description: 'First name.' })
-  firstName: string;
+  @Field(() => String, { nullable: true, description: "First name; null only when the account's onboarding policy made it optional." })
+  firstName: string | null;
 
   @Field({ description: 'Last name.' })
   lastName: string;
@@ -80,6 +84,12 @@ export class User {
 
   @Field(() => Preferences, { description: 'Landing page, default availability, notifications and signatures; only the user themself sees them.' })
   preferences: Preferences;
+
+  @Field({
+    description:
+      'The password was set by an administrator: until the user changes it (changePassword), every operation but me, changePassword, logout and refreshSession answers PASSWORD_CHANGE_REQUIRED.',
+  })
+  mustChangePassword: boolean;
 
   @Field({ description: 'Whether two-factor authentication (TOTP) is required at login.' })
   tfaEnabled: boolean;
