@@ -25,6 +25,7 @@ import { playgroundRoutes } from './playground/routes';
 import { QUERY_LIMIT_PARSE_OPTIONS, queryLimitsPlugin } from './limits/query-limits-plugin';
 import { RateLimitStore } from './rate-limits/rate-limit-store';
 import { rateLimitsPlugin } from './rate-limits/rate-limits.plugin';
+import { requestBudgets } from './rate-limits/request-budgets';
 import { PrincipalClient } from './principal-client';
 import { PrincipalDataSource } from './principal-data-source';
 import { sessionAdopter } from './session-adoption';
@@ -119,6 +120,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       logger.log?.warn({ err: { message: error.message } }, 'Redis failed: rate limits are counted in this process until it answers again');
     },
   });
+  const budgets = requestBudgets(rateLimitStore, options.accessTokenSecret);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined, metrics),
@@ -132,6 +134,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),
       queryLimitsPlugin(),
+      // After queryLimitsPlugin, whose answer to a document over the token limit it counts.
+      budgets.plugin(),
       rateLimitsPlugin(rateLimitStore),
       schemaExposurePlugin({ development: options.development ?? false }),
       passwordChangePlugin(),
@@ -150,7 +154,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     getRoutes: { ...accountPageRoutes(), ...playground.getRoutes, ...embedRoutes(embedOrigins) },
     browserRoutes: playground.browserRoutes,
     log: options.log,
-    extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], embedOrigins, metricsToken: options.metricsToken, metrics }),
+    extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], embedOrigins, metricsToken: options.metricsToken, metrics, requestBudget: budgets.onRequest }),
     readiness: subgraphsReadiness(urls),
     trustProxy: fastifyTrustProxy(options.trustProxy),
     authenticate: async (request) => {

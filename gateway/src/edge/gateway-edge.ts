@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { fastifyCors } from '@fastify/cors';
 import { fastifyUnderPressure } from '@fastify/under-pressure';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { REQUEST_ID_HEADER, replyError } from '@tenantry/federation';
 import type { EmbedOrigins } from '../embed/embed-origin.client';
 import type { GatewayMetrics } from './gateway-metrics';
@@ -15,6 +15,8 @@ export interface EdgeOptions {
   /** A bearer token that opens /metrics beyond loopback (METRICS_TOKEN). */
   metricsToken?: string;
   metrics: GatewayMetrics;
+  /** Refuses a request over its budget before its body is read (request-budgets.ts). */
+  requestBudget?: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>;
 }
 
 /** Seconds a browser may reuse a preflight answer. */
@@ -55,7 +57,7 @@ function corsOriginFor(options: EdgeOptions): (request: FastifyRequest) => Promi
 /**
  * What the gateway adds to the shared HTTP server: CORS for the configured and the embed origins
  * only (no credentials: the graph uses bearer tokens, never cookies), load shedding with
- * Retry-After, and Prometheus /metrics for loopback callers or the METRICS_TOKEN bearer.
+ * Retry-After, request budgets before any body is read, and Prometheus /metrics for loopback callers or the METRICS_TOKEN bearer.
  */
 export function gatewayEdge(options: EdgeOptions): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
@@ -78,6 +80,7 @@ export function gatewayEdge(options: EdgeOptions): (app: FastifyInstance) => Pro
         replyError(reply.header('retry-after', String(RETRY_AFTER_SECONDS)), 503, 'RATE_LIMITED', 'The gateway is overloaded; retry later.');
       },
     });
+    if (options.requestBudget) app.addHook('onRequest', options.requestBudget);
     app.get('/metrics', async (request, reply) => {
       if (!isMetricsCaller(request, options.metricsToken)) return replyError(reply, 403, 'FORBIDDEN', 'Metrics are for loopback callers or the metrics token.');
       return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());

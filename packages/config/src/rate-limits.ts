@@ -23,6 +23,9 @@ export const DEFAULT_RATE_LIMITS = {
   'usernameTaken.user': { points: 20, durationSeconds: 3600 },
   'usernameTaken.ip': { points: 20, durationSeconds: 3600 },
   'mutations.ip': { points: 120, durationSeconds: 60 },
+  'anonymous.ip': { points: 60, durationSeconds: 10 },
+  'refused.ip': { points: 10, durationSeconds: 60 },
+  'refused.user': { points: 10, durationSeconds: 60 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitRule = keyof typeof DEFAULT_RATE_LIMITS;
