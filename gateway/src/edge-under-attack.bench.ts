@@ -18,7 +18,8 @@ const HUNG_ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  const demo = await startDemoGraph();
+  // The default budgets (RATE_LIMITS empty), as in production: the anonymous and refused-document budgets are part of the defence.
+  const demo = await startDemoGraph({ env: { RATE_LIMITS: '' } });
   try {
     const url = demo.stack.gatewayUrl;
     const token = await demo.login('demo.owner');
