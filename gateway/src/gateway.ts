@@ -15,6 +15,7 @@ import { gatewayEdge } from './edge/gateway-edge';
 import { EmbedOriginClient } from './embed/embed-origin.client';
 import { embedRoutes } from './embed/embed.routes';
 import { GatewayMetrics } from './edge/gateway-metrics';
+import { OperatorFiguresClient } from './edge/operator-figures.client';
 import { subgraphsReadiness } from './edge/readiness';
 import { schemaExposurePlugin } from './exposure/schema-exposure.plugin';
 import { passwordChangePlugin } from './password-change/password-change.plugin';
@@ -103,7 +104,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   const principals = new PrincipalClient(urls.users, options.principalSecret);
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
   const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
-  const metrics = new GatewayMetrics();
+  const metrics = new GatewayMetrics(new OperatorFiguresClient(urls.users, options.principalSecret));
   // The server's logger, once the server exists (Redis may fail before that).
   const logger: { log?: FastifyBaseLogger } = {};
   let lastStoreWarning = 0;
@@ -154,7 +155,13 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     getRoutes: { ...accountPageRoutes(), ...playground.getRoutes, ...embedRoutes(embedOrigins) },
     browserRoutes: playground.browserRoutes,
     log: options.log,
-    extend: gatewayEdge({ corsOrigins: options.corsOrigins ?? [], embedOrigins, metricsToken: options.metricsToken, metrics, requestBudget: budgets.onRequest }),
+    extend: gatewayEdge({
+      corsOrigins: options.corsOrigins ?? [],
+      embedOrigins,
+      metricsToken: options.metricsToken,
+      metrics,
+      requestBudget: budgets.onRequest,
+    }),
     readiness: subgraphsReadiness(urls),
     trustProxy: fastifyTrustProxy(options.trustProxy),
     authenticate: async (request) => {

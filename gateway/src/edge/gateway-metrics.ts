@@ -1,9 +1,32 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { GraphQLFormattedError, OperationDefinitionNode } from 'graphql';
+import { Kind } from 'graphql';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { OperatorFiguresSource } from './operator-figures.client';
 
 /** Distinct operation names kept as labels; later names count as `(other)`, so clients cannot grow the series without bound. */
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+/** The mutations that test a password or TOTP code; a wrong one answers `login` UNAUTHENTICATED, the others BAD_USER_INPUT naming the field. */
+const CREDENTIAL_MUTATIONS: ReadonlySet<string> = new Set(['login', 'confirmTotp', 'disableTotp', 'changePassword']);
+const WRONG_CREDENTIAL_FIELDS: ReadonlySet<unknown> = new Set(['code', 'currentPassword']);
+
+/** Whether an error of a credential mutation says the secret was wrong (a TOTP code asked for after a right password is not). */
+function isWrongCredential(field: string, error: GraphQLFormattedError): boolean {
+  if (field === 'login') return error.extensions?.code === 'UNAUTHENTICATED' && error.extensions.totpRequired !== true;
+  return error.extensions?.code === 'BAD_USER_INPUT' && WRONG_CREDENTIAL_FIELDS.has(error.extensions.field);
+}
+
+/** The root field each response key of a mutation stands for (`a1: login(...)` → a1 → login). */
+function rootFieldsByKey(operation: OperationDefinitionNode | undefined): Map<string, string> {
+  const fields = new Map<string, string>();
+  if (operation?.operation !== 'mutation') return fields;
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) fields.set(selection.alias?.value ?? selection.name.value, selection.name.value);
+  }
+  return fields;
+}
 
 /** The gateway's Prometheus metrics, in a registry of its own (one per gateway, so tests can run several). */
 export class GatewayMetrics {
@@ -51,10 +74,42 @@ export class GatewayMetrics {
     help: 'Redis errors (connection or command) of the rate limits; meanwhile they are counted in this process',
     registers: [this.registry],
   });
+  private readonly credentialFailures = new Counter({
+    name: 'tenantry_credential_failures_total',
+    help: 'Wrong passwords or TOTP codes answered (failed logins and failed TOTP or password checks), by mutation',
+    labelNames: ['mutation'],
+    registers: [this.registry],
+  });
   private readonly operations = new Set<string>();
 
-  constructor() {
+  /** `figures` (outbox backlog, locked users) are asked at every scrape; when that fails or is slow, their gauges are left out of that scrape. */
+  constructor(figures?: OperatorFiguresSource) {
     collectDefaultMetrics({ register: this.registry });
+    if (figures) this.registerDatabaseGauges(figures);
+  }
+
+  private registerDatabaseGauges(figures: OperatorFiguresSource): void {
+    let asked: Promise<void> | undefined;
+    const gauges: Gauge[] = [];
+    // One question answers every gauge: the registry collects each in turn within one scrape.
+    const collect = async () => {
+      asked ??= figures
+        .read()
+        .then((answer) => {
+          backlog.set({ subgraph: 'users' }, answer.backlog);
+          oldest.set({ subgraph: 'users' }, answer.oldestDueSeconds);
+          locked.set({ subgraph: 'users' }, answer.lockedUsers);
+        })
+        // Labelled by the subgraph that answers, so that reset() leaves no series (an unlabelled gauge would show 0).
+        .catch(() => gauges.forEach((gauge) => gauge.reset()))
+        .finally(() => setImmediate(() => (asked = undefined)));
+      await asked;
+    };
+    const gauge = (name: string, help: string) => new Gauge({ name, help, labelNames: ['subgraph'], registers: [this.registry], collect });
+    const backlog = gauge('tenantry_mail_outbox_backlog', 'Mails in the outbox not yet sent nor given up');
+    const oldest = gauge('tenantry_mail_outbox_oldest_due_seconds', 'Age of the oldest mail due for sending and not yet sent; 0 when none is due');
+    const locked = gauge('tenantry_users_locked', 'Users locked now after too many wrong passwords or TOTP codes');
+    gauges.push(backlog, oldest, locked);
   }
 
   /** A label for the operation: its name when the document parsed and named it sanely, else a fixed word. */
@@ -79,6 +134,11 @@ export class GatewayMetrics {
             this.duration.observe({ operation: operationLabel }, Number(process.hrtime.bigint() - started) / 1e9);
             const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
             for (const error of errors) this.errors.inc({ operation: operationLabel, code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            const fields = rootFieldsByKey(operation);
+            for (const error of errors) {
+              const field = fields.get(String(error.path?.[0]));
+              if (field && CREDENTIAL_MUTATIONS.has(field) && isWrongCredential(field, error)) this.credentialFailures.inc({ mutation: field });
+            }
           },
         };
       },

@@ -1,4 +1,5 @@
 export * from './outbox';
+export * from './outbox-backlog';
 export * from './transport';
 export * from './sender';
 export * from './outbox-mail.entity';

@@ -15,6 +15,9 @@ export interface MailSenderOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Attempts after which a mail is given up (kept, with its last error, for an operator to look at). */
+export const MAX_SEND_ATTEMPTS = 8;
+
 /** First retry after 5 s, then twice as long each time, never more than an hour. */
 const RETRY_BASE_MS = 5_000;
 const RETRY_MAX_MS = 60 * 60_000;
@@ -48,7 +51,7 @@ export class MailSender {
     options: MailSenderOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 20;
-    this.maxAttempts = options.maxAttempts ?? 8;
+    this.maxAttempts = options.maxAttempts ?? MAX_SEND_ATTEMPTS;
     this.clock = options.clock ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error('mail sender run failed:', error));
   }

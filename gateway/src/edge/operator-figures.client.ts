@@ -1,0 +1,38 @@
+import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { internalAudience } from '@tenantry/federation';
+
+/** What the users subgraph tells a metrics scrape from the database: the mail outbox and locked users. */
+export interface OperatorFigures {
+  backlog: number;
+  oldestDueSeconds: number;
+  lockedUsers: number;
+}
+
+export interface OperatorFiguresSource {
+  read(): Promise<OperatorFigures>;
+}
+
+/** A scrape waits this long for the figures, then goes on without them. */
+export const OPERATOR_FIGURES_TIMEOUT_MS = 1_000;
+
+/** Asks the users subgraph's signed internal route (the gateway holds no database code). */
+export class OperatorFiguresClient implements OperatorFiguresSource {
+  constructor(
+    private readonly usersGraphqlUrl: string,
+    private readonly principalSecret: string,
+  ) {}
+
+  async read(): Promise<OperatorFigures> {
+    const response = await fetch(new URL('/internal/operator-figures', this.usersGraphqlUrl), {
+      method: 'POST',
+      signal: AbortSignal.timeout(OPERATOR_FIGURES_TIMEOUT_MS),
+      headers: {
+        'content-type': 'application/json',
+        [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('users'), this.principalSecret),
+      },
+      body: '{}',
+    });
+    if (!response.ok) throw new Error(`operator figures failed with HTTP ${response.status}`);
+    return (await response.json()) as OperatorFigures;
+  }
+}
