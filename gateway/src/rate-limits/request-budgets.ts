@@ -12,9 +12,15 @@ const REFUSED_CODES: ReadonlySet<string> = new Set(['QUERY_TOO_COMPLEX']);
 function refuse(reply: FastifyReply, request: FastifyRequest, { retryAfterSeconds }: Refusal): FastifyReply {
   // Discarded unread: the refusal costs no body read and no parse.
   request.raw.resume();
-  return replyError(reply.header('retry-after', String(retryAfterSeconds)), 429, 'RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} seconds.`, {
-    retryAfterSeconds,
-  });
+  return replyError(
+    reply.header('retry-after', String(retryAfterSeconds)),
+    429,
+    'RATE_LIMITED',
+    `Too many requests; try again in ${retryAfterSeconds} seconds.`,
+    {
+      retryAfterSeconds,
+    },
+  );
 }
 
 /**
