@@ -1,4 +1,4 @@
-import { initSeed, postGraphQL } from '@tenantry/testing';
+import { bearer, initSeed, postGraphQL, SEED_PASSWORD } from '@tenantry/testing';
 import type { DemoGraph } from './testing/demo-graph';
 import { startDemoGraph } from './testing/demo-graph';
 import { GENEROUS_TEST_RATE_LIMITS } from './testing/test-rate-limits';
@@ -40,6 +40,22 @@ describe('the operator view of sign-ins and mail, and request budgets at the doo
     const failures = (text: string) => sample(text, 'tenantry_credential_failures_total{mutation="login"}') ?? 0;
     expect(failures(after) - failures(before)).toBe(3);
     expect(sample(after, 'tenantry_users_locked{subgraph="users"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a wrong current password given to changePassword, under an alias', async () => {
+    const account = await initSeed(demo.db.dataSource).createAccount();
+    const user = await account.defaultOrganisation.createUser('OPERATOR');
+    const signedIn = await postGraphQL(demo.stack.gatewayUrl, LOGIN, { username: user.record.username, password: SEED_PASSWORD }, from('203.0.113.6'));
+    const failures = (text: string) => sample(text, 'tenantry_credential_failures_total{mutation="changePassword"}') ?? 0;
+    const before = failures(await scrape());
+    const changed = await postGraphQL(
+      demo.stack.gatewayUrl,
+      'mutation { attempt: changePassword(currentPassword: "not it", newPassword: "a brand new passphrase") }',
+      {},
+      bearer(signedIn.data.login.accessToken),
+    );
+    expect(codeOf(changed)).toBe('BAD_USER_INPUT');
+    expect(failures(await scrape()) - before).toBe(1);
   });
 
   it('shows the outbox backlog and its oldest due mail while the mail worker is stopped', async () => {
