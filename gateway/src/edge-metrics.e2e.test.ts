@@ -78,6 +78,15 @@ describe('the operator view of sign-ins and mail, and request budgets at the doo
     }
   });
 
+  it('keeps the users subgraph figures route to the gateway: an unsigned caller gets 401', async () => {
+    const response = await fetch(`http://127.0.0.1:${demo.stack.ports.users}/internal/operator-figures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(401);
+  });
+
   it('refuses a client that keeps sending refused documents before reading its body, but not a signed-in user at the same address', async () => {
     const ip = '203.0.113.2';
     for (let round = 0; round < 2; round++) expect(codeOf(await postGraphQL(demo.stack.gatewayUrl, FLOOD, {}, from(ip)))).toBe('QUERY_TOO_COMPLEX');
