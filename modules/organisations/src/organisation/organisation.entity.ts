@@ -22,8 +22,10 @@ export interface PrivacySettings {
 @Index('uq_organisations_namespace_name', ['nameNamespace', 'name'], { unique: true })
 // Account-keyed queries and the account foreign key (MySQL needs an index for it).
 @Index('idx_organisations_account', ['accountId'])
-// Managers of customers see them through this column (visibility/organisation-visibility.ts).
-@Index('ix_organisations_managing', ['managingOrganisationId'])
+// The owner's pages read the account's organisations in this order (visibility/organisation-visibility.ts).
+@Index('ix_organisations_account_created', ['accountId', 'createdAt', 'id'])
+// Managers of customers see them through this column, and page through them in this order (visibility/organisation-visibility.ts).
+@Index('ix_organisations_managing_created', ['managingOrganisationId', 'createdAt', 'id'])
 export class OrganisationRecord {
   @PrimaryColumn(idColumn)
   id: string;

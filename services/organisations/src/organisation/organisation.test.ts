@@ -1,6 +1,9 @@
 import type { UserPrincipal } from '@tenantry/auth';
 import type { AccountSeed, OrganisationSeed, TestDatabase } from '@tenantry/testing';
 import { createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
+import { In } from '@tenantry/database';
+import { OrganisationRecord } from '@tenantry/organisations-module';
+import { PromotionRecord } from '@tenantry/permissions-module';
 import { createOrganisationsServer } from '../server';
 
 const ORGANISATIONS = `{ organisations { totalCount edges { node { id name kind } } pageInfo { hasNextPage } } }`;
@@ -81,6 +84,37 @@ describe('organisations', () => {
     const denied = await subgraph.query(operator, '{ account { seatLimit } }');
     expect(errorCodes(denied)).toEqual(['FORBIDDEN']);
     expect(denied.errors![0]).not.toHaveProperty('extensions.stacktrace');
+  });
+
+  it('a manager pages through home, granted and managed organisations once each, oldest first, however the rule reaches them', async () => {
+    const customers = [
+      await account.defaultOrganisation.createCustomer(),
+      await account.defaultOrganisation.createCustomer(),
+      await account.defaultOrganisation.createCustomer(),
+    ];
+    const manager = await account.defaultOrganisation.createUser('MANAGER');
+    // Granted one organisation the rule reaches anyway (a managed customer) and one it would not (Support).
+    await db.dataSource.getRepository(PromotionRecord).insert([
+      { userId: manager.id, organisationId: support.id, grantedAt: new Date() },
+      { userId: manager.id, organisationId: customers[1].id, grantedAt: new Date() },
+    ]);
+    const principal = await manager.principal();
+    const PAGE = `query($after: String) { organisations(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 5; pages++) {
+      const { data } = await subgraph.query(principal, PAGE, { after });
+      expect(data.organisations.totalCount).toBe(5);
+      seen.push(...data.organisations.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!data.organisations.pageInfo.hasNextPage) break;
+      after = data.organisations.pageInfo.endCursor;
+    }
+    // Organisations made within one millisecond are ordered by id: read the expected order from the rows.
+    const expected = await db.dataSource.getRepository(OrganisationRecord).find({
+      where: { id: In([account.defaultOrganisation.id, support.id, ...customers.map((customer) => customer.id)]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    expect(seen).toEqual(expected.map((organisation) => organisation.id));
   });
 
   it('a bad cursor is a BAD_USER_INPUT error', async () => {

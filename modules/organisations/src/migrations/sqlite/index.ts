@@ -1,3 +1,4 @@
+import { OrganisationPageIndexes1795504265926 } from './1795504265926-OrganisationPageIndexes';
 import { AccountOnboardingPolicy1795501771367 } from './1795501771367-AccountOnboardingPolicy';
 import { EmbedOrigins1795501850293 } from './1795501850293-EmbedOrigins';
 import type { MigrationClass } from '@tenantry/database';
@@ -10,4 +11,5 @@ export const sqliteMigrations: MigrationClass[] = [
   ManagingOrganisationIndex1795497922013,
   AccountOnboardingPolicy1795501771367,
   EmbedOrigins1795501850293,
+  OrganisationPageIndexes1795504265926,
 ];
