@@ -6,6 +6,10 @@ import { OrganisationRecord } from '@tenantry/organisations-module';
 import { PromotionRecord } from '@tenantry/permissions-module';
 import { createOrganisationsServer } from '../server';
 
+interface OrganisationPage {
+  organisations: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
 const ORGANISATIONS = `{ organisations { totalCount edges { node { id name kind } } pageInfo { hasNextPage } } }`;
 const ORGANISATION = `query($id: ID!) { organisation(id: $id) { id name } }`;
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organisation { id name } } }`;
@@ -103,9 +107,9 @@ describe('organisations', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 5; pages++) {
-      const { data } = await subgraph.query(principal, PAGE, { after });
+      const data: OrganisationPage = (await subgraph.query(principal, PAGE, { after })).data;
       expect(data.organisations.totalCount).toBe(5);
-      seen.push(...data.organisations.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      seen.push(...data.organisations.edges.map((edge) => edge.node.id));
       if (!data.organisations.pageInfo.hasNextPage) break;
       after = data.organisations.pageInfo.endCursor;
     }
