@@ -82,7 +82,7 @@ export function readSupergraph(): string {
 }
 
 /** Subgraph URLs as the supergraph declares them. */
-export function declaredSubgraphUrls(supergraphSdl: string): Record<string, string> {
+function declaredSubgraphUrls(supergraphSdl: string): Record<string, string> {
   const urls: Record<string, string> = {};
   for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)) urls[match[1]] = match[2];
   return urls;

@@ -13,7 +13,7 @@ export interface OperatorFiguresSource {
 }
 
 /** A scrape waits this long for the figures, then goes on without them. */
-export const OPERATOR_FIGURES_TIMEOUT_MS = 1_000;
+const OPERATOR_FIGURES_TIMEOUT_MS = 1_000;
 
 /** Asks the users subgraph's signed internal route (the gateway holds no database code). */
 export class OperatorFiguresClient implements OperatorFiguresSource {

@@ -14,7 +14,7 @@ export interface RateLimitedContext {
 }
 
 /** The one error of a refused request: 429 with Retry-After, and the wait in the error for GraphQL clients. */
-export function rateLimitedError({ retryAfterSeconds }: Refusal): GraphQLError {
+function rateLimitedError({ retryAfterSeconds }: Refusal): GraphQLError {
   return new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} seconds.`, {
     extensions: {
       code: 'RATE_LIMITED',

@@ -31,7 +31,7 @@ export interface DatabaseSchema {
 }
 
 /** Builds (without connecting) the data source for a location; migrations match its dialect. */
-export function createDataSource(
+function createDataSource(
   location: DatabaseLocation,
   schema: DatabaseSchema,
   options: { logger?: Logger; poolSize?: number; mariadb?: boolean } = {},

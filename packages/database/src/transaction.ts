@@ -50,7 +50,7 @@ async function retriedWhenAsked<T>(transaction: () => Promise<T>): Promise<T> {
 }
 
 /** Whether the database refused a transaction only because of a concurrent one, so running it again can succeed. */
-export function asksForRetry(error: unknown): boolean {
+function asksForRetry(error: unknown): boolean {
   const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
   const reason = driverError?.code ?? code;
   // SQLITE_BUSY and its extended codes (_SNAPSHOT, _RECOVERY, _TIMEOUT); InnoDB rolled a deadlock victim back.

@@ -97,7 +97,9 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
       passwords,
       totp,
       preferences,
-      // Changes `this`, not a captured object: Apollo Server hands resolvers a shallow copy of the context.
+      // The principal goes on `this` (Apollo Server hands resolvers a shallow copy of the context, and
+      // the response extension is read from that copy); the scoped services go into the variable every
+      // copy's accessors share, so the rest of the request uses them whichever copy a resolver holds.
       async actInSession(this: UsersContext, session: AuthPayload) {
         // Null only if the user lost access since the session opened: nothing is shown to them then.
         this.principal = (await resolvePrincipal(dataSource, { userId: session.user.id, sessionId: session.sessionId })) ?? ANONYMOUS;
