@@ -203,6 +203,8 @@ describeInBrowser('the playground in a real browser (Chromium), on the running g
   it.each([
     ['activate', '/activate?token=dummy-token'],
     ['forgot-password', '/forgot-password'],
+    ['reset-password', '/reset-password?token=dummy-token'],
+    ['confirm-email', '/confirm-email?token=dummy-token'],
   ])('takes screenshots of the account page %s at desktop and phone width', async (name, path) => {
     for (const [size, viewport] of [
       ['desktop', DESKTOP],
