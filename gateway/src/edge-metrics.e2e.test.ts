@@ -111,6 +111,15 @@ describe('the operator view of sign-ins and mail, and request budgets at the doo
     expect(codeOf(await postGraphQL(demo.stack.gatewayUrl, '{ __typename }', {}, from('203.0.113.4')))).toBeUndefined();
   });
 
+  it('counts requests whose token does not verify against the address, like anonymous ones', async () => {
+    const ip = '203.0.113.5';
+    const forged = { ...from(ip), authorization: 'Bearer not-a-token' };
+    const codes: unknown[] = [];
+    for (let round = 0; round < 10; round++) codes.push(codeOf(await postGraphQL(demo.stack.gatewayUrl, '{ __typename }', {}, forged)));
+    expect(codes.slice(0, 8)).toEqual(Array(8).fill('UNAUTHENTICATED'));
+    expect(codes.slice(8)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
   it('refuses a signed-in user who keeps sending refused documents, by their id', async () => {
     const owner = await demo.login('demo.operator');
     const as = { ...from('203.0.113.5'), authorization: `Bearer ${owner}` };

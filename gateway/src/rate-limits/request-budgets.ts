@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { bearerClaims } from '../bearer-claims';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { verifyAccessToken } from '@tenantry/auth';
 import { replyError } from '@tenantry/federation';
 import { addressKey } from './rate-limit-charges';
 import type { RateLimitedContext } from './rate-limits.plugin';
@@ -34,14 +34,12 @@ export function requestBudgets(store: RateLimitStore, accessTokenSecret: string)
   return {
     async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
       if (request.url.split('?')[0] !== '/graphql' || request.method === 'OPTIONS') return undefined;
-      const header = request.headers.authorization;
-      if (header) {
-        const token = /^Bearer (\S+)$/.exec(header)?.[1];
-        // A bad token is refused by authentication, before the body too.
-        const claims = token ? await verifyAccessToken(token, accessTokenSecret) : null;
-        const spent = claims ? await store.spent('refused.user', claims.userId) : null;
+      const claims = await bearerClaims(request.raw, accessTokenSecret);
+      if (claims) {
+        const spent = await store.spent('refused.user', claims.userId);
         return spent ? refuse(reply, request, spent) : undefined;
       }
+      // Anonymous, or a token that does not verify (authentication refuses it next): either way the address pays.
       const ip = addressKey(request.ip);
       const refusal = (await store.spent('refused.ip', ip)) ?? (await store.consume([{ rule: 'anonymous.ip', key: ip, points: 1 }]));
       return refusal ? refuse(reply, request, refusal) : undefined;
