@@ -35,6 +35,40 @@ describe('the graph through the gateway, as real processes over HTTP', () => {
     });
   });
 
+  it('answers a page of users of one organisation with the role and the organisation of each', async () => {
+    const owner = await demo.login(DEMO_USERNAMES.owner);
+    const organisationId = await demo.organisationId('Demo');
+    for (const [username, roleKey] of [
+      ['page.manager', 'MANAGER'],
+      ['page.operator', 'OPERATOR'],
+    ]) {
+      const created = await postGraphQL(
+        demo.stack.gatewayUrl,
+        'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+        { input: { organisationId, username, email: `${username}@example.com`, firstName: 'Page', lastName: username, roleKey } },
+        bearer(owner),
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    // Every user of the page refers to the same organisation: the gateway asks for it once and answers it at each user.
+    const page = await postGraphQL(
+      demo.stack.gatewayUrl,
+      'query($id: ID!) { users(organisationId: $id, first: 50) { edges { node { username role { key } organisation { id name } } } } }',
+      { id: organisationId },
+      bearer(owner),
+    );
+    expect(page.errors).toBeUndefined();
+    const users = page.data.users.edges.map((edge: { node: unknown }) => edge.node);
+    expect(users).toEqual(
+      expect.arrayContaining([
+        { username: 'demo.owner', role: { key: 'OWNER' }, organisation: { id: organisationId, name: 'Demo' } },
+        { username: 'page.manager', role: { key: 'MANAGER' }, organisation: { id: organisationId, name: 'Demo' } },
+        { username: 'page.operator', role: { key: 'OPERATOR' }, organisation: { id: organisationId, name: 'Demo' } },
+      ]),
+    );
+    for (const user of users) expect(user.organisation).toEqual({ id: organisationId, name: 'Demo' });
+  });
+
   it('refuses an access token once its session logged out', async () => {
     const accessToken = await demo.login(DEMO_USERNAMES.customerAdministrator);
     expect((await postGraphQL(demo.stack.gatewayUrl, 'mutation { logout }', {}, bearer(accessToken))).data).toEqual({ logout: true });

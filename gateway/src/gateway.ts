@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '@tenantry/auth';
 import type { RateLimitTable, TrustProxy } from '@tenantry/config';
-import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
+import { DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS, DEFAULT_RATE_LIMITS } from '@tenantry/config';
 import { ANONYMOUS } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
 import type { TraceContext } from '@tenantry/federation';
@@ -31,6 +31,12 @@ import { requestBudgets } from './rate-limits/request-budgets';
 import { PrincipalClient } from './principal-client';
 import { PrincipalDataSource } from './principal-data-source';
 import { sessionAdopter } from './session-adoption';
+import type { PrincipalEffects } from './principals/principal-effects';
+import { principalEffects } from './principals/principal-effects';
+import { PrincipalCache } from './principals/principal-cache';
+import { principalInvalidationPlugin } from './principals/principal-invalidation.plugin';
+import type { PrincipalInvalidations } from './principals/principal-invalidations';
+import { LocalPrincipalInvalidations, RedisPrincipalInvalidations } from './principals/principal-invalidations';
 import { OPERATION_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** What the gateway passes down to its subgraph data sources. */
@@ -45,6 +51,8 @@ export interface GatewayContext {
   trace?: TraceContext;
   /** The client address rate limits count under: the socket's, or x-forwarded-for's under TRUST_PROXY. */
   clientIp?: string;
+  /** What the operation did to principals, for the principal cache's invalidation before the answer. */
+  principalEffects?: PrincipalEffects;
 }
 
 /** Rate limits (docs/product.md and README: Rate limits). */
@@ -74,6 +82,11 @@ export interface GatewayOptions {
   rateLimits?: RateLimitOptions;
   /** Proxies believed about the client address (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /**
+   * How long a session's principal is kept between requests (PRINCIPAL_CACHE_TTL_SECONDS); 0 asks the
+   * users subgraph on every request. Gateways sharing `rateLimits.redisUrl` invalidate each other's.
+   */
+  principalCacheTtlSeconds?: number;
   log?: LogOptions;
 }
 
@@ -108,6 +121,13 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   const metrics = new GatewayMetrics(new OperatorFiguresClient(urls.users, options.principalSecret));
   // The server's logger, once the server exists (Redis may fail before that).
   const logger: { log?: FastifyBaseLogger } = {};
+  const principalCache = new PrincipalCache({
+    ttlMs: (options.principalCacheTtlSeconds ?? DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS) * 1000,
+    onHit: () => metrics.principalCacheAnswer('hit'),
+    onMiss: () => metrics.principalCacheAnswer('miss'),
+  });
+  const principalInvalidations = invalidationsFor(principalCache, options, metrics, logger);
+  metrics.principalCacheServes(principalCache.enabled && principalCache.isServing);
   let lastStoreWarning = 0;
   const rateLimitStore = RateLimitStore.create({
     limits: options.rateLimits?.limits ?? DEFAULT_RATE_LIMITS,
@@ -129,6 +149,8 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Apollo turns introspection off under NODE_ENV=production; who may read the schema is schemaExposurePlugin's call.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     plugins: [
@@ -141,6 +163,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       rateLimitsPlugin(rateLimitStore),
       schemaExposurePlugin({ development: options.development ?? false }),
       passwordChangePlugin(),
+      principalInvalidationPlugin(principalCache, principalInvalidations, () => metrics.principalInvalidation()),
       // Apollo's own landing page loads from a CDN; browsers get the self-hosted playground instead.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -171,23 +194,55 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       const trace = traceContextOf(request.raw);
       const clientIp = request.ip;
       const verifying = bearerClaims(request.raw, options.accessTokenSecret);
-      if (!verifying) return { principal: ANONYMOUS, deadline, requestId, trace, clientIp };
+      if (!verifying)
+        return { principal: ANONYMOUS, deadline, requestId, trace, clientIp, principalEffects: principalEffects(undefined, principalCache.generation) };
       const claims = await verifying;
       if (!claims) return null;
-      const principal = await principals.resolve(claims, { deadline, requestId, trace });
-      return principal.kind === 'user' ? { principal, deadline, requestId, trace, clientIp } : null;
+      const generation = principalCache.generation;
+      const principal = await principalCache.resolve(claims, () => principals.resolve(claims, { deadline, requestId, trace }));
+      if (principal.kind !== 'user') return null;
+      return { principal, deadline, requestId, trace, clientIp, principalEffects: principalEffects(principal, generation) };
     },
   });
   logger.log = service.app.log;
-  if (!(await rateLimitStore.connected(REDIS_CONNECT_TIMEOUT_MS))) {
-    service.app.log.warn('Redis did not answer at start-up: rate limits are counted in this process until it does');
-  }
+  const [counting, subscribed] = await Promise.all([
+    rateLimitStore.connected(REDIS_CONNECT_TIMEOUT_MS),
+    principalInvalidations.subscribed(REDIS_CONNECT_TIMEOUT_MS),
+  ]);
+  if (!counting) service.app.log.warn('Redis did not answer at start-up: rate limits are counted in this process until it does');
+  if (!subscribed) service.app.log.warn('Redis did not answer at start-up: every request asks the users subgraph for its principal until it does');
   const stopServer = service.stop.bind(service);
   return {
     ...service,
     async stop() {
       await stopServer();
-      await rateLimitStore.close();
+      await Promise.all([rateLimitStore.close(), principalInvalidations.close()]);
     },
   };
+}
+
+/**
+ * How invalidations of kept principals reach every gateway: in process without REDIS_URL, else over
+ * Redis, where a gateway that is not subscribed serves no kept principal (README: Configuration).
+ */
+function invalidationsFor(
+  cache: PrincipalCache,
+  options: GatewayOptions,
+  metrics: GatewayMetrics,
+  logger: { log?: FastifyBaseLogger },
+): PrincipalInvalidations {
+  const redisUrl = options.rateLimits?.redisUrl;
+  if (!redisUrl || !cache.enabled) return new LocalPrincipalInvalidations(cache);
+  return new RedisPrincipalInvalidations(cache, {
+    redisUrl,
+    channelPrefix: options.rateLimits?.redisKeyPrefix ?? 'tenantry:',
+    onUnacknowledged: (missing) => {
+      metrics.unacknowledgedInvalidation();
+      logger.log?.warn({ missing }, 'Not every gateway acknowledged an invalidation of kept principals within a second');
+    },
+    onSubscription: (subscribed) => {
+      metrics.principalCacheServes(subscribed);
+      if (!subscribed) logger.log?.warn('Redis subscription lost: every request asks the users subgraph for its principal until it is back');
+    },
+  });
 }

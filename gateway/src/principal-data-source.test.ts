@@ -4,10 +4,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { UserPrincipal } from '@tenantry/auth';
-import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_PRINCIPAL_EXTENSION, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_CHANGES_EXTENSION } from '@tenantry/auth';
 import { listen } from '@tenantry/federation';
 import type { GatewayContext } from './gateway';
 import { PrincipalDataSource } from './principal-data-source';
+import { principalEffects } from './principals/principal-effects';
 import { SUBGRAPH_FETCH_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** Generous upper bound over the 5 s subgraph timeout for a loaded machine. */
@@ -81,11 +82,16 @@ describe('PrincipalDataSource and a session established by a mutation', () => {
   let url: string;
 
   beforeAll(async () => {
-    // Answers every fetch as a login would: with data and the established session's access token.
+    // Answers every fetch as a login would: with data, the established session's access token and principal, and a user whose principal changed.
     subgraph = createServer((request, response) => {
       request.resume();
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ data: { __typename: 'Mutation' }, extensions: { [ESTABLISHED_SESSION_EXTENSION]: 'the-new-access-token' } }));
+      const extensions = {
+        [ESTABLISHED_SESSION_EXTENSION]: 'the-new-access-token',
+        [ESTABLISHED_PRINCIPAL_EXTENSION]: { kind: 'user', userId: 'user-1' },
+        [PRINCIPAL_CHANGES_EXTENSION]: { userIds: ['user-2'] },
+      };
+      response.end(JSON.stringify({ data: { __typename: 'Mutation' }, extensions }));
     });
     url = `http://127.0.0.1:${await listen(subgraph, 0)}/graphql`;
   });
@@ -104,17 +110,21 @@ describe('PrincipalDataSource and a session established by a mutation', () => {
     const adoptSession = jest.fn(async (_token: string, context: GatewayContext) => {
       context.principal = adopted;
     });
-    const context: GatewayContext = { principal: ANONYMOUS };
+    const context: GatewayContext = { principal: ANONYMOUS, principalEffects: principalEffects(undefined, 0) };
     const response = await fetchThrough(new PrincipalDataSource('users', url, 'test-principal-secret-of-thirty-two-chars', adoptSession), context);
-    expect(adoptSession).toHaveBeenCalledWith('the-new-access-token', context);
+    expect(adoptSession).toHaveBeenCalledWith('the-new-access-token', context, { kind: 'user', userId: 'user-1' });
     expect(context.principal).toBe(adopted);
-    expect(response.extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBeUndefined();
+    expect([...context.principalEffects!.changedUserIds]).toEqual(['user-2']);
+    for (const name of [ESTABLISHED_SESSION_EXTENSION, ESTABLISHED_PRINCIPAL_EXTENSION, PRINCIPAL_CHANGES_EXTENSION])
+      expect(response.extensions?.[name]).toBeUndefined();
   });
 
   it('ignores a session claimed by any other subgraph', async () => {
-    const context: GatewayContext = { principal: ANONYMOUS };
+    const context: GatewayContext = { principal: ANONYMOUS, principalEffects: principalEffects(undefined, 0) };
     const response = await fetchThrough(new PrincipalDataSource('organisations', url, 'test-principal-secret-of-thirty-two-chars'), context);
     expect(context.principal).toBe(ANONYMOUS);
-    expect(response.extensions?.[ESTABLISHED_SESSION_EXTENSION]).toBeUndefined();
+    expect(context.principalEffects!.changedUserIds.size).toBe(0);
+    for (const name of [ESTABLISHED_SESSION_EXTENSION, ESTABLISHED_PRINCIPAL_EXTENSION, PRINCIPAL_CHANGES_EXTENSION])
+      expect(response.extensions?.[name]).toBeUndefined();
   });
 });

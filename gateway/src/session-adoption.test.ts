@@ -1,6 +1,7 @@
 import type { AccessClaims, UserPrincipal } from '@tenantry/auth';
 import { ANONYMOUS, signAccessToken } from '@tenantry/auth';
 import type { GatewayContext } from './gateway';
+import { principalEffects } from './principals/principal-effects';
 import { sessionAdopter } from './session-adoption';
 
 const SECRET = 'gateway-access-token-secret-of-32-chars';
@@ -15,6 +16,24 @@ describe('adopting a session a mutation established', () => {
     const context = acting();
     await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context);
     expect(resolve).toHaveBeenCalledWith(claims, { deadline: undefined, requestId: undefined, trace: undefined });
+    expect(context.principal).toBe(principal);
+  });
+
+  it('acts as the principal the users subgraph sent for the verified session, without a lookup, and notes it for the principal cache', async () => {
+    const resolve = jest.fn(async () => principal);
+    const context: GatewayContext = { ...acting(), principalEffects: principalEffects(undefined, 0) };
+    const established = { ...principal, roleKey: 'OWNER' } as UserPrincipal;
+    await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context, established);
+    expect(resolve).not.toHaveBeenCalled();
+    expect(context.principal).toBe(established);
+    expect(context.principalEffects?.adopted).toBe(established);
+  });
+
+  it('looks the session up when the principal sent belongs to another session', async () => {
+    const resolve = jest.fn(async () => principal);
+    const context = acting();
+    await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context, { ...principal, sessionId: 'another-session' });
+    expect(resolve).toHaveBeenCalledTimes(1);
     expect(context.principal).toBe(principal);
   });
 

@@ -12,7 +12,8 @@ describe('a hung subgraph through the gateway', () => {
   let ownerToken: string;
 
   beforeAll(async () => {
-    demo = await startDemoGraph();
+    // Principals are not cached here, so every signed-in request looks its principal up (docs/architecture.md, "The principal cache").
+    demo = await startDemoGraph({ env: { PRINCIPAL_CACHE_TTL_SECONDS: '0' } });
     ownerToken = await demo.login('demo.owner');
   });
   afterAll(() => demo?.close());

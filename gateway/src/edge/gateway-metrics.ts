@@ -80,6 +80,27 @@ export class GatewayMetrics {
     labelNames: ['mutation'],
     registers: [this.registry],
   });
+  private readonly principalCacheAnswers = new Counter({
+    name: 'tenantry_principal_cache_requests_total',
+    help: 'Signed-in requests by whether the principal cache answered (hit) or the users subgraph was asked (miss)',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  private readonly principalInvalidations = new Counter({
+    name: 'tenantry_principal_invalidations_total',
+    help: 'Invalidations of kept principals this gateway published (after mutations that may change principals)',
+    registers: [this.registry],
+  });
+  private readonly unacknowledgedInvalidations = new Counter({
+    name: 'tenantry_principal_invalidations_unacknowledged_total',
+    help: 'Invalidations that not every gateway acknowledged within a second (or Redis refused)',
+    registers: [this.registry],
+  });
+  private readonly principalCacheServing = new Gauge({
+    name: 'tenantry_principal_cache_serving',
+    help: '1 while kept principals are served; 0 while invalidations could be missed (Redis not subscribed) or the cache is off',
+    registers: [this.registry],
+  });
   private readonly operations = new Set<string>();
 
   /** `figures` (outbox backlog, locked users) are asked at every scrape; when that fails or is slow, their gauges are left out of that scrape. */
@@ -153,6 +174,26 @@ export class GatewayMetrics {
   /** Counts a Redis failure that the in-process rate-limit counters covered. */
   rateLimitStoreFailure(): void {
     this.rateLimitStoreFailures.inc();
+  }
+
+  /** Counts a signed-in request the principal cache answered (`hit`) or sent on to the users subgraph (`miss`). */
+  principalCacheAnswer(result: 'hit' | 'miss'): void {
+    this.principalCacheAnswers.inc({ result });
+  }
+
+  /** Counts an invalidation of kept principals this gateway published. */
+  principalInvalidation(): void {
+    this.principalInvalidations.inc();
+  }
+
+  /** Counts an invalidation not every gateway acknowledged in time. */
+  unacknowledgedInvalidation(): void {
+    this.unacknowledgedInvalidations.inc();
+  }
+
+  /** Whether kept principals are served now. */
+  principalCacheServes(serving: boolean): void {
+    this.principalCacheServing.set(serving ? 1 : 0);
   }
 
   /** Times one subgraph fetch and counts it as failed when it throws. */

@@ -1,5 +1,7 @@
-import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { ANONYMOUS, PRINCIPAL_HEADER } from '@tenantry/auth';
 import { internalAudience } from '@tenantry/federation';
+import { PrincipalTokens } from '../subgraph-fetch/principal-tokens';
+import { subgraphFetch } from '../subgraph-fetch/subgraph-fetch';
 
 /** What the users subgraph tells a metrics scrape from the database: the mail outbox and locked users. */
 export interface OperatorFigures {
@@ -17,18 +19,22 @@ const OPERATOR_FIGURES_TIMEOUT_MS = 1_000;
 
 /** Asks the users subgraph's signed internal route (the gateway holds no database code). */
 export class OperatorFiguresClient implements OperatorFiguresSource {
+  private readonly principalTokens: PrincipalTokens;
+
   constructor(
     private readonly usersGraphqlUrl: string,
-    private readonly principalSecret: string,
-  ) {}
+    principalSecret: string,
+  ) {
+    this.principalTokens = new PrincipalTokens(principalSecret);
+  }
 
   async read(): Promise<OperatorFigures> {
-    const response = await fetch(new URL('/internal/operator-figures', this.usersGraphqlUrl), {
+    const response = await subgraphFetch(new URL('/internal/operator-figures', this.usersGraphqlUrl), {
       method: 'POST',
       signal: AbortSignal.timeout(OPERATOR_FIGURES_TIMEOUT_MS),
       headers: {
         'content-type': 'application/json',
-        [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('users'), this.principalSecret),
+        [PRINCIPAL_HEADER]: await this.principalTokens.for(ANONYMOUS, internalAudience('users')),
       },
       body: '{}',
     });

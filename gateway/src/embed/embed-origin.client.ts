@@ -1,7 +1,9 @@
-import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { ANONYMOUS, PRINCIPAL_HEADER } from '@tenantry/auth';
 import { normaliseOrigin } from '@tenantry/config';
 import { internalAudience } from '@tenantry/federation';
-import { boundedSignal, PRINCIPAL_LOOKUP_TIMEOUT_MS } from '../timeouts/deadlines';
+import { PrincipalTokens } from '../subgraph-fetch/principal-tokens';
+import { subgraphFetch } from '../subgraph-fetch/subgraph-fetch';
+import { bounded, PRINCIPAL_LOOKUP_TIMEOUT_MS } from '../timeouts/deadlines';
 
 /** How long the answer to "is this origin listed anywhere?" (the CORS check) is reused. */
 export const EMBED_CORS_CACHE_MS = 30_000;
@@ -22,12 +24,15 @@ export interface EmbedOrigins {
  */
 export class EmbedOriginClient implements EmbedOrigins {
   private readonly anywhere = new Map<string, { until: number; listed: Promise<boolean> }>();
+  private readonly principalTokens: PrincipalTokens;
 
   constructor(
     private readonly organisationsGraphqlUrl: string,
-    private readonly principalSecret: string,
+    principalSecret: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.principalTokens = new PrincipalTokens(principalSecret);
+  }
 
   isListedFor(origin: string, organisationId: string): Promise<boolean> {
     return this.ask({ origin, organisationId });
@@ -49,15 +54,15 @@ export class EmbedOriginClient implements EmbedOrigins {
   }
 
   private async ask(question: { origin: string; organisationId?: string }): Promise<boolean> {
-    const response = await fetch(new URL('/internal/embed-origin', this.organisationsGraphqlUrl), {
-      method: 'POST',
-      signal: boundedSignal(PRINCIPAL_LOOKUP_TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        [PRINCIPAL_HEADER]: await signPrincipalToken(ANONYMOUS, internalAudience('organisations'), this.principalSecret),
-      },
-      body: JSON.stringify(question),
-    });
+    const principal = await this.principalTokens.for(ANONYMOUS, internalAudience('organisations'));
+    const response = await bounded(PRINCIPAL_LOOKUP_TIMEOUT_MS, (signal) =>
+      subgraphFetch(new URL('/internal/embed-origin', this.organisationsGraphqlUrl), {
+        method: 'POST',
+        signal,
+        headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: principal },
+        body: JSON.stringify(question),
+      }),
+    );
     if (!response.ok) throw new Error(`embed origin check failed with HTTP ${response.status}`);
     return ((await response.json()) as { listed: boolean }).listed === true;
   }

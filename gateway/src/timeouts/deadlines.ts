@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { subgraphFetch } from '../subgraph-fetch/subgraph-fetch';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -28,32 +29,48 @@ export function withinOperation<T>(deadline: AbortSignal | undefined, work: () =
 
 /**
  * A signal that aborts after `timeoutMs` or at the current operation's deadline, whichever comes
- * first. Its own timer holds it: `AbortSignal.any` keeps its sources only weakly, so an
- * `AbortSignal.timeout` inside it may be garbage-collected and never fire (seen under load: the
- * fetch then ran until the operation deadline).
+ * first, and `release`, which drops its timer and its listener on the deadline once the work is
+ * done (else every call would keep both alive for the whole timeout). Its own timer holds it:
+ * `AbortSignal.any` keeps its sources only weakly, so an `AbortSignal.timeout` inside it may be
+ * garbage-collected and never fire (seen under load: the fetch then ran until the operation deadline).
  */
-export function boundedSignal(timeoutMs: number, deadline = operationDeadline.getStore()): AbortSignal {
+function releasableSignal(timeoutMs: number, deadline: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
-  const abort = (reason: unknown) => {
+  const onDeadline = () => abort(deadline?.reason);
+  const release = () => {
     clearTimeout(timer);
+    deadline?.removeEventListener('abort', onDeadline);
+  };
+  const abort = (reason: unknown) => {
+    release();
     controller.abort(reason);
   };
   const timer = setTimeout(() => abort(new DOMException(`Timed out after ${timeoutMs} ms.`, 'TimeoutError')), timeoutMs).unref();
   if (deadline?.aborted) abort(deadline.reason);
-  else deadline?.addEventListener('abort', () => abort(deadline.reason), { once: true });
-  return controller.signal;
+  else deadline?.addEventListener('abort', onDeadline, { once: true });
+  return { signal: controller.signal, release };
 }
 
 /**
- * The subgraph fetcher: Node's fetch, aborted after SUBGRAPH_FETCH_TIMEOUT_MS or at the operation's
+ * Runs `work` under a signal that aborts after `timeoutMs` or at the operation's deadline, whichever
+ * comes first, and drops the signal's timer as soon as `work` settles.
+ */
+export async function bounded<T>(timeoutMs: number, work: (signal: AbortSignal) => Promise<T>, deadline = operationDeadline.getStore()): Promise<T> {
+  const { signal, release } = releasableSignal(timeoutMs, deadline);
+  try {
+    return await work(signal);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * The subgraph fetcher: subgraphFetch, aborted after SUBGRAPH_FETCH_TIMEOUT_MS or at the operation's
  * deadline. The abort covers reading the body too, so a subgraph that stalls mid-answer is cut off.
  */
-export const boundedSubgraphFetcher: Fetcher = async (url, init = {}) => {
-  const { body, signal: callerSignal, ...rest } = init;
-  const signal = boundedSignal(SUBGRAPH_FETCH_TIMEOUT_MS);
-  return (await fetch(url, {
-    ...rest,
-    body: Buffer.isBuffer(body) ? new Uint8Array(body) : body,
-    signal: callerSignal ? AbortSignal.any([signal, callerSignal]) : signal,
-  })) as Awaited<ReturnType<Fetcher>>;
+export const boundedSubgraphFetcher: Fetcher = (url, init = {}) => {
+  const { signal: callerSignal, ...rest } = init;
+  return bounded(SUBGRAPH_FETCH_TIMEOUT_MS, (signal) =>
+    subgraphFetch(url, { ...rest, signal: callerSignal ? AbortSignal.any([signal, callerSignal]) : signal }),
+  );
 };

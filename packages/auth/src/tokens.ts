@@ -49,6 +49,24 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
  */
 export const ESTABLISHED_SESSION_EXTENSION = 'tenantryEstablishedSession';
 
+/**
+ * Response extension beside ESTABLISHED_SESSION_EXTENSION: the principal the users subgraph
+ * resolved for that session, so the gateway acts in it (and keeps it) without asking again.
+ */
+export const ESTABLISHED_PRINCIPAL_EXTENSION = 'tenantryEstablishedPrincipal';
+
+/**
+ * Response extension in which the users subgraph names users whose principal a request changed
+ * (sessions ended, locked): `{ userIds: string[] }`. The gateway forgets what it kept for them
+ * before answering (docs/architecture.md: request path).
+ */
+export const PRINCIPAL_CHANGES_EXTENSION = 'tenantryPrincipalChanges';
+
+/** What PRINCIPAL_CHANGES_EXTENSION carries. */
+export interface PrincipalChanges {
+  userIds: string[];
+}
+
 /** Header that carries the gateway-signed principal to a subgraph. */
 export const PRINCIPAL_HEADER = 'x-tenantry-principal';
 
@@ -68,6 +86,17 @@ export async function signPrincipalToken(principal: Principal, audience: string,
 
 /** Verifies a principal token addressed to this subgraph; null when missing, forged, stale or without expiry. */
 export async function verifyPrincipalToken(token: string | undefined, audience: string, secret: string): Promise<Principal | null> {
+  return (await verifyPrincipalTokenClaims(token, audience, secret))?.principal ?? null;
+}
+
+/** A verified principal token: the principal it carries and when it expires (ms since the epoch). */
+export interface VerifiedPrincipalToken {
+  principal: Principal;
+  expiresAt: number;
+}
+
+/** verifyPrincipalToken, with the token's expiry. */
+export async function verifyPrincipalTokenClaims(token: string | undefined, audience: string, secret: string): Promise<VerifiedPrincipalToken | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, encoder.encode(secret), {
@@ -77,7 +106,8 @@ export async function verifyPrincipalToken(token: string | undefined, audience: 
       requiredClaims: ['exp'],
     });
     const principal = payload.principal as Principal | undefined;
-    return principal && (principal.kind === 'user' || principal.kind === 'anonymous') ? principal : null;
+    if (!principal || (principal.kind !== 'user' && principal.kind !== 'anonymous')) return null;
+    return { principal, expiresAt: payload.exp! * 1000 };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;

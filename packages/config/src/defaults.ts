@@ -7,6 +7,9 @@
 /** Access-token lifetime unless ACCESS_TOKEN_TTL_SECONDS says otherwise. */
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 900;
 
+/** How long the gateway keeps a principal unless PRINCIPAL_CACHE_TTL_SECONDS says otherwise; it bounds only changes nobody announces (jobs). */
+export const DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS = 60;
+
 /** Refresh-token (session) lifetime unless REFRESH_TOKEN_TTL_DAYS says otherwise. */
 export const DEFAULT_REFRESH_TOKEN_TTL_DAYS = 30;
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_ACCESS_TOKEN_TTL_SECONDS, DEFAULT_INVITATION_TTL_HOURS, DEFAULT_REFRESH_TOKEN_TTL_DAYS } from './defaults';
+import {
+  DEFAULT_ACCESS_TOKEN_TTL_SECONDS,
+  DEFAULT_INVITATION_TTL_HOURS,
+  DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS,
+  DEFAULT_REFRESH_TOKEN_TTL_DAYS,
+} from './defaults';
 import { ConfigurationError } from './configuration-error';
 import { rateLimitOverrides, trustProxy } from './rate-limits';
 import type { Subgraph } from './subgraph-registry';
@@ -83,6 +88,8 @@ export const environmentSchema = z.object({
     .string()
     .refine((value) => /^rediss?:\/\/[^/]/.test(value), 'must look like redis://host:6379 or rediss://host:6380')
     .optional(),
+  /** How long the gateway keeps a session's principal between requests; 0 asks the users subgraph on every request (README: Configuration). */
+  PRINCIPAL_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS),
   /** Overrides of the gateway's rate limits (README: Rate limits). */
   RATE_LIMITS: rateLimitOverrides,
   /** Proxies whose x-forwarded-for the gateway believes for the client address; none by default. */

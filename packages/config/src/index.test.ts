@@ -43,6 +43,12 @@ describe('readEnvironment', () => {
     expect(env.PORT).toBe(4000);
   });
 
+  it('keeps principals 60 s by default, takes 0 (off), and refuses a negative PRINCIPAL_CACHE_TTL_SECONDS', () => {
+    expect(readEnvironment({}).PRINCIPAL_CACHE_TTL_SECONDS).toBe(60);
+    expect(readEnvironment({ PRINCIPAL_CACHE_TTL_SECONDS: '0' }).PRINCIPAL_CACHE_TTL_SECONDS).toBe(0);
+    expect(() => readEnvironment({ PRINCIPAL_CACHE_TTL_SECONDS: '-1' })).toThrow(/PRINCIPAL_CACHE_TTL_SECONDS/);
+  });
+
   it('keeps the default rate limits, takes RATE_LIMITS overrides, and refuses an unknown rule or a bad REDIS_URL', () => {
     expect(readEnvironment({}).RATE_LIMITS).toEqual(DEFAULT_RATE_LIMITS);
     const limits = readEnvironment({ RATE_LIMITS: 'login.ip=100/1m, resetMail.username=5/2h' }).RATE_LIMITS;

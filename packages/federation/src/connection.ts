@@ -67,13 +67,12 @@ export interface Connection<TNode> {
  * Builds a page from rows fetched with one extra row beyond `size` (that extra row proves a next
  * page). `after` is the decoded cursor the page was asked with: a page asked with one has a previous page.
  */
-export function toConnection<TNode extends { id: string }>(
+export function toPage<TNode extends { id: string }>(
   rows: TNode[],
   size: number,
-  totalCount: number,
   sortKey: (node: TNode) => string,
   after: Cursor | null,
-): Connection<TNode> {
+): Omit<Connection<TNode>, 'totalCount'> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ node, cursor: encodeCursor({ key: sortKey(node), id: node.id }) }));
   const pageInfo = {
@@ -82,7 +81,23 @@ export function toConnection<TNode extends { id: string }>(
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   };
-  return { edges, totalCount, pageInfo };
+  return { edges, pageInfo };
+}
+
+/** A page whose totalCount is counted only when a client selects it: the connection's field resolver calls countMatching. */
+export interface PageCountedOnDemand<TNode> extends Omit<Connection<TNode>, 'totalCount'> {
+  countMatching(): Promise<number>;
+}
+
+/** A page (see toPage) with how many items match over all pages. */
+export function toConnection<TNode extends { id: string }>(
+  rows: TNode[],
+  size: number,
+  totalCount: number,
+  sortKey: (node: TNode) => string,
+  after: Cursor | null,
+): Connection<TNode> {
+  return { ...toPage(rows, size, sortKey, after), totalCount };
 }
 
 /** Declares `<Name>Connection` and `<Name>Edge` object types for a node type. */

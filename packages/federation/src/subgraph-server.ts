@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@tenantry/auth';
-import { PRINCIPAL_HEADER, verifyPrincipalToken } from '@tenantry/auth';
+import { PRINCIPAL_HEADER, VerifiedPrincipals } from '@tenantry/auth';
 import { clientMistakesPlugin } from './client-mistakes';
 import { formatPublicError } from './format-error';
 import type { HttpService, LogOptions, RouteHandler } from './http-server';
@@ -35,6 +35,8 @@ export type SubgraphServer = HttpService;
 export async function createSubgraphServer<TContext extends { principal: Principal }>(options: SubgraphServerOptions<TContext>): Promise<SubgraphServer> {
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
+    // Only the gateway reaches a subgraph; Apollo would turn introspection off under NODE_ENV=production.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     // Only the gateway calls a subgraph, always with the full query: a cache of hashes would be dead weight.
@@ -50,6 +52,7 @@ export async function createSubgraphServer<TContext extends { principal: Princip
   });
   await apollo.start();
   const { databaseAnswers } = options;
+  const principals = new VerifiedPrincipals(options.principalSecret);
   return createGraphQLHttpServer<TContext>({
     apollo,
     routes: options.routes,
@@ -68,7 +71,7 @@ export async function createSubgraphServer<TContext extends { principal: Princip
       const internal = new URL(request.url, 'http://localhost').pathname in (options.routes ?? {});
       // A token for the graph cannot open internal routes, so no query token doubles as one.
       const audience = internal ? internalAudience(options.name) : options.name;
-      const principal = await verifyPrincipalToken(typeof header === 'string' ? header : undefined, audience, options.principalSecret);
+      const principal = await principals.verify(typeof header === 'string' ? header : undefined, audience);
       return principal ? options.createContext(principal) : null;
     },
   });

@@ -88,6 +88,51 @@ describe('migrations', () => {
     expect(Object.fromEntries(namespaces.map((row) => [row.id, row.nameNamespace]))).toEqual({ [parentId]: accountId, [customerId]: parentId });
   });
 
+  it('give every existing user the search terms of their names and addresses', async () => {
+    const account = await db.dataSource
+      .getRepository(AccountRecord)
+      .save({ id: randomUUID(), name: 'Searchable', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const organisationId = randomUUID();
+    await db.dataSource.getRepository(OrganisationRecord).insert({
+      id: organisationId,
+      accountId: account.id,
+      kind: OrganisationKind.DEFAULT,
+      name: 'Searchable',
+      nameNamespace: account.id,
+      language: 'en',
+      location: null,
+      managingOrganisationId: null,
+      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
+      createdAt: new Date(),
+    });
+    const userId = randomUUID();
+    // Written past insertUser, as rows stood before the migration: without terms.
+    await db.dataSource.getRepository(UserRecord).insert({
+      id: userId,
+      organisationId,
+      username: 'Jos.Brink',
+      email: 'jos@brink.example',
+      firstName: 'José',
+      lastName: 'Brink',
+      middleName: null,
+      screenName: 'José Brink',
+      status: UserStatus.ACTIVE,
+      passwordHash: null,
+      failedLoginCount: 0,
+      lastLoginAt: null,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    const position = db.dataSource.migrations.findIndex((migration) => migration.name?.startsWith('UserSearchTerms'));
+    for (let i = position; i < db.dataSource.migrations.length; i++)
+      await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
+    await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.runMigrations({ transaction: 'each' }));
+    const terms = await db.dataSource.query('SELECT term, organisation_id FROM user_search_terms WHERE user_id = ? ORDER BY term', [userId]);
+    expect(terms).toEqual(
+      ['brink', 'brink.example', 'example', 'jos.brink', 'jos@brink.example', 'jose', 'jose brink'].map((term) => ({ term, organisation_id: organisationId })),
+    );
+  });
+
   it('keep millisecond precision of timestamps', async () => {
     const createdAt = new Date('2026-01-02T03:04:05.678Z');
     const id = randomUUID();

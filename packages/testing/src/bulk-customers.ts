@@ -20,7 +20,7 @@ export interface BulkCustomersOptions {
   batchSize?: number;
 }
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 /** The rows provisioning writes for an organisation beside the organisation itself (built-in roles, first widget, first operator group). */
 const PROVISIONED_TABLES = ['roles', 'widgets', 'operator_groups'] as const;
@@ -31,7 +31,8 @@ const quote = (identifier: string) => `\`${identifier}\``;
 const writable = (value: unknown) =>
   value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value;
 
-async function insertRows(runner: SqlRunner, table: string, rows: Row[]): Promise<void> {
+/** One multi-row INSERT of rows sharing their columns. */
+export async function insertRows(runner: SqlRunner, table: string, rows: Row[]): Promise<void> {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   const tuple = `(${columns.map(() => '?').join(', ')})`;

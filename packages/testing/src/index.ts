@@ -5,3 +5,4 @@ export * from './seed';
 export * from './row-snapshot';
 export * from './launcher-process';
 export * from './bulk-customers';
+export * from './bulk-users';

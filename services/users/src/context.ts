@@ -1,7 +1,7 @@
 import type { DataSource } from '@tenantry/database';
 import { requestDatabase } from '@tenantry/database';
 import type { Principal, PrincipalContext } from '@tenantry/auth';
-import { ANONYMOUS, ESTABLISHED_SESSION_EXTENSION, requireUser } from '@tenantry/auth';
+import { ANONYMOUS, ESTABLISHED_PRINCIPAL_EXTENSION, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_CHANGES_EXTENSION, requireUser } from '@tenantry/auth';
 import { createTenantScope } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
 import { perRequest } from '@tenantry/federation';
@@ -16,6 +16,7 @@ import { LifecycleService } from './lifecycle/lifecycle.service';
 import { Lockout } from './lockout/lockout';
 import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
+import { principalChangesOfRequest } from './principal/principal-changes';
 import { CredentialAttempts } from './session/credential-attempt';
 import { SessionService } from './session/session.service';
 import type { AuthPayload } from './session/session.type';
@@ -110,7 +111,17 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
   };
 }
 
-/** What the users subgraph tells the gateway besides the data: the session the operation now acts in. */
+/**
+ * What the users subgraph tells the gateway besides the data: the session the operation now acts
+ * in and its principal, and the users whose principal the request changed (principal-changes.ts).
+ */
 export function usersResponseExtensions(context: UsersContext): Record<string, unknown> | undefined {
-  return context.establishedAccessToken ? { [ESTABLISHED_SESSION_EXTENSION]: context.establishedAccessToken } : undefined;
+  const extensions: Record<string, unknown> = {};
+  if (context.establishedAccessToken) {
+    extensions[ESTABLISHED_SESSION_EXTENSION] = context.establishedAccessToken;
+    if (context.principal.kind === 'user') extensions[ESTABLISHED_PRINCIPAL_EXTENSION] = context.principal;
+  }
+  const userIds = principalChangesOfRequest();
+  if (userIds.length > 0) extensions[PRINCIPAL_CHANGES_EXTENSION] = { userIds };
+  return Object.keys(extensions).length > 0 ? extensions : undefined;
 }

@@ -10,7 +10,7 @@ import { EmailChangeResolver } from './email-change/email-change.resolver';
 import { emailChangeRules } from './email-change/email-change.rules';
 import { ExportResolver } from './export/export.resolver';
 import { exportRules } from './export/export.rules';
-import { InvitationResolver } from './invitation/invitation.resolver';
+import { InvitationConnectionResolver, InvitationResolver } from './invitation/invitation.resolver';
 import { invitationRules } from './invitation/invitation.rules';
 import { UserDeletionPreviewResolver } from './lifecycle/deletion-preview.resolver';
 import { deletionPreviewRules } from './lifecycle/deletion-preview.rules';
@@ -25,14 +25,16 @@ import { SessionResolver } from './session/session.resolver';
 import { sessionRules } from './session/session.rules';
 import { TotpResolver } from './totp/totp.resolver';
 import { totpRules } from './totp/totp.rules';
-import { UserResolver } from './user/user.resolver';
+import { UserConnectionResolver, UserResolver } from './user/user.resolver';
 import { resolveUserReference } from './user/user.reference';
 import { userRules } from './user/user.rules';
 
 const resolvers = [
   UserResolver,
+  UserConnectionResolver,
   SessionResolver,
   InvitationResolver,
+  InvitationConnectionResolver,
   ActivationResolver,
   PasswordResolver,
   TotpResolver,

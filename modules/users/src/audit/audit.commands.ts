@@ -1,5 +1,6 @@
 import type { EntityManager } from '@tenantry/database';
 import { randomUUID } from 'node:crypto';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEventRecord } from './audit-event.entity';
 
 /** A security-relevant change, as the use case that makes it describes it. */
@@ -26,7 +27,9 @@ export async function recordAudit(manager: EntityManager, event: AuditEvent): Pr
     details: event.details ?? {},
     createdAt: new Date(),
   });
-  await manager.save(AuditEventRecord, record);
+  // insert, not save: the id is new, so save's look-up of the row first would be a wasted query.
+  // The cast: insert's type cannot take a JSON column of unknown values (details); it is a whole entity.
+  await manager.insert(AuditEventRecord, record as QueryDeepPartialEntity<AuditEventRecord>);
 }
 
 /** An organisation moving to another account takes its history along: the new account reads it, the former one no longer does. */

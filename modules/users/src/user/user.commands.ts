@@ -3,6 +3,7 @@ import type { EntityManager } from '@tenantry/database';
 import { In, IsNull, isUniqueViolation } from '@tenantry/database';
 import { randomUUID } from 'node:crypto';
 import { SessionRecord } from '../session/session.entity';
+import { insertUserSearchTerms } from '../user-search/user-search';
 import type { UserStatus } from './user.entity';
 import { UserRecord } from './user.entity';
 
@@ -57,6 +58,7 @@ export async function insertUser(manager: EntityManager, input: NewUserRecord, n
     // Two requests raced for one username: the loser gets the same answer as a later request.
     throw isUniqueViolation(error, 'uq_users_username', ['username']) ? graphqlError('USERNAME_TAKEN', 'That username is taken.') : error;
   });
+  await insertUserSearchTerms(manager, user);
   return user;
 }
 

@@ -29,6 +29,8 @@ export interface UserPreferences {
 /** A person who logs in; belongs to one organisation forever. */
 @Entity({ name: 'users' })
 @Index('ix_users_organisation_created', ['organisationId', 'createdAt', 'id'])
+// Counts a users list's matches (docs/product.md#users-and-seats) from the index alone.
+@Index('ix_users_organisation_status', ['organisationId', 'status'])
 export class UserRecord {
   @PrimaryColumn(idColumn)
   id: string;

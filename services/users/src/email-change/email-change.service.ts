@@ -6,6 +6,7 @@ import {
   checkUserToken,
   issueUserToken,
   redeemUserToken,
+  replaceUserSearchTerms,
   revokeUserTokens,
   tokenRefusal,
 } from '@tenantry/users-module';
@@ -102,6 +103,7 @@ export class EmailChangeService {
         { email: pendingEmail, pendingEmail: null, updatedAt: now },
       );
       if (!switched.affected) throw invalidConfirmationLink();
+      await replaceUserSearchTerms(manager, { ...user, email: pendingEmail });
       await revokeUserTokens(manager, user.id, UserTokenPurpose.PASSWORD_RESET, now);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,

@@ -105,6 +105,25 @@ describe('changing a user’s email address', () => {
     expect((await bed.mailsTo(newEmail)).at(-1)!.body).toContain('/reset-password?token=');
   });
 
+  it('the users list finds a user by the confirmed address only: not by a pending one, no longer by the old one', async () => {
+    const operator = await support.createUser('OPERATOR');
+    const oldEmail = operator.record.email!;
+    const newEmail = address('searched');
+    const found = async (search: string) =>
+      (
+        await bed.query(managerPrincipal, `query($id: ID!, $search: String) { users(organisationId: $id, search: $search) { edges { node { id } } } }`, {
+          id: support.id,
+          search,
+        })
+      ).data.users.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    await change(operator, newEmail);
+    expect(await found(newEmail)).toEqual([]);
+    expect(await found(oldEmail)).toEqual([operator.id]);
+    expect((await bed.anonymous(CONFIRM, { token: await confirmationLink(newEmail) })).data.confirmEmailChange).toBe(true);
+    expect(await found(newEmail)).toEqual([operator.id]);
+    expect(await found(oldEmail)).toEqual([]);
+  });
+
   it('of parallel confirmations with one link exactly one wins', async () => {
     const operator = await support.createUser('OPERATOR');
     const newEmail = address('racing');

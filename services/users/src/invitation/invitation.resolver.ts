@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PageCountedOnDemand } from '@tenantry/federation';
 import { InvitationStatus } from '@tenantry/users-module';
 import { DEFAULT_INVITATION_TTL_HOURS } from '@tenantry/config';
 import { UsersContext } from '../context';
@@ -44,5 +45,14 @@ export class InvitationResolver {
   @FieldResolver(() => User, { nullable: true, description: 'The invited user; null once the invitation was revoked.' })
   async user(@Root() invitation: Invitation, @Ctx() { users }: UsersContext): Promise<User | null> {
     return invitation.userId ? users().findById(invitation.userId) : null;
+  }
+}
+
+/** totalCount of an invitations page, counted only when a client selects it. */
+@Resolver(() => InvitationConnection)
+export class InvitationConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() page: PageCountedOnDemand<Invitation>): Promise<number> {
+    return page.countMatching();
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { OrganisationKind, lockAccount } from '@tenantry/organisations-module';
 import { InvitationRecord, InvitationStatus, UserRecord, UserStatus } from '@tenantry/users-module';
-import type { Connection } from '@tenantry/federation';
-import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import type { PageCountedOnDemand } from '@tenantry/federation';
+import { decodeCursor, pageSize, toPage } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, linkTo, reserveSeats } from '@tenantry/provisioning';
 import { findVisibleOrganisation } from '@tenantry/organisations-module';
@@ -41,13 +41,13 @@ export class InvitationService {
     private readonly settings: UsersSettings,
   ) {}
 
-  /** Invitations of an organisation, oldest first, keyset-paginated; EXPIRED is computed from the clock. */
+  /** Invitations of an organisation, oldest first, keyset-paginated; EXPIRED is computed from the clock; counted only when asked. */
   async list(
     organisationId: string,
     statuses: InvitationStatus[] | null | undefined,
     first?: number | null,
     after?: string | null,
-  ): Promise<Connection<Invitation>> {
+  ): Promise<PageCountedOnDemand<Invitation>> {
     await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
@@ -72,15 +72,17 @@ export class InvitationService {
       .orderBy('i.created_at', 'ASC')
       .addOrderBy('i.id', 'ASC')
       .take(size + 1);
-    if (cursor) page.andWhere('(i.created_at > :key OR (i.created_at = :key AND i.id > :id))', { key: new Date(cursor.key), id: cursor.id });
-    const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
-    return toConnection(
-      rows.map((row) => toInvitation(row, now)),
-      size,
-      totalCount,
-      (invitation) => invitation.createdAt.toISOString(),
-      cursor,
-    );
+    if (cursor) page.andWhere('i.created_at >= :key AND (i.created_at > :key OR i.id > :id)', { key: new Date(cursor.key), id: cursor.id });
+    const rows = await page.getMany();
+    return {
+      ...toPage(
+        rows.map((row) => toInvitation(row, now)),
+        size,
+        (invitation) => invitation.createdAt.toISOString(),
+        cursor,
+      ),
+      countMatching: async () => Number((await filter().select('COUNT(*)', 'count').getRawOne<{ count: string | number }>())?.count ?? 0),
+    };
   }
 
   /**

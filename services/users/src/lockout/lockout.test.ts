@@ -108,6 +108,19 @@ describe('Lockout: states and operations', () => {
     expect(await stored(user.id)).toMatchObject({ status: UserStatus.ACTIVE, failedLoginCount: 0 });
   });
 
+  it('reserve with the row the caller just read checks that row and reads it no more; a row gone stale is read again', async () => {
+    const user = await newUser();
+    db.queries.reset();
+    const reservation = await lockout.reserve(user.id, 'login', user);
+    expect(reservation).toMatchObject({ kind: 'reserved', user: { id: user.id } });
+    expect(db.queries.selects).toHaveLength(0);
+    if (reservation.kind === 'reserved') await fail(reservation);
+
+    await db.dataSource.getRepository(UserRecord).update({ id: user.id }, { status: UserStatus.SUSPENDED });
+    expect(await lockout.reserve(user.id, 'login', user)).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.SUSPENDED });
+    expect((await stored(user.id)).failedLoginCount).toBe(1);
+  });
+
   it('refuses without counting users that are not ACTIVE, and a missing one', async () => {
     const user = await newUser();
     await db.dataSource.getRepository(UserRecord).update({ id: user.id }, { status: UserStatus.SUSPENDED });

@@ -56,6 +56,9 @@ export interface Refusal {
   readonly reason: RefusalReason | 'missing';
 }
 
+/** Columns a success sets on the user besides clearing the count (never the count or the status). */
+export type UserChanges = Partial<Pick<UserRecord, 'lastLoginAt' | 'availability'>>;
+
 /** How recording a right secret ended: a TOTP step already spent by a racing check is a failure. */
 export type SuccessRecord = { kind: 'cleared'; user: UserRecord } | { kind: 'wrong'; credential: WrongCredential } | Refusal;
 
@@ -88,15 +91,22 @@ export class Lockout {
 
   constructor(private readonly database: RequestDatabase) {}
 
-  /** OPEN → one more attempt counted; FULL waits; anything else (or waiting too long) is refused and audited. */
-  async reserve(userId: string, purpose: CredentialPurpose): Promise<Reservation | Refusal> {
+  /**
+   * OPEN → one more attempt counted; FULL waits; anything else (or waiting too long) is refused and audited.
+   * `justRead`: the user's row as the caller read it a moment ago (login); when it was ACTIVE and the
+   * first try counts the attempt, the check runs on it instead of reading the row once more.
+   */
+  async reserve(userId: string, purpose: CredentialPurpose, justRead?: UserRecord): Promise<Reservation | Refusal> {
     const deadline = Date.now() + WAIT_FOR_SLOT_MS;
+    let fresh = justRead?.status === UserStatus.ACTIVE ? justRead : undefined;
     for (;;) {
-      const { user, slot } = await this.tryReserve(userId);
+      const { user, slot } = await this.tryReserve(userId, fresh);
       if (!user) return { kind: 'refused', reason: 'missing' };
       if (slot) return { kind: 'reserved', user, purpose, slot };
       const gaveUp = Date.now() >= deadline;
       if (lockoutState(user) !== 'FULL' || gaveUp) return this.refuse(user, purpose, gaveUp);
+      // After a wait the caller's row is no longer a moment old.
+      fresh = undefined;
       await this.inFlight.next(userId, POLL_MS);
     }
   }
@@ -104,18 +114,20 @@ export class Lockout {
   /**
    * The secrets were right: the count goes back to zero, in the caller's transaction (which then
    * applies what they allow). `totpStep` is spent in the same statement, so of two checks racing
-   * with one code, one wins and the other is a failure.
+   * with one code, one wins and the other is a failure; so are `changes`, what the success records
+   * on the user besides (a login's lastLoginAt), to spare a statement.
    */
-  async succeed(manager: EntityManager, reservation: Reservation, totpStep?: number): Promise<SuccessRecord> {
+  async succeed(manager: EntityManager, reservation: Reservation, totpStep?: number, changes: UserChanges = {}): Promise<SuccessRecord> {
     const { user, purpose } = reservation;
+    const spent = totpStep === undefined ? {} : { totpLastUsedStep: totpStep };
     const cleared = manager
       .createQueryBuilder()
       .update(UserRecord)
-      .set(totpStep === undefined ? { failedLoginCount: 0 } : { failedLoginCount: 0, totpLastUsedStep: totpStep })
+      .set({ ...changes, ...spent, failedLoginCount: 0 })
       .where('id = :id AND status = :active', { id: user.id, active: UserStatus.ACTIVE });
     if (totpStep !== undefined) cleared.andWhere('(totp_last_used_step IS NULL OR totp_last_used_step < :step)', { step: totpStep });
     if ((await cleared.execute()).affected) {
-      return { kind: 'cleared', user: { ...user, failedLoginCount: 0, totpLastUsedStep: totpStep ?? user.totpLastUsedStep } };
+      return { kind: 'cleared', user: { ...user, ...changes, ...spent, failedLoginCount: 0 } };
     }
     const current = await manager.findOneBy(UserRecord, { id: user.id });
     if (!current) return { kind: 'refused', reason: 'missing' };
@@ -185,7 +197,8 @@ export class Lockout {
     await manager.update(UserRecord, { id: userId }, { failedLoginCount: 0 });
   }
 
-  private async tryReserve(userId: string): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
+  /** `fresh`: the ACTIVE row the caller just read, the user's state once the attempt is counted. */
+  private async tryReserve(userId: string, fresh?: UserRecord): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
     let slot: AttemptSlot | undefined;
     try {
       return await this.database.transaction(async (manager) => {
@@ -195,7 +208,8 @@ export class Lockout {
           .set({ failedLoginCount: () => 'failed_login_count + 1' })
           .where('id = :id AND status = :active AND failed_login_count < :max', { id: userId, active: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
           .execute();
-        const user = await manager.findOneBy(UserRecord, { id: userId });
+        // Not counted: what state the user is in decides what happens next, so it is read under the lock.
+        const user = taken.affected && fresh ? fresh : await manager.findOneBy(UserRecord, { id: userId });
         // Counted in flight while this transaction holds the row, before it commits.
         if (taken.affected && user) slot = this.inFlight.begin(userId);
         return { user, slot };
@@ -221,7 +235,7 @@ export class Lockout {
     });
   }
 
-  /** FULL → LOCKED: ends the user's sessions and tells them by mail, in the caller's transaction. Answers whether it locked. */
+  /** FULL → LOCKED: ends the user's sessions (endSessions tells the gateway) and tells them by mail, in the caller's transaction. Answers whether it locked. */
   private async lockIfAtLimit(manager: EntityManager, user: UserRecord): Promise<boolean> {
     const locked = await manager
       .createQueryBuilder(UserRecord, 'u')

@@ -1,7 +1,7 @@
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
-import type { CredentialPurpose, Lockout, RefusalReason, Reservation, WrongCredential } from '../lockout/lockout';
+import type { CredentialPurpose, Lockout, RefusalReason, Reservation, UserChanges, WrongCredential } from '../lockout/lockout';
 import { matchTotpStep } from '../totp/totp.verify';
 
 /** What testing the secrets found; `totpStep` is the time step of the code used, spent on success. */
@@ -24,6 +24,8 @@ export interface CredentialCheck<T, R> {
   verify(user: UserRecord): Promise<Verdict<T>>;
   /** Applies what the right secrets allow, in the transaction that records the success (a throw rolls both back). */
   succeed(manager: EntityManager, user: UserRecord, value: T): Promise<R>;
+  /** What the success sets on the user, written with the lockout's own update; `succeed` gets the user with it applied. */
+  changesOnSuccess?(user: UserRecord): UserChanges;
 }
 
 /** A code of the user's secret at `now` (one step of drift either way); a step at or before the last one used is a replay. */
@@ -45,8 +47,9 @@ export class CredentialAttempts {
     private readonly lockout: Lockout,
   ) {}
 
-  async check<T, R>(userId: string, check: CredentialCheck<T, R>): Promise<AttemptOutcome<R>> {
-    const reservation = await this.lockout.reserve(userId, check.purpose);
+  /** `justRead`: the user's row as the caller read it a moment ago, if it did (see Lockout.reserve). */
+  async check<T, R>(userId: string, check: CredentialCheck<T, R>, justRead?: UserRecord): Promise<AttemptOutcome<R>> {
+    const reservation = await this.lockout.reserve(userId, check.purpose, justRead);
     if (reservation.kind === 'refused') return reservation;
     try {
       let verdict: Verdict<T> | undefined;
@@ -73,7 +76,7 @@ export class CredentialAttempts {
 
   private async record<T, R>(manager: EntityManager, reservation: Reservation, check: CredentialCheck<T, R>, verdict: Verdict<T>): Promise<AttemptOutcome<R>> {
     if (verdict.kind === 'wrong') return this.lockout.fail(manager, reservation, verdict.credential);
-    const recorded = await this.lockout.succeed(manager, reservation, verdict.totpStep);
+    const recorded = await this.lockout.succeed(manager, reservation, verdict.totpStep, check.changesOnSuccess?.(reservation.user));
     if (recorded.kind !== 'cleared') return recorded;
     return { kind: 'succeeded', result: await check.succeed(manager, recorded.user, verdict.value) };
   }

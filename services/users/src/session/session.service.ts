@@ -9,6 +9,7 @@ import { graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, sign
 import { recordUserAudit } from '../audit/audit.record';
 import { effectivePreferences } from '../preferences/preferences.mapper';
 import { toUser } from '../user/user.mapper';
+import { markPrincipalChange } from '../principal/principal-changes';
 import { ResponsePacer } from '../timing/response-pacer';
 import type { AuthPayload } from './session.type';
 import type { CredentialAttempts } from './credential-attempt';
@@ -59,17 +60,25 @@ export class SessionService {
       await this.pacer.pad(startedAt);
       throw invalidCredentials();
     }
-    const outcome = await this.attempts.check(user.id, {
-      purpose: 'login',
-      verify: async (current) => {
-        if (!(await verifyPassword(current.passwordHash, password))) return wrong('password');
-        if (!current.totpEnabled) return verified(undefined);
-        // The password was right, so this attempt is no guess: it is given back.
-        if (!totpCode) throw graphqlError('UNAUTHENTICATED', TOTP_REQUIRED_MESSAGE, { totpRequired: true });
-        return totpVerdict(current, totpCode, this.now(), undefined);
+    const outcome = await this.attempts.check(
+      user.id,
+      {
+        purpose: 'login',
+        verify: async (current) => {
+          if (!(await verifyPassword(current.passwordHash, password))) return wrong('password');
+          if (!current.totpEnabled) return verified(undefined);
+          // The password was right, so this attempt is no guess: it is given back.
+          if (!totpCode) throw graphqlError('UNAUTHENTICATED', TOTP_REQUIRED_MESSAGE, { totpRequired: true });
+          return totpVerdict(current, totpCode, this.now(), undefined);
+        },
+        changesOnSuccess: (current) => ({
+          lastLoginAt: new Date(),
+          availability: effectivePreferences(current.preferences).defaultAvailability ?? Availability.ONLINE,
+        }),
+        succeed: (manager, current) => this.signIn(manager, current),
       },
-      succeed: (manager, current) => this.signIn(manager, current),
-    });
+      user,
+    );
     if (outcome.kind === 'succeeded') return outcome.result;
     // Refusals tested nothing: they last as long as a wrong password, which did.
     if (outcome.kind === 'refused') await this.pacer.pad(startedAt);
@@ -77,12 +86,10 @@ export class SessionService {
     throw invalidCredentials();
   }
 
+  /** `user` has lastLoginAt and availability recorded already (changesOnSuccess). */
   private async signIn(manager: EntityManager, user: UserRecord): Promise<AuthPayload> {
-    const now = new Date();
-    const availability = effectivePreferences(user.preferences).defaultAvailability ?? Availability.ONLINE;
-    await manager.update(UserRecord, { id: user.id }, { lastLoginAt: now, availability });
     await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.login', targetId: user.id });
-    return this.openSession(manager, { ...user, lastLoginAt: now, availability }, randomUUID(), user.organisationId);
+    return this.openSession(manager, user, randomUUID(), user.organisationId);
   }
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */
@@ -90,6 +97,7 @@ export class SessionService {
     const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { refreshTokenHash: hashToken(refreshToken) });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+      markPrincipalChange(session.userId);
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!rotated.affected) {
         const ended = await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -114,6 +122,7 @@ export class SessionService {
     const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: principal.sessionId, userId: principal.userId });
       if (!session) return null;
+      markPrincipalChange(session.userId);
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       const user = await manager.findOneBy(UserRecord, { id: principal.userId, status: UserStatus.ACTIVE });
       if (!rotated.affected || !user) return null;
@@ -135,6 +144,7 @@ export class SessionService {
     return this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: sessionId });
       if (!session) return false;
+      markPrincipalChange(session.userId);
       await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.auditSession(manager, session, 'user.logout', {});
       return true;

@@ -180,7 +180,10 @@ export class UsersArgs {
   @Field(() => [UserStatus], { nullable: true, description: 'Statuses to show; default all but ARCHIVED.' })
   status?: UserStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: `Part of the username, email, first, last or screen name; at most ${MAX_SEARCH_LENGTH} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Finds users whose username, email, first, last or screen name has a word starting with this text, ignoring case and accents; at most ${MAX_SEARCH_LENGTH} characters.`,
+  })
   @IsOptional()
   @MaxLength(MAX_SEARCH_LENGTH, { message: `search must be at most ${MAX_SEARCH_LENGTH} characters` })
   search?: string | null;

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { organisationColumnVisible } from '@tenantry/organisations-module';
 import { UserRecord } from '@tenantry/users-module';
+import { userColumns } from './user.mapper';
 
 /**
  * Users by id, only from organisations the caller may see: a foreign id loads as null,
@@ -13,6 +14,7 @@ export function createUserLoader(scope: TenantScope) {
     const rows = await scope.database.manager
       .getRepository(UserRecord)
       .createQueryBuilder('u')
+      .select(userColumns('u'))
       .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
       .andWhere(visible.sql, visible.params)
       .getMany();

@@ -3,7 +3,39 @@ import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
 import { toPreferences } from '../preferences/preferences.mapper';
 import { User } from './user.type';
 
-export function toUser(record: UserRecord): User {
+/** The columns toUser reads; secrets and counters stay in the database. */
+const USER_FIELDS = [
+  'id',
+  'organisationId',
+  'username',
+  'email',
+  'pendingEmail',
+  'firstName',
+  'lastName',
+  'middleName',
+  'screenName',
+  'avatarUrl',
+  'mobile',
+  'language',
+  'status',
+  'availability',
+  'preferences',
+  'mustChangePassword',
+  'totpEnabled',
+  'archivedAt',
+  'lastLoginAt',
+  'createdAt',
+] as const satisfies readonly (keyof UserRecord)[];
+
+/** USER_FIELDS as a query builder's select list for the users table aliased `alias`. */
+export function userColumns(alias: string): string[] {
+  return USER_FIELDS.map((field) => `${alias}.${field}`);
+}
+
+/** A users row as userColumns selects it: toUser can read no column the select leaves out. */
+export type SelectedUser = Pick<UserRecord, (typeof USER_FIELDS)[number]>;
+
+export function toUser(record: SelectedUser): User {
   return Object.assign(new User(), {
     id: record.id,
     organisationId: record.organisationId,

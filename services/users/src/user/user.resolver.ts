@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UsersContext } from '../context';
 import { CreateUserInput, UpdateUserInput, UsersArgs } from './user.inputs';
+import type { PageCountedOnDemand } from '@tenantry/federation';
 import { Organisation, User, UserConnection } from './user.type';
 
 /** Shown instead of a colleague's number to viewers without phoneNumbers.visible. */
@@ -19,7 +20,7 @@ export class UserResolver {
   }
 
   @Query(() => UserConnection, { description: 'Users of an organisation, oldest first; by default everybody but ARCHIVED.' })
-  users(@Args() { organisationId, status, search, first, after }: UsersArgs, @Ctx() { users }: UsersContext) {
+  users(@Args() { organisationId, status, search, first, after }: UsersArgs, @Ctx() { users }: UsersContext): Promise<PageCountedOnDemand<User>> {
     return users().list(organisationId, status, search, first, after);
   }
 
@@ -62,5 +63,14 @@ export class UserResolver {
   @FieldResolver(() => [Organisation])
   async accessibleOrganisations(@Root() user: User, @Ctx() { principal, users }: UsersContext): Promise<Organisation[]> {
     return principal.kind === 'user' && principal.userId === user.id ? (await users().accessibleOrganisationIds()).map((id) => ({ id })) : [];
+  }
+}
+
+/** totalCount of a users page, counted only when a client selects it: most pages never show it. */
+@Resolver(() => UserConnection)
+export class UserConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() page: PageCountedOnDemand<User>): Promise<number> {
+    return page.countMatching();
   }
 }

@@ -1,9 +1,9 @@
-import type { Connection } from '@tenantry/federation';
-import { decodeCursor, pageSize, toConnection } from '@tenantry/federation';
+import type { PageCountedOnDemand } from '@tenantry/federation';
+import { decodeCursor, pageSize, toPage } from '@tenantry/federation';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { OrganisationKind, findOnboardingPolicy, setOperatorGroupsOfUser, setVisibleWidgetsOfUser, visibleOrganisations } from '@tenantry/organisations-module';
 import { holdersOfRoles, rolesHoldingPermission } from '@tenantry/permissions-module';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { SEARCHED_FIELDS, UserRecord, UserStatus, hasTermIn, replaceUserSearchTerms, searchTermRange, usersWithTermsIn } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, greetingName, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
 import { findVisibleOrganisation } from '@tenantry/organisations-module';
@@ -12,7 +12,7 @@ import { recordUserAudit } from '../audit/audit.record';
 import { changeEmail } from '../email-change/email-change.service';
 import type { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
-import { toUser } from './user.mapper';
+import { toUser, userColumns } from './user.mapper';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { checkPassword } from '../password/password.policy';
 import { assertOrganisationInScope, checkInboxes, checkOnboardingFields, checkVisibleWidgets, findGrantableRole } from './user.scope';
@@ -20,6 +20,12 @@ import type { User } from './user.type';
 
 /** What `users` shows unless asked otherwise: everybody but the archived (docs/product.md#users-and-seats). */
 export const DEFAULT_STATUS_FILTER = [UserStatus.INVITED, UserStatus.ACTIVE, UserStatus.SUSPENDED, UserStatus.LOCKED];
+
+/**
+ * Up to this many users matching a search are read by id and sorted; beyond it, users are read in
+ * page order and kept when one of their terms matches, which fills a page after a few thousand rows at most.
+ */
+const FEW_MATCHES = 1_000;
 
 /** Users of one request, scoped to the organisations its principal may see: reads, creation and edits. */
 export class UserService {
@@ -51,41 +57,55 @@ export class UserService {
     return this.findById(this.scope.principal.userId);
   }
 
-  /** Users of one organisation, oldest first, keyset-paginated by (createdAt, id). */
+  /**
+   * Users of one organisation, oldest first, keyset-paginated by (createdAt, id) along
+   * `ix_users_organisation_created`, so a deep cursor costs what the first page does. A search
+   * matches words' starts through the search terms (docs/product.md#users-and-seats). The matches
+   * are counted only when the client asks for totalCount (UserConnectionResolver).
+   */
   async list(
     organisationId: string,
     statuses: UserStatus[] | null | undefined,
     search: string | null | undefined,
     first?: number | null,
     after?: string | null,
-  ): Promise<Connection<User>> {
+  ): Promise<PageCountedOnDemand<User>> {
     await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
-    const filter = () => {
-      const query = this.scope.database.manager
+    const { manager } = this.scope.database;
+    const range = search?.trim() ? searchTermRange(search) : undefined;
+    // A search without a letter or digit: no term starts with one.
+    if (range === null) return { ...toPage([], size, (user: User) => user.id, cursor), countMatching: async () => 0 };
+    // A search matching few users reads just those; one matching many reads users in page order and keeps those that match.
+    const few = range ? await usersWithTermsIn(manager, organisationId, range, FEW_MATCHES + 1) : [];
+    const narrowed = range !== undefined && few.length <= FEW_MATCHES;
+    if (narrowed && !few.length) return { ...toPage([], size, (user: User) => user.id, cursor), countMatching: async () => 0 };
+    const matching = () => {
+      const query = manager
         .getRepository(UserRecord)
         .createQueryBuilder('u')
         .where('u.organisation_id = :organisationId', { organisationId })
         .andWhere('u.status IN (:...statuses)', { statuses: statuses?.length ? statuses : DEFAULT_STATUS_FILTER });
-      const term = search?.trim();
-      if (term) {
-        const pattern = `%${term.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
-        query.andWhere(
-          "(LOWER(u.username) LIKE :pattern ESCAPE '!' OR LOWER(u.email) LIKE :pattern ESCAPE '!' OR LOWER(u.first_name) LIKE :pattern ESCAPE '!'" +
-            " OR LOWER(u.last_name) LIKE :pattern ESCAPE '!' OR LOWER(u.screen_name) LIKE :pattern ESCAPE '!')",
-          { pattern },
-        );
+      if (narrowed) query.andWhere('u.id IN (:...few)', { few });
+      else if (range) {
+        const condition = hasTermIn('u', range);
+        query.andWhere(condition.sql, condition.params);
       }
       return query;
     };
-    const page = filter()
+    const page = matching()
+      .select(userColumns('u'))
       .orderBy('u.created_at', 'ASC')
       .addOrderBy('u.id', 'ASC')
-      .take(size + 1);
-    if (cursor) page.andWhere('(u.created_at > :key OR (u.created_at = :key AND u.id > :id))', { key: new Date(cursor.key), id: cursor.id });
-    const [rows, totalCount] = await Promise.all([page.getMany(), filter().getCount()]);
-    return toConnection(rows.map(toUser), size, totalCount, (user) => user.createdAt.toISOString(), cursor);
+      .limit(size + 1);
+    // `>=` first gives the index a range to start from; the OR alone made SQLite read the organisation from its start.
+    if (cursor) page.andWhere('u.created_at >= :key AND (u.created_at > :key OR u.id > :id)', { key: new Date(cursor.key), id: cursor.id });
+    const rows = await page.getMany();
+    return {
+      ...toPage(rows.map(toUser), size, (user) => user.createdAt.toISOString(), cursor),
+      countMatching: async () => Number((await matching().select('COUNT(*)', 'count').getRawOne<{ count: string | number }>())?.count ?? 0),
+    };
   }
 
   /** Colleagues a chat may be handed to: same (active) organisation, ACTIVE, holding chats.access, not the caller. */
@@ -204,6 +224,7 @@ export class UserService {
       }
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
+      if (SEARCHED_FIELDS.some((field) => field in changes)) await replaceUserSearchTerms(manager, updated);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: this.scope.principal.userId,

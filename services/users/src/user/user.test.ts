@@ -151,6 +151,61 @@ describe('users: creating, listing and editing', () => {
     expect(errorCode(await list({ after: 'garbage' }))).toBe('BAD_USER_INPUT');
   });
 
+  it('searches from the start of any word of the username, email, first, last and screen name, ignoring case and accents', async () => {
+    const team = await bed.seed.createAccount();
+    const owner = await team.owner.principal();
+    const organisationId = team.defaultOrganisation.id;
+    const created = await bed.query(owner, CREATE, {
+      input: {
+        organisationId,
+        username: `zoe.quill.${process.pid}`,
+        email: `z.q-${process.pid}@wordsmiths.example`,
+        firstName: 'Zoë',
+        lastName: 'Quillfeather',
+        screenName: 'Zoë the Scribe',
+        roleKey: 'OPERATOR',
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const found = async (search: string) =>
+      (await bed.query(owner, USERS, { organisationId, search })).data.users.edges.map((edge: { node: { username: string } }) => edge.node.username);
+    const zoe = [`zoe.quill.${process.pid}`];
+    for (const search of [
+      'ZOE',
+      'zoë',
+      'quill',
+      'QUILLFEATHER',
+      'scribe',
+      'the scr',
+      'wordsmiths',
+      `z.q-${process.pid}@`,
+      '@wordsmiths',
+      `quill.${process.pid}`,
+    ]) {
+      expect({ search, found: await found(search) }).toEqual({ search, found: zoe });
+    }
+    // Inside a word, or words out of order: no match (docs/product.md#users-and-seats).
+    for (const search of ['uillfeather', 'scribe the', '...', 'zoe quillfeather'])
+      expect({ search, found: await found(search) }).toEqual({ search, found: [] });
+
+    const renamed = await bed.query(owner, UPDATE, { id: created.data.createUser.id, input: { lastName: 'Inkwell', screenName: 'Zoë Inkwell' } });
+    expect(renamed.errors).toBeUndefined();
+    expect(await found('inkwell')).toEqual(zoe);
+    expect(await found('quillfeather')).toEqual([]);
+    expect(await found('zoe inkw')).toEqual(zoe);
+  });
+
+  it('counts the matching users only for a client that asks for totalCount', async () => {
+    const page = `query($organisationId: ID!) { users(organisationId: $organisationId) { edges { node { id } } } }`;
+    bed.db.queries.reset();
+    expect((await bed.query(managerPrincipal, page, { organisationId: support.id })).errors).toBeUndefined();
+    expect(bed.db.queries.selects.filter((sql) => /COUNT\(/i.test(sql))).toEqual([]);
+    bed.db.queries.reset();
+    const counted = await bed.query(managerPrincipal, USERS, { organisationId: support.id });
+    expect(counted.data.users.totalCount).toBe(counted.data.users.edges.length);
+    expect(bed.db.queries.selects.filter((sql) => /COUNT\(/i.test(sql))).toHaveLength(1);
+  });
+
   it('edits everything but the username, which is rejected clearly', async () => {
     const target = await support.createUser('OPERATOR');
     const response = await bed.query(managerPrincipal, UPDATE, {

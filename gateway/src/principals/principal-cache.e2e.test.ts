@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { RateLimitTable } from '@tenantry/config';
+import { DEFAULT_RATE_LIMITS, subgraphRegistry } from '@tenantry/config';
+import type { HttpService } from '@tenantry/federation';
+import { createGateway } from '../gateway';
+import type { DemoGraph } from '../testing/demo-graph';
+import { startDemoGraph } from '../testing/demo-graph';
+import { describeWithRedis } from '../testing/redis';
+import type { Gateways } from '../testing/revocations';
+import { cacheHits, REVOCATIONS, stageFor } from '../testing/revocations';
+
+/** For each revoking mutation: the victim is served twice (the second time from the cache), the mutation returns, and the very next request shows it. */
+function revocationsThrough(gateways: () => Gateways) {
+  it.each(REVOCATIONS.map((revocation) => [revocation.name, revocation] as const))(
+    '%s: the very next request of the victim shows it',
+    async (_name, revocation) => {
+      const stage = await stageFor(revocation, gateways());
+      revocation.before(await revocation.probe(stage), stage);
+      const hits = await cacheHits(stage.gateways.victim);
+      revocation.before(await revocation.probe(stage), stage);
+      expect(await cacheHits(stage.gateways.victim)).toBe(hits + 1);
+      await revocation.revoke(stage);
+      revocation.after(await revocation.probe(stage), stage);
+    },
+  );
+}
+
+describe('the principal cache through the shipped processes (one gateway)', () => {
+  let demo: DemoGraph;
+
+  beforeAll(async () => {
+    demo = await startDemoGraph();
+  });
+  afterAll(() => demo?.close());
+
+  revocationsThrough(() => ({ mutations: demo.stack.gatewayUrl, victim: demo.stack.gatewayUrl, dataSource: demo.db.dataSource, mailDir: demo.mailDir }));
+
+  it('keeps the principal of the session a login established: the first request after it needs no lookup', async () => {
+    const logout = REVOCATIONS.find((revocation) => revocation.name === 'logout')!;
+    const stage = await stageFor(logout, {
+      mutations: demo.stack.gatewayUrl,
+      victim: demo.stack.gatewayUrl,
+      dataSource: demo.db.dataSource,
+      mailDir: demo.mailDir,
+    });
+    const hits = await cacheHits(demo.stack.gatewayUrl);
+    logout.before(await logout.probe(stage), stage);
+    expect(await cacheHits(demo.stack.gatewayUrl)).toBe(hits + 1);
+  });
+});
+
+describeWithRedis('the principal cache of two gateways sharing Redis: mutations through one, the victim through the other', (redisUrl) => {
+  let demo: DemoGraph;
+  const gateways: HttpService[] = [];
+  const urls: string[] = [];
+
+  beforeAll(async () => {
+    demo = await startDemoGraph();
+    const subgraphUrls = Object.fromEntries(subgraphRegistry().map(({ name }) => [name, `http://127.0.0.1:${demo.stack.ports[name]}/graphql`]));
+    const limits = Object.fromEntries(Object.entries(DEFAULT_RATE_LIMITS).map(([rule, limit]) => [rule, { ...limit, points: 100_000 }])) as RateLimitTable;
+    // Its own channel prefix: other test runs may share this Redis.
+    const rateLimits = { limits, redisUrl, redisKeyPrefix: `tenantry-test:${randomUUID()}:` };
+    for (let i = 0; i < 2; i += 1) {
+      const gateway = await createGateway({
+        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
+        principalSecret: demo.env.PRINCIPAL_SECRET as string,
+        subgraphUrls,
+        rateLimits,
+        log: { level: 'silent' },
+      });
+      gateways.push(gateway);
+      urls.push(`http://127.0.0.1:${await gateway.listen(0)}/graphql`);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
+    await demo?.close();
+  });
+
+  revocationsThrough(() => ({ mutations: urls[0], victim: urls[1], dataSource: demo.db.dataSource, mailDir: demo.mailDir }));
+});

@@ -1,0 +1,49 @@
+import type { UserPrincipal } from '@tenantry/auth';
+import type { OrganisationSeed } from '@tenantry/testing';
+import { insertUsers } from '@tenantry/testing';
+import type { UsersTestbed } from '../testing/users.testkit';
+import { startTestbed } from '../testing/users.testkit';
+
+/** The users subgraph's part of a users page with roles, organisations and pending invitations, as the gateway asks for it. */
+const PAGE = `query($organisationId: ID!) {
+  users(organisationId: $organisationId, first: 50) { edges { node { __typename id username status organisation { __typename id } } cursor } pageInfo { hasNextPage endCursor } }
+  invitations(organisationId: $organisationId, status: [PENDING], first: 50) { edges { node { id email status } } }
+}`;
+
+describe('the users page: statements per request', () => {
+  let bed: UsersTestbed;
+  let organisation: OrganisationSeed;
+  let manager: UserPrincipal;
+
+  beforeAll(async () => {
+    bed = await startTestbed();
+    organisation = await (await bed.seed.createAccount()).createOrganisation();
+    const managerSeed = await organisation.createUser('MANAGER');
+    manager = await managerSeed.principal();
+  });
+  afterAll(() => bed.close());
+
+  const statementsOfPage = async () => {
+    bed.db.queries.reset();
+    const answer = await bed.query(manager, PAGE, { organisationId: organisation.id });
+    expect(answer.errors).toBeUndefined();
+    return { users: answer.data.users.edges.length, statements: [...bed.db.queries.statements] };
+  };
+  const growTo = async (count: number) => {
+    const [{ n }] = await bed.db.dataSource.query('SELECT COUNT(*) AS n FROM users WHERE organisation_id = ?', [organisation.id]);
+    const template = (await bed.db.dataSource.query('SELECT id FROM users WHERE organisation_id = ? LIMIT 1', [organisation.id]))[0].id;
+    await insertUsers(bed.db.dataSource, { templateUserId: template, count: count - Number(n), usernamePrefix: `page.${count}` });
+  };
+
+  it('are the same three with 10 and with 1,000 users: the visibility of the organisation, the users, the invitations; no count', async () => {
+    await growTo(10);
+    const small = await statementsOfPage();
+    await growTo(1_000);
+    const large = await statementsOfPage();
+
+    expect([small.users, large.users]).toEqual([10, 50]);
+    expect(large.statements).toHaveLength(3);
+    expect(small.statements).toHaveLength(large.statements.length);
+    expect(large.statements.filter((sql) => /COUNT\(/i.test(sql))).toEqual([]);
+  });
+});
