@@ -1,8 +1,11 @@
-// `npm run bench`: every *.bench.ts under a workspace's src, one after the other, each in its own process.
-// `npm run bench -- tenancy login`: only those whose path contains one of the words.
+// `npm run bench`: the performance suite (bench/src/performance.bench.ts, on MariaDB; README: Benchmarks).
+// `npm run bench -- tenancy login`: instead, every *.bench.ts (the workspaces' and bench/src's) whose
+// path contains one of the words, one after the other, each in its own process; `performance` selects the suite.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+
+const PERFORMANCE_SUITE = join('bench', 'src', 'performance.bench.ts');
 
 function benchesIn(folder) {
   return readdirSync(folder, { withFileTypes: true, recursive: true })
@@ -12,10 +15,13 @@ function benchesIn(folder) {
 
 const workspaces = ['packages', 'services'].flatMap((root) => readdirSync(root).map((name) => join(root, name))).concat(['gateway']);
 const selected = process.argv.slice(2);
-const benches = workspaces
-  .flatMap((workspace) => benchesIn(join(workspace, 'src')))
-  .filter((bench) => !selected.length || selected.some((word) => bench.includes(word)))
-  .sort();
+const benches = selected.length
+  ? workspaces
+      .flatMap((workspace) => benchesIn(join(workspace, 'src')))
+      .concat(benchesIn(join('bench', 'src')))
+      .filter((bench) => selected.some((word) => bench.includes(word)))
+      .sort()
+  : [PERFORMANCE_SUITE];
 if (!benches.length) {
   console.error(`no *.bench.ts matches ${selected.join(', ')}`);
   process.exit(1);
@@ -23,9 +29,16 @@ if (!benches.length) {
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);
-  const result = spawnSync(process.execPath, ['node_modules/ts-node/dist/bin.js', '--transpile-only', '--project', 'tsconfig.base.json', bench], {
-    stdio: 'inherit',
-  });
+  // The suite has its own tsconfig (bench/ is not a workspace) and measures MariaDB only.
+  const suite = bench.startsWith(join('bench', 'src'));
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/ts-node/dist/bin.js', '--transpile-only', '--project', suite ? 'bench/tsconfig.json' : 'tsconfig.base.json', bench],
+    {
+      stdio: 'inherit',
+      env: bench === PERFORMANCE_SUITE ? { ...process.env, TEST_DATABASE: 'mysql' } : process.env,
+    },
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
