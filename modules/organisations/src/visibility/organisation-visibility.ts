@@ -56,6 +56,8 @@ export function visibleOrganisations(manager: EntityManager, subject: Visibility
  */
 export class OrganisationVisibility implements OrganisationVisibilityCheck {
   private readonly loader: DataLoader<string, OrganisationRecord | null>;
+  /** Organisations a read under this rule returned rows of in this request: seen without asking again. */
+  private readonly shown = new Set<string>();
 
   constructor(
     private readonly manager: EntityManager,
@@ -71,7 +73,16 @@ export class OrganisationVisibility implements OrganisationVisibilityCheck {
   }
 
   async canSee(organisationId: string): Promise<boolean> {
-    return (await this.loader.load(organisationId)) !== null;
+    return this.shown.has(organisationId) || (await this.loader.load(organisationId)) !== null;
+  }
+
+  /**
+   * Notes organisations that rows read under visibleOrganisationCondition or organisationColumnVisible
+   * with this subject belong to: the rule itself let them through, so the request's later checks and
+   * shield rules need no statement of their own for them (docs/architecture.md#visibility).
+   */
+  noteShown(organisationIds: Iterable<string>): void {
+    for (const id of organisationIds) this.shown.add(id);
   }
 
   /** The organisation if the caller may see it, else null, exactly as for a missing id. */
@@ -89,6 +100,7 @@ export class OrganisationVisibility implements OrganisationVisibilityCheck {
   /** Forgets earlier answers: after this request created or moved organisations. */
   forget(): void {
     this.loader.clearAll();
+    this.shown.clear();
   }
 }
 

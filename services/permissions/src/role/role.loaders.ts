@@ -31,6 +31,8 @@ export function createRoleByUserLoader(scope: TenantScope) {
       .where('ra.user_id IN (:...userIds)', { userIds: [...new Set(userIds)] })
       .andWhere(visible.sql, visible.params)
       .getRawMany<RoleRow>();
+    // Read under the visibility rule: the Role rule asks again without a statement.
+    scope.visibility.noteShown(rows.map((row) => row.organisationId));
     const byUser = new Map(rows.map((row) => [row.userId, toRole({ ...row, permissions: JSON.parse(row.permissions) as string[] })]));
     return userIds.map((id) => byUser.get(id) ?? null);
   });

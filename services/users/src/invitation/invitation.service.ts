@@ -13,7 +13,7 @@ import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
 import type { UsersSettings } from '../settings';
 import { assertNotLastOperator } from '../lifecycle/last-operator';
-import { assertOrganisationInScope, findGrantableRole } from '../user/user.scope';
+import { findGrantableRole, readInScope } from '../user/user.scope';
 import { effectiveInvitationStatus } from './invitation.token';
 import type { InviteUserInput } from './invitation.type';
 import { Invitation } from './invitation.type';
@@ -48,7 +48,6 @@ export class InvitationService {
     first?: number | null,
     after?: string | null,
   ): Promise<PageCountedOnDemand<Invitation>> {
-    await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const now = this.settings.now();
@@ -73,7 +72,8 @@ export class InvitationService {
       .addOrderBy('i.id', 'ASC')
       .take(size + 1);
     if (cursor) page.andWhere('i.created_at >= :key AND (i.created_at > :key OR i.id > :id)', { key: new Date(cursor.key), id: cursor.id });
-    const rows = await page.getMany();
+    // The scope is checked in the page's own statement; the count runs only after it passed.
+    const rows = await readInScope(this.scope, organisationId, 'i.organisation_id', (visible) => page.andWhere(visible.sql, visible.params).getMany());
     return {
       ...toPage(
         rows.map((row) => toInvitation(row, now)),

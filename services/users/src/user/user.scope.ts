@@ -1,7 +1,7 @@
 import type { EntityManager } from '@tenantry/database';
-import type { TenantScope } from '@tenantry/organisations-module';
+import type { SqlCondition, TenantScope } from '@tenantry/organisations-module';
 import type { OnboardingPolicy } from '@tenantry/organisations-module';
-import { countOperatorGroupsOf, organisationById, widgetsOfOrganisation } from '@tenantry/organisations-module';
+import { countOperatorGroupsOf, organisationById, organisationColumnVisible, widgetsOfOrganisation } from '@tenantry/organisations-module';
 import { roleByKey } from '@tenantry/permissions-module';
 import { assertMayCreateWith } from '@tenantry/provisioning';
 import type { UserPrincipal } from '@tenantry/auth';
@@ -13,6 +13,19 @@ export const organisationNotFound = () => graphqlError('NOT_FOUND', 'Organisatio
 /** Throws NOT_FOUND unless the caller may see the organisation. */
 export async function assertOrganisationInScope(scope: TenantScope, id: string): Promise<void> {
   if (!(await scope.visibility.canSee(id))) throw organisationNotFound();
+}
+
+/**
+ * Rows of one organisation read with the visibility rule in the same statement (`read` adds the
+ * condition on `column`), so a page costs no statement of its own for the scope: rows show the
+ * organisation is visible, and only an empty read asks the rule alone, so a foreign organisation
+ * is still NOT_FOUND, never an empty page (docs/architecture.md#visibility).
+ */
+export async function readInScope<T>(scope: TenantScope, organisationId: string, column: string, read: (visible: SqlCondition) => Promise<T[]>): Promise<T[]> {
+  const rows = await read(organisationColumnVisible(scope.principal, column));
+  if (rows.length) scope.visibility.noteShown([organisationId]);
+  else await assertOrganisationInScope(scope, organisationId);
+  return rows;
 }
 
 /**

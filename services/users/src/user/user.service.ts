@@ -15,7 +15,7 @@ import { createUserLoader } from './user.loaders';
 import { toUser, userColumns } from './user.mapper';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs';
 import { checkPassword } from '../password/password.policy';
-import { assertOrganisationInScope, checkInboxes, checkOnboardingFields, checkVisibleWidgets, findGrantableRole } from './user.scope';
+import { assertOrganisationInScope, checkInboxes, checkOnboardingFields, checkVisibleWidgets, findGrantableRole, readInScope } from './user.scope';
 import type { User } from './user.type';
 
 /** What `users` shows unless asked otherwise: everybody but the archived (docs/product.md#users-and-seats). */
@@ -70,17 +70,20 @@ export class UserService {
     first?: number | null,
     after?: string | null,
   ): Promise<PageCountedOnDemand<User>> {
-    await assertOrganisationInScope(this.scope, organisationId);
     const size = pageSize(first);
     const cursor = decodeCursor(after);
     const { manager } = this.scope.database;
     const range = search?.trim() ? searchTermRange(search) : undefined;
+    const nothingFound = async () => {
+      await assertOrganisationInScope(this.scope, organisationId);
+      return { ...toPage([], size, (user: User) => user.id, cursor), countMatching: async () => 0 };
+    };
     // A search without a letter or digit: no term starts with one.
-    if (range === null) return { ...toPage([], size, (user: User) => user.id, cursor), countMatching: async () => 0 };
+    if (range === null) return nothingFound();
     // A search matching few users reads just those; one matching many reads users in page order and keeps those that match.
     const few = range ? await usersWithTermsIn(manager, organisationId, range, FEW_MATCHES + 1) : [];
     const narrowed = range !== undefined && few.length <= FEW_MATCHES;
-    if (narrowed && !few.length) return { ...toPage([], size, (user: User) => user.id, cursor), countMatching: async () => 0 };
+    if (narrowed && !few.length) return nothingFound();
     const matching = () => {
       const query = manager
         .getRepository(UserRecord)
@@ -101,7 +104,8 @@ export class UserService {
       .limit(size + 1);
     // `>=` first gives the index a range to start from; the OR alone made SQLite read the organisation from its start.
     if (cursor) page.andWhere('u.created_at >= :key AND (u.created_at > :key OR u.id > :id)', { key: new Date(cursor.key), id: cursor.id });
-    const rows = await page.getMany();
+    // The scope is checked in the page's own statement; countMatching runs only after it passed.
+    const rows = await readInScope(this.scope, organisationId, 'u.organisation_id', (visible) => page.andWhere(visible.sql, visible.params).getMany());
     return {
       ...toPage(rows.map(toUser), size, (user) => user.createdAt.toISOString(), cursor),
       countMatching: async () => Number((await matching().select('COUNT(*)', 'count').getRawOne<{ count: string | number }>())?.count ?? 0),
