@@ -6,8 +6,7 @@ import { OrganisationKind } from '@tenantry/organisations-module';
 import { createUserWithRole, provisionOrganisation } from '@tenantry/provisioning';
 import { DEMO_USERNAMES, seedDemoData } from '@tenantry/stack';
 import type { Row } from '@tenantry/testing';
-import { insertRows } from '@tenantry/testing';
-import { searchTermRows } from '@tenantry/users-module';
+import { insertRows, searchTermsOfRows } from '@tenantry/testing';
 
 /** Password of every user the suite seeds, demo users included. */
 export const BENCH_PASSWORD = 'bench-password-for-everyone';
@@ -31,20 +30,6 @@ export interface SeededOrganisation {
 /** Multi-row INSERTs of at most ROWS_PER_INSERT rows, under SQLite's and MySQL's placeholder limits. */
 async function insertInBatches(runner: DataSource['manager'], table: string, rows: Row[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) await insertRows(runner, table, rows.slice(start, start + ROWS_PER_INSERT));
-}
-
-/** The search terms of seeded users, as createUser writes them. */
-function searchTermsOf(users: Row[]): Row[] {
-  const searchable = users.map((user) => ({
-    id: String(user.id),
-    organisationId: String(user.organisation_id),
-    username: String(user.username),
-    email: user.email as string | null,
-    firstName: user.first_name as string | null,
-    lastName: String(user.last_name),
-    screenName: String(user.screen_name),
-  }));
-  return searchTermRows(searchable).map((term) => ({ user_id: term.userId, term: term.term, organisation_id: term.organisationId }));
 }
 
 /**
@@ -119,7 +104,7 @@ export async function seedBenchData(dataSource: DataSource, sizes: number[]): Pr
         for (let index = 1; index < size; index++) addUser(index, false);
         for (let index = size; index < size + PENDING_INVITATIONS; index++) addUser(index, true);
         await insertInBatches(manager, 'users', users);
-        await insertInBatches(manager, 'user_search_terms', searchTermsOf(users));
+        await insertInBatches(manager, 'user_search_terms', searchTermsOfRows(users));
         await insertInBatches(manager, 'role_assignments', assignments);
         await insertInBatches(manager, 'operator_group_members', members);
         await insertInBatches(manager, 'invitations', invitations);
