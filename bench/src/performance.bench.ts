@@ -5,7 +5,6 @@
  * docs/benchmarks.md and docs/benchmarks.svg. See bench/README.md for what each row measures.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import type { Principal } from '@tenantry/auth';
 import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
 import { DEMO_USERNAMES, freePorts } from '@tenantry/stack';
 import type { TestDatabase } from '@tenantry/testing';
-import { bearer, createTestDatabase, insertCustomerOrganisations, postGraphQL, TEST_MYSQL_URL, testDialect } from '@tenantry/testing';
+import { bearer, createTestDatabase, graphEnvironment, insertCustomerOrganisations, postGraphQL, TEST_MYSQL_URL, testDialect } from '@tenantry/testing';
 import type { Measured, Run, Side, Target } from './load';
 import { CONNECTIONS, interleave, ROUNDS, RUN_SECONDS, runLoad, WARM_UP_SECONDS } from './load';
 import { ensurePeerInstalled, PEER_FOLDER, PEER_SCRIPT } from './peer';
@@ -53,18 +52,6 @@ interface Seeded {
   ownerToken: string;
 }
 
-function graphEnvironment(db: TestDatabase, mailDir: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    ...db.env,
-    MAIL_DIR: mailDir,
-    PUBLIC_URL: 'http://app.test',
-    ACCESS_TOKEN_SECRET: randomBytes(48).toString('base64url'),
-    PRINCIPAL_SECRET: randomBytes(48).toString('base64url'),
-    RATE_LIMITS: LIFTED_RATE_LIMITS,
-  };
-}
-
 async function login(url: string, username: string): Promise<string> {
   const response = await postGraphQL<{ login: { accessToken: string } }>(url, LOGIN, { username, password: BENCH_PASSWORD });
   if (!response.data) throw new Error(`login of ${username} failed: ${JSON.stringify(response.errors)}`);
@@ -80,7 +67,7 @@ async function seeded(sizes: number[], mailDir: string, customers = 0): Promise<
     await insertCustomerOrganisations(db.dataSource, { templateOrganisationId: acme.id, count: customers });
   }
   console.log(`  seeded ${sizes.join(', ')} users by SQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const graph = await startBenchGraph(graphEnvironment(db, mailDir));
+  const graph = await startBenchGraph(graphEnvironment(db, mailDir, LIFTED_RATE_LIMITS));
   return { db, organisations, graph, ownerToken: await login(graph.gateway.url, DEMO_USERNAMES.owner) };
 }
 

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_RATE_LIMITS, subgraphRegistry } from '@tenantry/config';
+import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
 import type { GraphQLResponse } from '@tenantry/testing';
 import { initSeed, postGraphQL, SEED_PASSWORD } from '@tenantry/testing';
-import type { HttpService } from '@tenantry/federation';
-import { createGateway } from './gateway';
-import type { DemoGraph } from './testing/demo-graph';
-import { startDemoGraph } from './testing/demo-graph';
+import type { DemoGraph, ExtraGateways } from './testing/demo-graph';
+import { startDemoGraph, startGatewaysBeside } from './testing/demo-graph';
 import { mailsTo } from './testing/mailbox';
 import { describeWithRedis } from './testing/redis';
 
@@ -95,29 +93,15 @@ describe('rate limits through the gateway (default budgets, TRUST_PROXY for the 
   });
 
   describeWithRedis('two gateway processes sharing Redis', (redisUrl) => {
-    const gateways: HttpService[] = [];
-    const urls: string[] = [];
+    let gateways: ExtraGateways;
+    let urls: string[];
 
     beforeAll(async () => {
-      const subgraphUrls = Object.fromEntries(subgraphRegistry().map(({ name }) => [name, `http://127.0.0.1:${demo.stack.ports[name]}/graphql`]));
       // Its own key prefix: other test runs may share this Redis.
-      const rateLimits = { limits: { ...DEFAULT_RATE_LIMITS }, redisUrl, redisKeyPrefix: `tenantry-test:${randomUUID()}:` };
-      for (let i = 0; i < 2; i += 1) {
-        // Each shares the stack's secrets (startDemoGraph generates them into demo.env).
-        const gateway = await createGateway({
-          accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
-          principalSecret: demo.env.PRINCIPAL_SECRET as string,
-          subgraphUrls,
-          rateLimits,
-          log: { level: 'silent' },
-        });
-        gateways.push(gateway);
-        urls.push(`http://127.0.0.1:${await gateway.listen(0)}/graphql`);
-      }
+      gateways = await startGatewaysBeside(demo, 2, { limits: { ...DEFAULT_RATE_LIMITS }, redisUrl, redisKeyPrefix: `tenantry-test:${randomUUID()}:` });
+      urls = gateways.urls;
     });
-    afterAll(async () => {
-      await Promise.all(gateways.map((gateway) => gateway.stop()));
-    });
+    afterAll(() => gateways?.stop());
 
     it('reach the per-username limit together: 10 logins spread over both, and the 11th is refused by either', async () => {
       const account = await initSeed(demo.db.dataSource).createAccount();

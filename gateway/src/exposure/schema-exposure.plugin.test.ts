@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { buildSchema } from 'graphql';
-import type { Principal, UserPrincipal } from '@tenantry/auth';
+import type { Principal } from '@tenantry/auth';
 import { ANONYMOUS } from '@tenantry/auth';
+import { testUserPrincipal } from '@tenantry/testing';
 import { schemaExposurePlugin } from './schema-exposure.plugin';
 
 const schema = buildSchema(`
@@ -9,19 +10,7 @@ const schema = buildSchema(`
   type Query { me: String paint(colour: Colour!): String }
 `);
 
-const user = (permissions: string[]): UserPrincipal => ({
-  kind: 'user',
-  userId: 'u1',
-  sessionId: 's1',
-  accountId: 'a1',
-  homeOrganisationId: 'o1',
-  organisationId: 'o1',
-  roleKey: 'CUSTOM',
-  permissions,
-  isAccountOwner: false,
-  grantedOrganisationIds: [],
-  managesCustomers: false,
-});
+const user = (permissions: string[]) => testUserPrincipal({ roleKey: 'CUSTOM', permissions });
 const analyst = user(['users.read', 'schema.read']);
 const operator = user(['users.read']);
 

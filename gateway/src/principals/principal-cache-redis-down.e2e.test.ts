@@ -3,12 +3,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import type { RateLimitTable } from '@tenantry/config';
-import { DEFAULT_RATE_LIMITS, subgraphRegistry } from '@tenantry/config';
-import type { HttpService } from '@tenantry/federation';
-import { createGateway } from '../gateway';
-import type { DemoGraph } from '../testing/demo-graph';
-import { startDemoGraph } from '../testing/demo-graph';
+import type { DemoGraph, ExtraGateways } from '../testing/demo-graph';
+import { GENEROUS_RATE_LIMIT_TABLE, startDemoGraph, startGatewaysBeside } from '../testing/demo-graph';
 import { describeWithRedis } from '../testing/redis';
 import type { Revocation } from '../testing/revocations';
 import { cacheHits, REVOCATIONS, stageFor } from '../testing/revocations';
@@ -48,29 +44,18 @@ describeWithRedis('the principal cache while Redis is down: no stale answers', (
   let demo: DemoGraph;
   let redis: ChildProcess | undefined;
   let port: number;
-  const gateways: HttpService[] = [];
-  const urls: string[] = [];
+  let extra: ExtraGateways;
+  let urls: string[];
 
   beforeAll(async () => {
     demo = await startDemoGraph();
     port = await freePort();
     redis = await startRedis(port);
-    const subgraphUrls = Object.fromEntries(subgraphRegistry().map(({ name }) => [name, `http://127.0.0.1:${demo.stack.ports[name]}/graphql`]));
-    const limits = Object.fromEntries(Object.entries(DEFAULT_RATE_LIMITS).map(([rule, limit]) => [rule, { ...limit, points: 100_000 }])) as RateLimitTable;
-    for (let i = 0; i < 2; i += 1) {
-      const gateway = await createGateway({
-        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
-        principalSecret: demo.env.PRINCIPAL_SECRET as string,
-        subgraphUrls,
-        rateLimits: { limits, redisUrl: `redis://127.0.0.1:${port}` },
-        log: { level: 'silent' },
-      });
-      gateways.push(gateway);
-      urls.push(`http://127.0.0.1:${await gateway.listen(0)}/graphql`);
-    }
+    extra = await startGatewaysBeside(demo, 2, { limits: GENEROUS_RATE_LIMIT_TABLE, redisUrl: `redis://127.0.0.1:${port}` });
+    urls = extra.urls;
   });
   afterAll(async () => {
-    await Promise.all(gateways.map((gateway) => gateway.stop()));
+    await extra?.stop();
     redis?.kill();
     await demo?.close();
   });

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { RateLimitTable } from '@tenantry/config';
-import { DEFAULT_RATE_LIMITS, subgraphRegistry } from '@tenantry/config';
-import type { HttpService } from '@tenantry/federation';
-import { createGateway } from '../gateway';
-import type { DemoGraph } from '../testing/demo-graph';
-import { startDemoGraph } from '../testing/demo-graph';
+import type { DemoGraph, ExtraGateways } from '../testing/demo-graph';
+import { GENEROUS_RATE_LIMIT_TABLE, startDemoGraph, startGatewaysBeside } from '../testing/demo-graph';
 import { describeWithRedis } from '../testing/redis';
 import type { Gateways } from '../testing/revocations';
 import { cacheHits, REVOCATIONS, stageFor } from '../testing/revocations';
@@ -51,31 +47,17 @@ describe('the principal cache through the shipped processes (one gateway)', () =
 
 describeWithRedis('the principal cache of two gateways sharing Redis: mutations through one, the victim through the other', (redisUrl) => {
   let demo: DemoGraph;
-  const gateways: HttpService[] = [];
-  const urls: string[] = [];
+  let gateways: ExtraGateways;
 
   beforeAll(async () => {
     demo = await startDemoGraph();
-    const subgraphUrls = Object.fromEntries(subgraphRegistry().map(({ name }) => [name, `http://127.0.0.1:${demo.stack.ports[name]}/graphql`]));
-    const limits = Object.fromEntries(Object.entries(DEFAULT_RATE_LIMITS).map(([rule, limit]) => [rule, { ...limit, points: 100_000 }])) as RateLimitTable;
     // Its own channel prefix: other test runs may share this Redis.
-    const rateLimits = { limits, redisUrl, redisKeyPrefix: `tenantry-test:${randomUUID()}:` };
-    for (let i = 0; i < 2; i += 1) {
-      const gateway = await createGateway({
-        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
-        principalSecret: demo.env.PRINCIPAL_SECRET as string,
-        subgraphUrls,
-        rateLimits,
-        log: { level: 'silent' },
-      });
-      gateways.push(gateway);
-      urls.push(`http://127.0.0.1:${await gateway.listen(0)}/graphql`);
-    }
+    gateways = await startGatewaysBeside(demo, 2, { limits: GENEROUS_RATE_LIMIT_TABLE, redisUrl, redisKeyPrefix: `tenantry-test:${randomUUID()}:` });
   });
   afterAll(async () => {
-    await Promise.all(gateways.map((gateway) => gateway.stop()));
+    await gateways?.stop();
     await demo?.close();
   });
 
-  revocationsThrough(() => ({ mutations: urls[0], victim: urls[1], dataSource: demo.db.dataSource, mailDir: demo.mailDir }));
+  revocationsThrough(() => ({ mutations: gateways.urls[0], victim: gateways.urls[1], dataSource: demo.db.dataSource, mailDir: demo.mailDir }));
 });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,12 @@ import { OrganisationRecord } from '@tenantry/organisations-module';
 import type { RunningStack } from '@tenantry/stack';
 import { seedDemoData, startStack } from '@tenantry/stack';
 import type { GraphQLResponse, TestDatabase } from '@tenantry/testing';
-import { bearer, createTestDatabase, postGraphQL } from '@tenantry/testing';
+import { bearer, createTestDatabase, graphEnvironment, postGraphQL } from '@tenantry/testing';
+import type { RateLimitTable } from '@tenantry/config';
+import { DEFAULT_RATE_LIMITS, subgraphRegistry } from '@tenantry/config';
+import type { HttpService } from '@tenantry/federation';
+import type { RateLimitOptions } from '../gateway';
+import { createGateway } from '../gateway';
 import { GENEROUS_TEST_RATE_LIMITS } from './test-rate-limits';
 
 /** Password of the demo users in end-to-end tests. */
@@ -37,16 +41,7 @@ export async function startDemoGraph(options: DemoGraphOptions = {}): Promise<De
   const db = await createTestDatabase();
   await seedDemoData(db.dataSource, DEMO_TEST_PASSWORD);
   const mailDir = mkdtempSync(join(tmpdir(), 'tenantry-mail-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...db.env,
-    MAIL_DIR: mailDir,
-    PUBLIC_URL: 'http://app.test',
-    ACCESS_TOKEN_SECRET: randomBytes(48).toString('base64url'),
-    PRINCIPAL_SECRET: randomBytes(48).toString('base64url'),
-    RATE_LIMITS: GENEROUS_TEST_RATE_LIMITS,
-    ...options.env,
-  };
+  const env: NodeJS.ProcessEnv = { ...graphEnvironment(db, mailDir, GENEROUS_TEST_RATE_LIMITS), ...options.env };
   const stack = await startStack({ env, stdio: 'ignore' });
   const graph = <TData>(query: string, variables: Record<string, unknown> = {}, accessToken?: string) =>
     postGraphQL<TData>(stack.gatewayUrl, query, variables, accessToken ? bearer(accessToken) : {});
@@ -74,3 +69,42 @@ export async function startDemoGraph(options: DemoGraphOptions = {}): Promise<De
     },
   };
 }
+
+/** Gateways started in this process beside a demo graph's own. */
+export interface ExtraGateways {
+  urls: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `count` more gateways in this process on the demo graph's subgraphs and secrets, sharing
+ * `rateLimits` (and, through its Redis, the principal cache's invalidations), each on a free port.
+ */
+export async function startGatewaysBeside(demo: DemoGraph, count: number, rateLimits: RateLimitOptions): Promise<ExtraGateways> {
+  const subgraphUrls = Object.fromEntries(subgraphRegistry().map(({ name }) => [name, `http://127.0.0.1:${demo.stack.ports[name]}/graphql`]));
+  const gateways: HttpService[] = [];
+  const stop = () => Promise.all(gateways.map((gateway) => gateway.stop())).then(() => undefined);
+  const urls: string[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const gateway = await createGateway({
+        accessTokenSecret: demo.env.ACCESS_TOKEN_SECRET as string,
+        principalSecret: demo.env.PRINCIPAL_SECRET as string,
+        subgraphUrls,
+        rateLimits,
+        log: { level: 'silent' },
+      });
+      gateways.push(gateway);
+      urls.push(`http://127.0.0.1:${await gateway.listen(0)}/graphql`);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls, stop };
+}
+
+/** Every budget raised to 100,000 points, for gateways started beside a demo graph (GENEROUS_TEST_RATE_LIMITS as a table). */
+export const GENEROUS_RATE_LIMIT_TABLE = Object.fromEntries(
+  Object.entries(DEFAULT_RATE_LIMITS).map(([rule, limit]) => [rule, { ...limit, points: 100_000 }]),
+) as RateLimitTable;

@@ -29,10 +29,10 @@ export async function cacheHits(graphqlUrl: string): Promise<number> {
 export const codeOf = (response: GraphQLResponse): unknown =>
   response.errors?.[0]?.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : undefined);
 
-/** The gateways of a scenario: mutations through one, the victim's requests through the other (or both the same). */
 /** The test database the seed writes to (the gateway holds no database code of its own). */
 type SeedDatabase = Parameters<typeof initSeed>[0];
 
+/** The gateways of a scenario: mutations through one, the victim's requests through the other (or both the same). */
 export interface Gateways {
   mutations: string;
   victim: string;

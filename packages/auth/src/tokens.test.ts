@@ -9,21 +9,10 @@ import {
   verifyPassword,
   verifyPrincipalToken,
 } from '.';
+import { testUserPrincipal } from '@tenantry/testing';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
-const principal = {
-  kind: 'user' as const,
-  userId: 'u1',
-  sessionId: 's1',
-  accountId: 'a1',
-  homeOrganisationId: 'o1',
-  organisationId: 'o1',
-  roleKey: 'OPERATOR',
-  permissions: ['users.read'],
-  isAccountOwner: false,
-  grantedOrganisationIds: [],
-  managesCustomers: false,
-};
+const principal = testUserPrincipal();
 
 describe('principal tokens', () => {
   it('carry the principal to the subgraph they were signed for', async () => {

@@ -1,20 +1,9 @@
 import { SignJWT } from 'jose';
 import { ANONYMOUS, signPrincipalToken, VerifiedPrincipals } from '.';
+import { testUserPrincipal } from '@tenantry/testing';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
-const principal = {
-  kind: 'user' as const,
-  userId: 'u1',
-  sessionId: 's1',
-  accountId: 'a1',
-  homeOrganisationId: 'o1',
-  organisationId: 'o1',
-  roleKey: 'OPERATOR',
-  permissions: ['users.read'],
-  isAccountOwner: false,
-  grantedOrganisationIds: [],
-  managesCustomers: false,
-};
+const principal = testUserPrincipal();
 
 describe('VerifiedPrincipals', () => {
   afterEach(() => jest.useRealTimers());

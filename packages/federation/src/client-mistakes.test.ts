@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { Length, ValidateNested } from 'class-validator';
 import { allow } from 'graphql-shield';
 import { Arg, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ANONYMOUS, isAuthenticated, Principal, PRINCIPAL_HEADER, signPrincipalToken, UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS, isAuthenticated, Principal, PRINCIPAL_HEADER, signPrincipalToken } from '@tenantry/auth';
+import { testUserPrincipal } from '@tenantry/testing';
 import { applyRules } from './apply-rules';
 import { buildFederatedSchema } from './build-subgraph-schema';
 import { PageInfo } from './connection';
@@ -68,19 +69,7 @@ class ProbeResolver {
   }
 }
 
-const SIGNED_IN: UserPrincipal = {
-  kind: 'user',
-  userId: 'u1',
-  sessionId: 's1',
-  accountId: 'a1',
-  homeOrganisationId: 'o1',
-  organisationId: 'o1',
-  roleKey: 'OPERATOR',
-  permissions: [],
-  isAccountOwner: false,
-  grantedOrganisationIds: [],
-  managesCustomers: false,
-};
+const SIGNED_IN = testUserPrincipal({ permissions: [] });
 
 /** A subgraph like the real ones (same server, same error handling), with a schema small enough to read. */
 describe('a subgraph answering client mistakes', () => {

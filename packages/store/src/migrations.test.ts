@@ -13,6 +13,45 @@ describe('migrations', () => {
   });
   afterAll(() => db.drop());
 
+  /** An organisations row of `accountId` as today's entity writes it. */
+  const organisationRow = (accountId: string, name: string) => ({
+    id: randomUUID(),
+    accountId,
+    kind: OrganisationKind.DEFAULT,
+    name,
+    nameNamespace: accountId,
+    language: 'en',
+    location: null,
+    managingOrganisationId: null,
+    privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
+    createdAt: new Date(),
+  });
+
+  /** A new account and its default organisation, through today's entities; answers the organisation's id. */
+  async function saveOrganisation(name: string): Promise<string> {
+    const account = await db.dataSource.getRepository(AccountRecord).save({ id: randomUUID(), name, seatLimit: 5, ownerUserId: null, createdAt: new Date() });
+    const organisation = organisationRow(account.id, name);
+    await db.dataSource.getRepository(OrganisationRecord).insert(organisation);
+    return organisation.id;
+  }
+
+  /** An ACTIVE users row as today's entity writes it, written past createUser: no role, no search terms. */
+  const userRow = (organisationId: string, username: string, names: { firstName: string; lastName: string } = { firstName: 'A', lastName: 'B' }) => ({
+    id: randomUUID(),
+    organisationId,
+    username,
+    email: `${username}@example.com`,
+    ...names,
+    middleName: null,
+    screenName: `${names.firstName} ${names.lastName}`,
+    status: UserStatus.ACTIVE,
+    passwordHash: null,
+    failedLoginCount: 0,
+    lastLoginAt: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+
   it('leave nothing for the entities to change once all have run', async () => {
     expect(await pendingSchemaChanges(db.dataSource)).toEqual({ up: [], down: [] });
   });
@@ -30,37 +69,8 @@ describe('migrations', () => {
   });
 
   it('treat usernames differing only in case as different users', async () => {
-    const account = await db.dataSource
-      .getRepository(AccountRecord)
-      .save({ id: randomUUID(), name: 'Case', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
-    const organisation = await db.dataSource.getRepository(OrganisationRecord).save({
-      id: randomUUID(),
-      accountId: account.id,
-      kind: OrganisationKind.DEFAULT,
-      name: 'Case',
-      nameNamespace: account.id,
-      language: 'en',
-      location: null,
-      managingOrganisationId: null,
-      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
-      createdAt: new Date(),
-    });
-    const user = (username: string) => ({
-      id: randomUUID(),
-      organisationId: organisation.id,
-      username,
-      email: `${username}@example.com`,
-      firstName: 'A',
-      lastName: 'B',
-      middleName: null,
-      screenName: 'A B',
-      status: UserStatus.ACTIVE,
-      passwordHash: null,
-      failedLoginCount: 0,
-      lastLoginAt: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
+    const organisationId = await saveOrganisation('Case');
+    const user = (username: string) => userRow(organisationId, username);
     const users = db.dataSource.getRepository(UserRecord);
     await users.insert(user('jan.de.vries'));
     await users.insert(user('Jan.de.Vries'));
@@ -89,40 +99,10 @@ describe('migrations', () => {
   });
 
   it('give every existing user the search terms of their names and addresses', async () => {
-    const account = await db.dataSource
-      .getRepository(AccountRecord)
-      .save({ id: randomUUID(), name: 'Searchable', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
-    const organisationId = randomUUID();
-    await db.dataSource.getRepository(OrganisationRecord).insert({
-      id: organisationId,
-      accountId: account.id,
-      kind: OrganisationKind.DEFAULT,
-      name: 'Searchable',
-      nameNamespace: account.id,
-      language: 'en',
-      location: null,
-      managingOrganisationId: null,
-      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
-      createdAt: new Date(),
-    });
-    const userId = randomUUID();
-    // Written past insertUser, as rows stood before the migration: without terms.
-    await db.dataSource.getRepository(UserRecord).insert({
-      id: userId,
-      organisationId,
-      username: 'Jos.Brink',
-      email: 'jos@brink.example',
-      firstName: 'José',
-      lastName: 'Brink',
-      middleName: null,
-      screenName: 'José Brink',
-      status: UserStatus.ACTIVE,
-      passwordHash: null,
-      failedLoginCount: 0,
-      lastLoginAt: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
+    const organisationId = await saveOrganisation('Searchable');
+    // Written past createUser, as rows stood before the migration: without terms.
+    const { id: userId, ...user } = userRow(organisationId, 'Jos.Brink', { firstName: 'José', lastName: 'Brink' });
+    await db.dataSource.getRepository(UserRecord).insert({ id: userId, ...user, email: 'jos@brink.example' });
     const position = db.dataSource.migrations.findIndex((migration) => migration.name?.startsWith('UserSearchTerms'));
     for (let i = position; i < db.dataSource.migrations.length; i++)
       await withMigrationSafeForeignKeys(db.dataSource, () => db.dataSource.undoLastMigration({ transaction: 'each' }));
@@ -141,39 +121,9 @@ describe('migrations', () => {
   });
 
   it('keep every row when later migrations are reverted and run again (table rebuilds cascade nothing)', async () => {
-    const account = await db.dataSource
-      .getRepository(AccountRecord)
-      .save({ id: randomUUID(), name: 'Upgrade', seatLimit: 5, ownerUserId: null, createdAt: new Date() });
-    const organisationId = randomUUID();
-    await db.dataSource.getRepository(OrganisationRecord).insert({
-      id: organisationId,
-      accountId: account.id,
-      kind: OrganisationKind.DEFAULT,
-      name: 'Upgrade',
-      nameNamespace: account.id,
-      language: 'en',
-      location: null,
-      managingOrganisationId: null,
-      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
-      createdAt: new Date(),
-    });
-    const userId = randomUUID();
-    await db.dataSource.getRepository(UserRecord).insert({
-      id: userId,
-      organisationId,
-      username: 'upgrade.user',
-      email: 'upgrade@example.com',
-      firstName: 'A',
-      lastName: 'B',
-      middleName: null,
-      screenName: 'A B',
-      status: UserStatus.ACTIVE,
-      passwordHash: null,
-      failedLoginCount: 0,
-      lastLoginAt: null,
-      createdAt: new Date(),
-      updatedAt: new Date(),
-    });
+    const organisationId = await saveOrganisation('Upgrade');
+    const { id: userId, ...user } = userRow(organisationId, 'upgrade.user');
+    await db.dataSource.getRepository(UserRecord).insert({ id: userId, ...user });
     await db.dataSource.getRepository(SessionRecord).insert({
       id: randomUUID(),
       userId,
@@ -205,19 +155,9 @@ describe('migrations', () => {
       'Before schema.read',
       5,
     ]);
-    const organisationId = randomUUID();
-    await db.dataSource.getRepository(OrganisationRecord).insert({
-      id: organisationId,
-      accountId: account.id,
-      kind: OrganisationKind.DEFAULT,
-      name: 'Before schema.read',
-      nameNamespace: account.id,
-      language: 'en',
-      location: null,
-      managingOrganisationId: null,
-      privacy: { transcriptRetentionDays: 1, anonymiseVisitorIp: true },
-      createdAt: new Date(),
-    });
+    const organisation = organisationRow(account.id, 'Before schema.read');
+    const organisationId = organisation.id;
+    await db.dataSource.getRepository(OrganisationRecord).insert(organisation);
     const role = (key: string, builtIn: boolean, permissions: string[]) => ({
       id: randomUUID(),
       organisationId,

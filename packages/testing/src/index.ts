@@ -6,3 +6,4 @@ export * from './row-snapshot';
 export * from './launcher-process';
 export * from './bulk-customers';
 export * from './bulk-users';
+export * from './principals';

@@ -62,3 +62,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * What every process of a graph started on `db` needs: this process's variables, the database,
+ * MAIL_DIR, a public URL for mail links, fresh secrets, and `rateLimits` as RATE_LIMITS.
+ */
+export function graphEnvironment(db: TestDatabase, mailDir: string, rateLimits: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...db.env,
+    MAIL_DIR: mailDir,
+    PUBLIC_URL: 'http://app.test',
+    ACCESS_TOKEN_SECRET: randomBytes(48).toString('base64url'),
+    PRINCIPAL_SECRET: randomBytes(48).toString('base64url'),
+    RATE_LIMITS: rateLimits,
+  };
+}
