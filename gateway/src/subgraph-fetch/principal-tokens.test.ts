@@ -1,31 +1,26 @@
-import type { UserPrincipal } from '@tenantry/auth';
 import { ANONYMOUS, verifyPrincipalToken } from '@tenantry/auth';
+import { testUserPrincipal } from '@tenantry/testing';
 import { PRINCIPAL_TOKEN_RENEWAL_MS, PrincipalTokens } from './principal-tokens';
 
 const SECRET = 'test-principal-secret-of-thirty-two-chars';
 
-function user(roleKey = 'OPERATOR'): UserPrincipal {
-  return {
-    kind: 'user',
-    userId: 'u1',
-    sessionId: 's1',
-    accountId: 'a1',
-    homeOrganisationId: 'o1',
-    organisationId: 'o1',
-    roleKey,
-    permissions: ['users.read'],
-    isAccountOwner: false,
-    grantedOrganisationIds: [],
-    managesCustomers: false,
-  };
-}
+const user = (roleKey = 'OPERATOR') => testUserPrincipal({ roleKey });
 
 function expiryOf(token: string): number {
   return (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number }).exp * 1000;
 }
 
 describe('PrincipalTokens', () => {
+  // Only the clock is faked: the signing itself runs on real promises.
+  beforeEach(() =>
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
+    }),
+  );
   afterEach(() => jest.useRealTimers());
+
+  /** A second later, a token signed anew differs from the one before (its iat and exp move): equal tokens are then kept ones. */
+  const aSecondLater = () => jest.setSystemTime(Date.now() + 1_000);
 
   it('signs a token each subgraph verifies as the principal, and only for its audience', async () => {
     const principal = user();
@@ -38,6 +33,7 @@ describe('PrincipalTokens', () => {
     const tokens = new PrincipalTokens(SECRET);
     const principal = user();
     const first = await tokens.for(principal, 'users');
+    aSecondLater();
     expect(await tokens.for(principal, 'users')).toBe(first);
     expect(await tokens.for(principal, 'organisations')).not.toBe(first);
     expect(await tokens.for(ANONYMOUS, 'users')).not.toBe(first);
@@ -46,7 +42,9 @@ describe('PrincipalTokens', () => {
 
   it('reuses the token for an equal principal object built anew, as the gateway builds one per request', async () => {
     const tokens = new PrincipalTokens(SECRET);
-    expect(await tokens.for(user(), 'users')).toBe(await tokens.for(user(), 'users'));
+    const first = await tokens.for(user(), 'users');
+    aSecondLater();
+    expect(await tokens.for(user(), 'users')).toBe(first);
   });
 
   it('keeps at most its bound of tokens, signing the oldest again', async () => {
@@ -54,13 +52,11 @@ describe('PrincipalTokens', () => {
     const [first, second] = [user('A'), user('B')];
     const firstToken = await tokens.for(first, 'users');
     await tokens.for(second, 'users');
+    aSecondLater();
     expect(await tokens.for(first, 'users')).toBe(firstToken);
     await tokens.for(user('C'), 'users');
     // Full at two: the first went to make room for the third.
-    jest.useFakeTimers({
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
-    });
-    jest.setSystemTime(Date.now() + 1_000);
+    aSecondLater();
     expect(await tokens.for(first, 'users')).not.toBe(firstToken);
   });
 
@@ -75,10 +71,6 @@ describe('PrincipalTokens', () => {
   });
 
   it('signs anew once no more than the renewal margin is left of the token', async () => {
-    // Only the clock is faked: the signing itself runs on real promises.
-    jest.useFakeTimers({
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
-    });
     const tokens = new PrincipalTokens(SECRET);
     const principal = user();
     const first = await tokens.for(principal, 'users');
