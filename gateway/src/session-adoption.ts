@@ -20,14 +20,14 @@ export function sessionAdopter(accessTokenSecret: string, principals: Pick<Princ
   return async (accessToken, context, established) => {
     const claims = await verifyAccessToken(accessToken, accessTokenSecret);
     try {
-      if (claims && isPrincipalOf(established, claims)) {
-        context.principal = established;
-        if (context.principalEffects) context.principalEffects.adopted = established;
-        return;
-      }
-      context.principal = claims
-        ? await principals.resolve(claims, { deadline: context.deadline, requestId: context.requestId, trace: context.trace })
-        : ANONYMOUS;
+      context.principal =
+        claims && isPrincipalOf(established, claims)
+          ? established
+          : claims
+            ? await principals.resolve(claims, { deadline: context.deadline, requestId: context.requestId, trace: context.trace })
+            : ANONYMOUS;
+      // Resolved either way, it is what the rest of the operation acts as (principal-invalidation.plugin.ts).
+      if (context.principalEffects && context.principal.kind === 'user') context.principalEffects.adopted = context.principal;
     } catch (error) {
       logInternalError(error);
       context.principal = ANONYMOUS;

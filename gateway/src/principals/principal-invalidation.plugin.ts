@@ -5,10 +5,12 @@ import type { PrincipalCache } from './principal-cache';
 import type { PrincipalInvalidations } from './principal-invalidations';
 
 /**
- * Before a mutation is answered (whatever its outcome, partial errors included), every gateway
- * forgets the principals it may have changed: the caller's whole account (a signed-in write cannot
- * reach past its account), the account of a session adopted during it, and the users the users
- * subgraph named. Then a session the operation established is kept, when its only field established it.
+ * Before a mutation that ran is answered (whatever its outcome, partial errors included), every
+ * gateway forgets the principals it may have changed: the caller's whole account (a signed-in write
+ * cannot reach past its account), the users the users subgraph named, and, when later root fields
+ * ran as a session adopted during it, that session's account. A mutation refused before it ran
+ * (rate limits, query limits, a password change required) changed nothing and invalidates nothing.
+ * A session the operation's only root field established is kept.
  */
 export function principalInvalidationPlugin<TContext extends { principalEffects?: PrincipalEffects }>(
   cache: PrincipalCache,
@@ -17,23 +19,32 @@ export function principalInvalidationPlugin<TContext extends { principalEffects?
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
+      let ran = false;
       return {
+        async executionDidStart() {
+          ran = true;
+        },
         async willSendResponse({ contextValue, operation }) {
           const effects = contextValue.principalEffects;
           if (!effects || !cache.enabled) return;
+          const selections = operation?.selectionSet.selections ?? [];
+          // A fragment at the root may hold any number of fields: only a lone field is one.
+          const loneField = selections.length === 1 && selections[0].kind === Kind.FIELD;
           const accountIds = new Set<string>();
-          if (operation?.operation === 'mutation') {
+          if (ran && operation?.operation === 'mutation') {
             if (effects.caller) accountIds.add(effects.caller.accountId);
-            if (effects.adopted) accountIds.add(effects.adopted.accountId);
+            // Later fields ran as the adopted principal and may have changed it after the users subgraph resolved it.
+            if (effects.adopted && !loneField) accountIds.add(effects.adopted.accountId);
           }
-          const fields = operation?.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD).length ?? 0;
-          // Later fields ran as the adopted principal and may have changed it after the users subgraph resolved it.
-          const keepAdopted = effects.adopted && fields === 1 && cache.generation === effects.generation;
-          if (accountIds.size === 0 && effects.changedUserIds.size === 0) return;
-          onInvalidation();
-          await invalidations.publish({ accountIds: [...accountIds], userIds: [...effects.changedUserIds] });
-          // Kept only if no other invalidation came in meanwhile: publishing moved the generation by exactly one.
-          if (keepAdopted && effects.adopted) cache.keep(effects.adopted, effects.generation + 1);
+          const keepAdopted = effects.adopted && loneField && cache.generation === effects.generation;
+          let generation = effects.generation;
+          if (accountIds.size || effects.changedUserIds.size) {
+            onInvalidation();
+            await invalidations.publish({ accountIds: [...accountIds], userIds: [...effects.changedUserIds] });
+            // Publishing moves the generation by exactly one: any more means another invalidation came in meanwhile.
+            generation += 1;
+          }
+          if (keepAdopted && effects.adopted) cache.keep(effects.adopted, generation);
         },
       };
     },
