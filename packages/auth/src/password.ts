@@ -7,8 +7,11 @@ import { WorkSlots } from './work-slots';
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-/** One argon2 computation per core at a time (docs/architecture.md#password-hashing). */
-const argon2Slots = new WorkSlots(availableParallelism());
+/**
+ * One argon2 computation per core at a time (docs/architecture.md#password-hashing), and never the
+ * whole libuv pool: token checks and file work queue there too.
+ */
+const argon2Slots = new WorkSlots(Math.max(1, Math.min(availableParallelism(), (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1)));
 
 /** Hashes a password as an argon2id PHC string. */
 export function hashPassword(password: string): Promise<string> {
