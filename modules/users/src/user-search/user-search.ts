@@ -71,15 +71,24 @@ export interface SearchTermRange {
 
 /**
  * Ids of users of the organisation with a term in the range, at most `limit` (the caller asks
- * for one more than it can take to learn whether there are more). From the index alone.
+ * for one more than it can take to learn whether there are more), read only where `visible` (the
+ * caller's visibility rule on `t.organisation_id`) holds: a foreign organisation answers like one
+ * without a match, in the same statements.
  */
-export async function usersWithTermsIn(manager: EntityManager, organisationId: string, range: SearchTermRange, limit: number): Promise<string[]> {
+export async function usersWithTermsIn(
+  manager: EntityManager,
+  organisationId: string,
+  range: SearchTermRange,
+  limit: number,
+  visible: { sql: string; params: Record<string, unknown> },
+): Promise<string[]> {
   const rows = await manager
     .getRepository(UserSearchTermRecord)
     .createQueryBuilder('t')
     .select('t.user_id', 'userId')
     .distinct(true)
     .where('t.organisation_id = :organisationId AND t.term >= :termFrom AND t.term < :termTo', { organisationId, termFrom: range.from, termTo: range.to })
+    .andWhere(visible.sql, visible.params)
     .limit(limit)
     .getRawMany<{ userId: string }>();
   return rows.map((row) => row.userId);

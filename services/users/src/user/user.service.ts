@@ -1,7 +1,14 @@
 import type { PageCountedOnDemand } from '@tenantry/federation';
 import { decodeCursor, pageSize, toPage } from '@tenantry/federation';
 import type { TenantScope } from '@tenantry/organisations-module';
-import { OrganisationKind, findOnboardingPolicy, setOperatorGroupsOfUser, setVisibleWidgetsOfUser, visibleOrganisations } from '@tenantry/organisations-module';
+import {
+  OrganisationKind,
+  findOnboardingPolicy,
+  organisationColumnVisible,
+  setOperatorGroupsOfUser,
+  setVisibleWidgetsOfUser,
+  visibleOrganisations,
+} from '@tenantry/organisations-module';
 import { holdersOfRoles, rolesHoldingPermission } from '@tenantry/permissions-module';
 import { SEARCHED_FIELDS, UserRecord, UserStatus, hasTermIn, replaceUserSearchTerms, searchTermRange, usersWithTermsIn } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
@@ -81,7 +88,11 @@ export class UserService {
     // A search without a letter or digit: no term starts with one.
     if (range === null) return nothingFound();
     // A search matching few users reads just those; one matching many reads users in page order and keeps those that match.
-    const few = range ? await usersWithTermsIn(manager, organisationId, range, FEW_MATCHES + 1) : [];
+    const few = range
+      ? await usersWithTermsIn(manager, organisationId, range, FEW_MATCHES + 1, organisationColumnVisible(this.scope.principal, 't.organisation_id'))
+      : [];
+    // Terms read under the rule: a match shows the organisation is visible.
+    if (few.length) this.scope.visibility.noteShown([organisationId]);
     const narrowed = range !== undefined && few.length <= FEW_MATCHES;
     if (narrowed && !few.length) return nothingFound();
     const matching = () => {

@@ -16,6 +16,7 @@ describe('the users page: statements per request', () => {
   let organisation: OrganisationSeed;
   let manager: UserPrincipal;
   let foreignOrganisationId: string;
+  let foreignUsername: string;
 
   beforeAll(async () => {
     bed = await startTestbed();
@@ -26,7 +27,9 @@ describe('the users page: statements per request', () => {
       input: { organisationId: organisation.id, email: 'invited@example.com', firstName: 'In', lastName: 'Vited', language: 'EN', roleKey: 'OPERATOR' },
     });
     expect(invited.errors).toBeUndefined();
-    foreignOrganisationId = (await (await bed.seed.createAccount()).createOrganisation()).id;
+    const foreign = await (await bed.seed.createAccount()).createOrganisation();
+    foreignOrganisationId = foreign.id;
+    foreignUsername = (await foreign.createUser('OPERATOR')).record.username;
   });
   afterAll(() => bed.close());
 
@@ -64,5 +67,22 @@ describe('the users page: statements per request', () => {
       expect(answer.data?.[page] ?? null).toBeNull();
       expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
     }
+  });
+
+  it("searches another account's organisation in the same statements whether a name there starts with the search or not", async () => {
+    const statementsOfSearch = async (search: string) => {
+      bed.db.queries.reset();
+      const answer = await bed.query(
+        manager,
+        'query($organisationId: ID!, $search: String) { users(organisationId: $organisationId, search: $search) { edges { node { id } } } }',
+        {
+          organisationId: foreignOrganisationId,
+          search,
+        },
+      );
+      expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      return bed.db.queries.statements.length;
+    };
+    expect(await statementsOfSearch(foreignUsername)).toBe(await statementsOfSearch('qqqnobodystartswiththis'));
   });
 });
