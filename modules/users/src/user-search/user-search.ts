@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import type { EntityManager } from '@tenantry/database';
-import type { UserRecord } from '../user/user.entity';
+import { UserRecord } from '../user/user.entity';
 import { UserSearchTermRecord } from './user-search-term.entity';
 
 /** The fields `users(search:)` looks in (docs/product.md#users-and-seats). */
@@ -41,10 +41,18 @@ export async function insertUserSearchTerms(manager: EntityManager, user: Search
   if (rows.length) await manager.insert(UserSearchTermRecord, rows);
 }
 
-/** Rewrites a user's terms after a searched field changed. */
-export async function replaceUserSearchTerms(manager: EntityManager, user: SearchableUser): Promise<void> {
-  await manager.delete(UserSearchTermRecord, { userId: user.id });
-  await insertUserSearchTerms(manager, user);
+/**
+ * Rewrites a user's terms after a searched field changed, from the row as the caller's transaction
+ * now holds it (its UPDATE locked the row): terms built from a copy read earlier could undo another
+ * write that committed meanwhile.
+ */
+export async function replaceUserSearchTerms(manager: EntityManager, userId: string): Promise<void> {
+  const user = await manager.getRepository(UserRecord).findOne({
+    select: { id: true, organisationId: true, username: true, email: true, firstName: true, lastName: true, screenName: true },
+    where: { id: userId },
+  });
+  await manager.delete(UserSearchTermRecord, { userId });
+  if (user) await insertUserSearchTerms(manager, user);
 }
 
 /**

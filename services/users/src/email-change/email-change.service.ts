@@ -103,7 +103,7 @@ export class EmailChangeService {
         { email: pendingEmail, pendingEmail: null, updatedAt: now },
       );
       if (!switched.affected) throw invalidConfirmationLink();
-      await replaceUserSearchTerms(manager, { ...user, email: pendingEmail });
+      await replaceUserSearchTerms(manager, user.id);
       await revokeUserTokens(manager, user.id, UserTokenPurpose.PASSWORD_RESET, now);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,

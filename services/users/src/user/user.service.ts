@@ -239,7 +239,7 @@ export class UserService {
       }
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
-      if (SEARCHED_FIELDS.some((field) => field in changes)) await replaceUserSearchTerms(manager, updated);
+      if (SEARCHED_FIELDS.some((field) => field in changes)) await replaceUserSearchTerms(manager, user.id);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: this.scope.principal.userId,
