@@ -44,4 +44,11 @@ describe('the term range of a search', () => {
     expect(searchTermRange('@Zoë')).toEqual({ from: 'zoe', to: 'zof' });
     expect(searchTermRange('.-@')).toBeNull();
   });
+
+  it('fold the letters NFD keeps whole as they are typed, so "lucja" finds Łucja and "weis" finds Weiß', () => {
+    expect(searchTermsOf({ ...user, username: 'x', email: null, firstName: 'Łucja', lastName: 'Weiß', screenName: 'Ørsted O’Brien' }).sort()).toEqual(
+      ['brien', 'lucja', "o'brien", "orsted o'brien", 'weiss', 'x'].sort(),
+    );
+    expect(searchTermRange('Øverg')).toEqual({ from: 'overg', to: 'overh' });
+  });
 });

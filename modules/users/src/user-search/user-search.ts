@@ -15,9 +15,33 @@ const TERM_LENGTH = 254;
 const clip = (text: string) => [...text].slice(0, TERM_LENGTH).join('').trimEnd();
 const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
 
-/** Lower-cased, accents removed (é → e), runs of white space as one space: how terms are stored and searches compared. */
+/** Letters whose accent is part of the letter, so NFD leaves them whole, and typographic apostrophes: what they are typed as. */
+const FOLDED: Record<string, string> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŀ: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  '\u2019': "'",
+  '\u2018': "'",
+};
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDED).join('')}]`, 'gu');
+
+/** Lower-cased, accents removed (é → e, ł → l, ß → ss), runs of white space as one space: how terms are stored and searches compared. */
 export function normaliseSearchText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(FOLDABLE, (letter) => FOLDED[letter])
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /** Every term of a user: each searched field from the start of each of its words, without repeats. */
