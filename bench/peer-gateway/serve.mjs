@@ -1,6 +1,6 @@
 // The peer gateway of `npm run bench` (bench/README.md): Hive Gateway on the same supergraph and
-// subgraph processes, doing the per-request auth work ours does (docs/architecture.md): verify the
-// bearer token, ask the users subgraph for the principal, sign it for each subgraph.
+// subgraph processes, doing the auth work ours does (docs/architecture.md) without its principal
+// cache: on every request verify the bearer token, ask the users subgraph for the principal, sign it for each subgraph.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';

@@ -285,7 +285,7 @@ async function main(): Promise<void> {
         if (answer.errors) throw new Error(`users page with invitations failed: ${JSON.stringify(answer.errors)}`);
       });
     }
-    const counted = `statements MariaDB received from the subgraphs' connections (general log; Query and Execute, transaction statements included) for one request after two warm-up requests, principal lookup included; at 1,000: ${Object.entries(
+    const counted = `statements MariaDB received from the subgraphs' connections (general log; Query and Execute, transaction statements included) for one request after two warm-up requests, the caller's principal kept by the gateway (a session's first request adds its lookup); at 1,000: ${Object.entries(
       counts[1000].kinds,
     )
       .map(([kind, count]) => `${count}× ${kind}`)
