@@ -102,6 +102,12 @@ export class PrincipalCache {
     }
   }
 
+  /** Forgets every kept principal: some invalidation may have been missed. */
+  forgetAll(): void {
+    this.current += 1;
+    this.entries.clear();
+  }
+
   /** Invalidations may be missed from now on: forget everything and look every request up until `resume`. */
   suspend(): void {
     this.current += 1;
