@@ -99,6 +99,19 @@ class BodyError extends Error {
   }
 }
 
+/**
+ * One access line per request, written when it completes (method, URL, status, time), instead of
+ * Fastify's two: half the log writes on every hop (docs/benchmarks.md).
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** Fastify's logger: JSON lines, the request id under `requestId` and the trace id under `traceId` in every line of a request. */
 function fastifyOptions(log: LogOptions = {}, trustProxy: FastifyServerOptions['trustProxy'] = false): FastifyServerOptions {
   return {
@@ -107,7 +120,7 @@ function fastifyOptions(log: LogOptions = {}, trustProxy: FastifyServerOptions['
     // The caller's id is taken only when sane (chooseRequestId), which Fastify's own header option would not check.
     requestIdHeader: false,
     genReqId: (request) => chooseRequestId(request.headers[REQUEST_ID_HEADER]),
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new OneLinePerRequest({ requestIdLogLabel: 'requestId' }),
     // Every line of a request also carries its W3C trace id (the caller's traceparent, else a new trace).
     childLoggerFactory: (logger, bindings, options, raw) => logger.child({ ...bindings, traceId: traceContextOf(raw as IncomingMessage).traceId }, options),
     bodyLimit: MAX_BODY_BYTES,
