@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { isReadyMessage, subgraphRegistry } from '@tenantry/config';
+import { isReadyMessage, NODE_FLAGS, subgraphRegistry } from '@tenantry/config';
 import { freePorts } from '@tenantry/stack';
 
 /** A process the suite started, and how to reach it. */
@@ -24,9 +24,16 @@ export interface BenchGraph {
 const READY_TIMEOUT_MS = 60_000;
 
 /** Spawns a built entry and settles once it reports ready over IPC, as the launcher (packages/stack) waits for it. */
-export function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, url: string, cwd?: string): Promise<Started> {
+export function startProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  url: string,
+  cwd?: string,
+  nodeFlags: readonly string[] = [],
+): Promise<Started> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child: ChildProcess = spawn(process.execPath, [...nodeFlags, script], { env, cwd, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${name} did not report ready within ${READY_TIMEOUT_MS / 1000} s`));
@@ -79,13 +86,27 @@ export async function startBenchGraph(baseEnv: NodeJS.ProcessEnv): Promise<Bench
   try {
     const subgraphs = await Promise.all(
       registry.map((subgraph, index) =>
-        startProcess(subgraph.name, entryOf(subgraph.workspace, subgraph.entry), env, `http://127.0.0.1:${ports[index]}/graphql`).then((part) => {
+        startProcess(
+          subgraph.name,
+          entryOf(subgraph.workspace, subgraph.entry),
+          env,
+          `http://127.0.0.1:${ports[index]}/graphql`,
+          undefined,
+          NODE_FLAGS.subgraph,
+        ).then((part) => {
           started.push(part);
           return part;
         }),
       ),
     );
-    const gateway = await startProcess('gateway', entryOf('@tenantry/gateway', 'dist/main.js'), env, `http://127.0.0.1:${env.PORT}/graphql`);
+    const gateway = await startProcess(
+      'gateway',
+      entryOf('@tenantry/gateway', 'dist/main.js'),
+      env,
+      `http://127.0.0.1:${env.PORT}/graphql`,
+      undefined,
+      NODE_FLAGS.gateway,
+    );
     started.push(gateway);
     return {
       gateway,

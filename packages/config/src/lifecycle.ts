@@ -36,3 +36,9 @@ export function stopWhenTold(stop: () => Promise<void>): void {
   process.once('SIGTERM', once);
   if (process.connected) process.once('disconnect', once);
 }
+
+/** The V8 flags each server runs with, on its command line (docs/architecture.md: V8 flags). */
+export const NODE_FLAGS = {
+  gateway: ['--heap-growing-percent=30'],
+  subgraph: ['--max-semi-space-size=32'],
+} as const satisfies Record<string, readonly string[]>;

@@ -1,10 +1,14 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import type { Server, Socket } from 'node:net';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NODE_FLAGS, subgraphRegistry } from '@tenantry/config';
 import type { LauncherProcess } from '@tenantry/testing';
 import { freeLauncherPorts, LAUNCHER_READY, launcherPartNames, processesRunningIn, startLauncher } from '@tenantry/testing';
+
+const argumentsOf = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+const SUBGRAPH_NAMES = subgraphRegistry().map((subgraph) => subgraph.name);
 
 /** Runs the built launcher (`npm start` after its build) on free ports, each run in a fresh folder. */
 describe('the launcher', () => {
@@ -20,6 +24,12 @@ describe('the launcher', () => {
     rmSync(cwd, { recursive: true, force: true });
   });
 
+  it("runs with the same V8 flags from a workspace's own start script", () => {
+    const startScript = (workspace: string) => JSON.parse(readFileSync(require.resolve(`${workspace}/package.json`), 'utf8')).scripts.start as string;
+    expect(startScript('@tenantry/gateway')).toBe(`node ${NODE_FLAGS.gateway.join(' ')} dist/main.js`);
+    for (const { workspace, entry } of subgraphRegistry()) expect(startScript(workspace)).toBe(`node ${NODE_FLAGS.subgraph.join(' ')} ${entry}`);
+  });
+
   it.each([
     ['SIGTERM', /users \(pid (\d+)\) exited with code 0/],
     ['SIGKILL', /users \(pid (\d+)\) exited on signal SIGKILL/],
@@ -30,6 +40,9 @@ describe('the launcher', () => {
     expect(Object.keys(pids).sort()).toEqual(launcherPartNames());
     expect(launcherPartNames()).toEqual(expect.arrayContaining(['gateway', 'mail', 'organisations', 'permissions', 'users']));
     expect(processesRunningIn(cwd).sort()).toEqual([launcher.child.pid, ...Object.values(pids)].sort());
+    // V8 sizes its heap at start-up: the flags work only on the command line.
+    expect(argumentsOf(pids.gateway)).toEqual(expect.arrayContaining([...NODE_FLAGS.gateway]));
+    for (const name of SUBGRAPH_NAMES) expect(argumentsOf(pids[name])).toEqual(expect.arrayContaining([...NODE_FLAGS.subgraph]));
 
     process.kill(pids.users, signal);
 

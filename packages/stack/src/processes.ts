@@ -5,7 +5,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Environment } from '@tenantry/config';
-import { isReadyMessage, readEnvironment, subgraphRegistry } from '@tenantry/config';
+import { isReadyMessage, NODE_FLAGS, readEnvironment, subgraphRegistry } from '@tenantry/config';
 
 /** A runnable part of the graph: the package it starts from and the built script it runs. */
 interface Part {
@@ -14,11 +14,13 @@ interface Part {
   entry: string;
   /** The variable that sets its port, so a message about a port says what to change; none for the mail worker. */
   portVariable?: string;
+  /** V8 flags it runs with (NODE_FLAGS). */
+  nodeFlags: readonly string[];
 }
 
-const GATEWAY: Part = { name: 'gateway', workspace: '@tenantry/gateway', entry: 'dist/main.js', portVariable: 'PORT' };
+const GATEWAY: Part = { name: 'gateway', workspace: '@tenantry/gateway', entry: 'dist/main.js', portVariable: 'PORT', nodeFlags: NODE_FLAGS.gateway };
 // The outbox worker needs the whole store, which the mail library may not depend on: its entry is the stack's.
-const MAIL: Part = { name: 'mail', workspace: '@tenantry/stack', entry: 'dist/mail-worker.js' };
+const MAIL: Part = { name: 'mail', workspace: '@tenantry/stack', entry: 'dist/mail-worker.js', nodeFlags: [] };
 
 /** `gateway`, `mail`, or a subgraph's name in schema/supergraph.yaml. */
 export type ProcessName = string;
@@ -31,7 +33,7 @@ function subgraphParts(): Part[] {
     if (subgraph.name === GATEWAY.name || subgraph.name === MAIL.name) {
       throw new StackError(`A subgraph cannot be called "${subgraph.name}": the launcher has a part of that name.`);
     }
-    return { name: subgraph.name, workspace: subgraph.workspace, entry: subgraph.entry, portVariable: subgraph.portVariable };
+    return { name: subgraph.name, workspace: subgraph.workspace, entry: subgraph.entry, portVariable: subgraph.portVariable, nodeFlags: NODE_FLAGS.subgraph };
   });
 }
 
@@ -56,9 +58,10 @@ export class StackError extends Error {
   override name = 'StackError';
 }
 
-function mainScript(name: ProcessName): string {
-  const { workspace, entry } = part(name);
-  return join(dirname(require.resolve(`${workspace}/package.json`)), entry);
+/** The node arguments that run a part: its V8 flags, then its built script. */
+function nodeArguments(name: ProcessName): string[] {
+  const { workspace, entry, nodeFlags } = part(name);
+  return [...nodeFlags, join(dirname(require.resolve(`${workspace}/package.json`)), entry)];
 }
 
 /**
@@ -204,7 +207,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   /** Spawns a part; settles when it reports ready, fails when it exits or cannot be spawned first. */
   const startPart = (name: ProcessName): Promise<void> => {
     const output = options.stdio ?? 'inherit';
-    const child = spawn(process.execPath, [mainScript(name)], { env, stdio: [output, output, output, 'ipc'], detached: true });
+    const child = spawn(process.execPath, nodeArguments(name), { env, stdio: [output, output, output, 'ipc'], detached: true });
     children.set(name, child);
     const ready = new Promise<void>((resolve, reject) => {
       child.on('message', (message) => {
