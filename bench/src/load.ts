@@ -3,7 +3,12 @@ import autocannon from 'autocannon';
 /** Fixed load: the same connections and duration for every side of every comparison. */
 export const CONNECTIONS = 16;
 export const RUN_SECONDS = 5;
-export const WARM_UP_SECONDS = 2;
+/**
+ * Load on each side before its first timed run. Every process JIT-compiles for its first ~25 s under
+ * load (a users page at 16 connections went 150 → 180 → 200 → 220 req/s over four 8 s runs), so a
+ * short warm-up measures how fast each side compiles rather than how fast it serves.
+ */
+export const WARM_UP_SECONDS = 20;
 /** Each pair runs A, B, A, B, ... this many times each; the medians are compared. */
 export const ROUNDS = 3;
 /** How long one request may take before autocannon counts it as timed out. */

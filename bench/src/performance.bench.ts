@@ -156,6 +156,7 @@ const ratioRow = (scenario: string, ours: Measured | null, baseline: Measured | 
       ratio: ratioOf(ours?.median, baseline?.median),
       target: { op: '>=', value: targetValue },
       ...failuresOf(ours, baseline),
+      runs: { ours: ours?.runs, baseline: baseline?.runs },
     },
     note,
   );

@@ -14,6 +14,8 @@ export interface Row {
   target: { op: '>=' | '<=' | '<'; value: number };
   /** Requests of the timed runs that failed (HTTP error, GraphQL errors, timeout): a figure with failures is suspect. */
   failed?: number;
+  /** Every timed run of each side, in its unit, to show how much they spread. */
+  runs?: { ours?: number[]; baseline?: number[] };
   /** Why a figure is missing, or what exactly was counted. */
   note?: string;
 }
