@@ -27,7 +27,8 @@ function isSqlite(dataSource: DataSource): boolean {
  * TRANSACTION_ATTEMPTS times; so `work` changes nothing but the database through `manager`.
  */
 export function withTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  if (!isSqlite(dataSource)) return retriedWhenAsked(() => dataSource.transaction('READ COMMITTED', work));
+  // READ COMMITTED is each pooled connection's own setting (data-source.ts).
+  if (!isSqlite(dataSource)) return retriedWhenAsked(() => dataSource.transaction(work));
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   const run = previous.then(() => retriedWhenAsked(() => dataSource.transaction(work)));
   sqliteQueues.set(
@@ -35,6 +36,16 @@ export function withTransaction<T>(dataSource: DataSource, work: (manager: Entit
     run.catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * Runs `write`, one statement, so that it commits by itself: on MySQL as an autocommit statement
+ * (no transaction round trips); on SQLite through withTransaction, because the process's one
+ * connection is shared and a statement sent while another's transaction is open would join it.
+ */
+export function withAutocommit<T>(dataSource: DataSource, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (isSqlite(dataSource)) return withTransaction(dataSource, write);
+  return retriedWhenAsked(() => write(dataSource.manager));
 }
 
 async function retriedWhenAsked<T>(transaction: () => Promise<T>): Promise<T> {

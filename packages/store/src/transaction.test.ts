@@ -3,7 +3,7 @@ import type { BetterSqlite3Driver } from 'typeorm/driver/better-sqlite3/BetterSq
 import type { TestDatabase } from '@tenantry/testing';
 import { createTestDatabase, testDialect } from '@tenantry/testing';
 import type { DataSource, EntityManager } from '@tenantry/database';
-import { SQLITE_BUSY_TIMEOUT_MS, TRANSACTION_ATTEMPTS, withTransaction } from '@tenantry/database';
+import { SQLITE_BUSY_TIMEOUT_MS, TRANSACTION_ATTEMPTS, withAutocommit, withTransaction } from '@tenantry/database';
 import { AccountRecord, lockAccount } from '@tenantry/organisations-module';
 import { openStore } from '.';
 
@@ -57,6 +57,21 @@ describe('withTransaction', () => {
     ).rejects.toThrow('the use case refused');
     expect(attempts).toBe(1);
     expect(await accountNames(db.dataSource, 'Own failure')).toEqual([]);
+  });
+
+  it('an autocommit write sent while a transaction is open is never part of it: it stays when that transaction rolls back', async () => {
+    const account = newAccount('Autocommit beside a rollback');
+    let written: Promise<unknown> | undefined;
+    await expect(
+      withTransaction(db.dataSource, async (manager) => {
+        written = withAutocommit(db.dataSource, (other) => other.insert(AccountRecord, account));
+        // A statement after it in this transaction: on SQLite's one connection, a write that joined the transaction has run by now.
+        await manager.count(AccountRecord);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await written;
+    expect(await accountNames(db.dataSource, 'Autocommit beside')).toEqual(['Autocommit beside a rollback']);
   });
 
   (testDialect === 'sqlite' ? describe : describe.skip)('on SQLite, whose file several processes share', () => {

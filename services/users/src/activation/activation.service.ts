@@ -53,7 +53,7 @@ export class ActivationService {
       if (record.status === InvitationStatus.EXPIRED) throw refused('expired');
       if (record.status !== InvitationStatus.PENDING) throw invalidLink();
       if (record.expiresAt.getTime() <= now.getTime()) {
-        await this.database.transaction((manager) =>
+        await this.database.autocommit((manager) =>
           manager.update(InvitationRecord, { id: record.id, status: InvitationStatus.PENDING }, { status: InvitationStatus.EXPIRED, updatedAt: now }),
         );
         throw refused('expired');

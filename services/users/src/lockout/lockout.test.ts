@@ -4,7 +4,7 @@ import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module
 import type { TestDatabase } from '@tenantry/testing';
 import { createTestDatabase, initSeed } from '@tenantry/testing';
 import type { Refusal, Reservation } from './lockout';
-import { Lockout, lockoutState, MAX_FAILED_LOGINS } from './lockout';
+import { Lockout, lockoutState, MAX_FAILED_LOGINS, POLL_MS } from './lockout';
 
 describe('Lockout: states and operations', () => {
   let db: TestDatabase;
@@ -94,6 +94,27 @@ describe('Lockout: states and operations', () => {
     expect((await stored(user.id)).status).toBe(UserStatus.ACTIVE);
     await inTransaction((manager) => lockout.succeed(manager, right));
     await lockout.settle(right);
+    expect(await stored(user.id)).toMatchObject({ status: UserStatus.ACTIVE, failedLoginCount: 0 });
+  });
+
+  it('checks waiting for a full user look again only after their poll or a settled check, not because another waiter looked', async () => {
+    const user = await newUser();
+    const held = await Promise.all(Array.from({ length: MAX_FAILED_LOGINS }, () => reserve(user.id)));
+    const tries = () => db.queries.statements.filter((statement) => /failed_login_count\W* \+ 1/.test(statement)).length;
+    db.queries.reset();
+    const startedAt = Date.now();
+    const waiters = Array.from({ length: 10 }, () => lockout.reserve(user.id, 'login'));
+    // Until every waiter tried three times: after the first, each try comes from a poll (nothing settles meanwhile).
+    while (tries() < 3 * waiters.length) await new Promise((resolve) => setTimeout(resolve, 5));
+    const seen = tries();
+    // One try each at the start and one per poll since: waiters waking one another would have tried far more often.
+    expect(seen).toBeLessThanOrEqual(waiters.length * (2 + (Date.now() - startedAt) / POLL_MS));
+    for (const reservation of [...held, ...waiters]) {
+      const settled = await reservation;
+      if (settled.kind !== 'reserved') throw new Error(`refused: ${settled.reason}`);
+      await inTransaction((manager) => lockout.succeed(manager, settled));
+      await lockout.settle(settled);
+    }
     expect(await stored(user.id)).toMatchObject({ status: UserStatus.ACTIVE, failedLoginCount: 0 });
   });
 

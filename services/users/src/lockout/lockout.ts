@@ -14,7 +14,7 @@ export const MAX_FAILED_LOGINS = 3;
 /** How long a reservation waits for other checks of the same user to settle before it gives up. */
 const WAIT_FOR_SLOT_MS = 10_000;
 /** When nothing settles in this process (another instance holds the slots), a waiting reservation looks again this often. */
-const POLL_MS = 250;
+export const POLL_MS = 250;
 
 /** What a credential was checked for; names the audit event of a failure. */
 export type CredentialPurpose = 'login' | 'change_password' | 'enable_totp' | 'confirm_totp' | 'disable_totp';
@@ -104,10 +104,12 @@ export class Lockout {
       if (!user) return { kind: 'refused', reason: 'missing' };
       if (slot) return { kind: 'reserved', user, purpose, slot };
       const gaveUp = Date.now() >= deadline;
-      if (lockoutState(user) !== 'FULL' || gaveUp) return this.refuse(user, purpose, gaveUp);
+      const state = lockoutState(user);
+      // OPEN again: a check settled between the count and the read, so it counts again at once.
+      if ((state !== 'FULL' && state !== 'OPEN') || gaveUp) return this.refuse(user, purpose, gaveUp);
       // After a wait the caller's row is no longer a moment old.
       fresh = undefined;
-      await this.inFlight.next(userId, POLL_MS);
+      if (state === 'FULL') await this.inFlight.next(userId, POLL_MS);
     }
   }
 
@@ -157,7 +159,7 @@ export class Lockout {
 
   /** The check was no guess (a missing TOTP code after a right password) or broke: its attempt is given back. */
   async refund(reservation: Reservation): Promise<void> {
-    await this.database.transaction((manager) =>
+    await this.database.autocommit((manager) =>
       manager
         .createQueryBuilder()
         .update(UserRecord)
@@ -172,16 +174,25 @@ export class Lockout {
    * last check to leave makes a lockout decision failures deferred to it, and waiting ones look again.
    */
   async settle(reservation: Reservation): Promise<void> {
-    const { user, slot } = reservation;
+    await this.leave(reservation.user, reservation.slot, true);
+  }
+
+  /**
+   * Leaves a slot; the last check to leave makes a lockout decision failures deferred to it. Waiting
+   * checks look again when a counted check settles or a decision was made, never for a check that
+   * was not counted (they would only wake each other, over and over).
+   */
+  private async leave(user: UserRecord, slot: AttemptSlot, counted: boolean): Promise<void> {
+    const due = slot.leave();
     try {
-      if (!slot.leave()) return;
+      if (!due) return;
       await this.database.transaction(async (manager) => {
         await lockUserRow(manager, user.id);
         if (this.inFlight.count(user.id) > 0) this.inFlight.deferLockDecision(user.id);
         else await this.lockIfAtLimit(manager, user);
       });
     } finally {
-      this.inFlight.settled(user.id);
+      if (counted || due) this.inFlight.settled(user.id);
     }
   }
 
@@ -197,27 +208,34 @@ export class Lockout {
     await manager.update(UserRecord, { id: userId }, { failedLoginCount: 0 });
   }
 
-  /** `fresh`: the ACTIVE row the caller just read, the user's state once the attempt is counted. */
+  /**
+   * `fresh`: the ACTIVE row the caller just read. Counted, the check runs on the row as read just
+   * before (a moment old, like the caller's); not counted, on the row as it is after.
+   */
   private async tryReserve(userId: string, fresh?: UserRecord): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
-    let slot: AttemptSlot | undefined;
+    const before = fresh ?? (await this.database.manager.findOneBy(UserRecord, { id: userId }));
+    if (!before) return { user: null };
+    // In flight before the count can commit, so whoever reads the in-flight count under the user's
+    // row lock (fail, settle, refuse) sees every committed reservation. One that is then not counted
+    // at worst had a lockout decision deferred to it, which it makes as it leaves.
+    const slot = this.inFlight.begin(userId);
+    let counted = false;
     try {
-      return await this.database.transaction(async (manager) => {
-        const taken = await manager
+      const taken = await this.database.autocommit((manager) =>
+        manager
           .createQueryBuilder()
           .update(UserRecord)
           .set({ failedLoginCount: () => 'failed_login_count + 1' })
           .where('id = :id AND status = :active AND failed_login_count < :max', { id: userId, active: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
-          .execute();
-        // Not counted: what state the user is in decides what happens next, so it is read under the lock.
-        const user = taken.affected && fresh ? fresh : await manager.findOneBy(UserRecord, { id: userId });
-        // Counted in flight while this transaction holds the row, before it commits.
-        if (taken.affected && user) slot = this.inFlight.begin(userId);
-        return { user, slot };
-      });
-    } catch (error) {
-      slot?.leave();
-      throw error;
+          .execute(),
+      );
+      counted = Boolean(taken.affected);
+    } finally {
+      if (!counted) await this.leave(before, slot, false);
     }
+    if (counted) return { user: before, slot };
+    // Not counted: the state the user is in now decides what happens next.
+    return { user: await this.database.manager.findOneBy(UserRecord, { id: userId }) };
   }
 
   private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean): Promise<Refusal> {
