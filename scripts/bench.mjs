@@ -1,6 +1,7 @@
 // `npm run bench`: the performance suite (bench/src/performance.bench.ts, on MariaDB; README: Benchmarks).
 // `npm run bench -- tenancy login`: instead, every *.bench.ts (the workspaces' and bench/src's) whose
-// path contains one of the words, one after the other, each in its own process; `performance` selects the suite.
+// path contains one of the words, one after the other, each in its own process; `performance` selects the suite,
+// `cpu` the CPU milliseconds per request of every process (bench/src/cpu.bench.ts).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,14 +30,14 @@ if (!benches.length) {
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);
-  // The suite has its own tsconfig (bench/ is not a workspace) and measures MariaDB only.
+  // The suites of bench/ have their own tsconfig (bench/ is not a workspace) and measure MariaDB only.
   const suite = bench.startsWith(join('bench', 'src'));
   const result = spawnSync(
     process.execPath,
     ['node_modules/ts-node/dist/bin.js', '--transpile-only', '--project', suite ? 'bench/tsconfig.json' : 'tsconfig.base.json', bench],
     {
       stdio: 'inherit',
-      env: bench === PERFORMANCE_SUITE ? { ...process.env, TEST_DATABASE: 'mysql' } : process.env,
+      env: suite ? { ...process.env, TEST_DATABASE: 'mysql' } : process.env,
     },
   );
   if (result.status !== 0) failed++;

@@ -11,71 +11,22 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ANONYMOUS, PRINCIPAL_HEADER, signPrincipalToken, verifyAccessToken } from '@tenantry/auth';
 import type { Principal } from '@tenantry/auth';
-import { DEFAULT_RATE_LIMITS } from '@tenantry/config';
-import { DEMO_USERNAMES, freePorts } from '@tenantry/stack';
-import type { TestDatabase } from '@tenantry/testing';
-import { bearer, createTestDatabase, graphEnvironment, insertCustomerOrganisations, postGraphQL, TEST_MYSQL_URL, testDialect } from '@tenantry/testing';
+import { freePorts } from '@tenantry/stack';
+import { bearer, postGraphQL, TEST_MYSQL_URL, testDialect } from '@tenantry/testing';
 import type { Measured, Run, Side, Target } from './load';
 import { CONNECTIONS, interleave, ROUNDS, RUN_SECONDS, runLoad, WARM_UP_SECONDS } from './load';
 import { ensurePeerInstalled, PEER_FOLDER, PEER_SCRIPT } from './peer';
-import type { BenchGraph, Started } from './processes';
-import { startBenchGraph, startProcess } from './processes';
+import type { Started } from './processes';
+import { startProcess } from './processes';
 import type { Report, Row } from './report';
 import { printTable, writeReport } from './report';
 import type { SeededOrganisation } from './seed';
-import { BENCH_PASSWORD, SEARCH_TERM, SEARCHABLE_USERS, seedBenchData } from './seed';
+import { BENCH_PASSWORD, SEARCH_TERM, SEARCHABLE_USERS } from './seed';
+import { body, LOGIN, ME, ORGANISATIONS, seeded, sizeOf, target, USERS_PAGE, USERS_WITH_INVITATIONS } from './scenarios';
 import { countStatements } from './statements';
 
 const ROOT = join(__dirname, '..', '..');
 const RSS_LOAD_SECONDS = 60;
-
-const ME = '{ me { id username organisation { id name } role { key name } permissions } }';
-// A page as a list view asks for it: without totalCount, which costs a count by index (26 ms at 100,000 users on MariaDB).
-const USERS_PAGE =
-  'query($organisationId: ID!, $after: String, $search: String) { users(organisationId: $organisationId, first: 50, after: $after, search: $search) { edges { node { id username firstName status role { key name } organisation { id name } } } pageInfo { endCursor hasNextPage } } }';
-const USERS_WITH_INVITATIONS =
-  'query($organisationId: ID!) { users(organisationId: $organisationId, first: 50) { totalCount edges { node { id username status role { key name } organisation { id name } } } } invitations(organisationId: $organisationId, status: [PENDING], first: 50) { totalCount edges { node { id email status } } } }';
-const ORGANISATIONS = '{ organisations(first: 20) { totalCount edges { node { id name kind } } pageInfo { endCursor hasNextPage } } }';
-const LOGIN = 'mutation($username: String!, $password: String!) { login(username: $username, password: $password) { accessToken } }';
-
-const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
-
-/** Every budget raised, so the login scenario measures logins, not the limiter refusing them (it still runs on every request). */
-const LIFTED_RATE_LIMITS = Object.entries(DEFAULT_RATE_LIMITS)
-  .map(([rule, { durationSeconds }]) => `${rule}=100000000/${durationSeconds}s`)
-  .join(',');
-
-interface Seeded {
-  db: TestDatabase;
-  organisations: SeededOrganisation[];
-  graph: BenchGraph;
-  ownerToken: string;
-}
-
-async function login(url: string, username: string): Promise<string> {
-  const response = await postGraphQL<{ login: { accessToken: string } }>(url, LOGIN, { username, password: BENCH_PASSWORD });
-  if (!response.data) throw new Error(`login of ${username} failed: ${JSON.stringify(response.errors)}`);
-  return response.data.login.accessToken;
-}
-
-async function seeded(sizes: number[], mailDir: string, customers = 0): Promise<Seeded> {
-  const started = Date.now();
-  const db = await createTestDatabase();
-  const organisations = await seedBenchData(db.dataSource, sizes);
-  if (customers) {
-    const [acme] = await db.dataSource.query("SELECT id FROM organisations WHERE name = 'Acme Customer'");
-    await insertCustomerOrganisations(db.dataSource, { templateOrganisationId: acme.id, count: customers });
-  }
-  console.log(`  seeded ${sizes.join(', ')} users by SQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const graph = await startBenchGraph(graphEnvironment(db, mailDir, LIFTED_RATE_LIMITS));
-  return { db, organisations, graph, ownerToken: await login(graph.gateway.url, DEMO_USERNAMES.owner) };
-}
-
-const sizeOf = (data: Seeded, size: number) => data.organisations.find((organisation) => organisation.size === size)!;
-
-function target(label: string, url: string, bodies: string[], headers: () => Promise<Record<string, string>>): Target {
-  return { label, url, bodies, headers };
-}
 
 /** Fails loudly unless both sides answer every body with the same data and no errors. */
 async function assertSameAnswers(a: Target, b: Target): Promise<void> {
