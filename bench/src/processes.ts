@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { isReadyMessage, NODE_ENVIRONMENT, NODE_FLAGS, subgraphRegistry } from '@tenantry/config';
+import { isReadyMessage, NODE_FLAGS, subgraphRegistry } from '@tenantry/config';
 import { freePorts } from '@tenantry/stack';
 
 /** A process the suite started, and how to reach it. */
@@ -102,7 +102,7 @@ export async function startBenchGraph(baseEnv: NodeJS.ProcessEnv): Promise<Bench
     const gateway = await startProcess(
       'gateway',
       entryOf('@tenantry/gateway', 'dist/main.js'),
-      { ...NODE_ENVIRONMENT.gateway, ...env },
+      env,
       `http://127.0.0.1:${env.PORT}/graphql`,
       undefined,
       NODE_FLAGS.gateway,

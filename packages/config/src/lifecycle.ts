@@ -42,12 +42,3 @@ export const NODE_FLAGS = {
   gateway: ['--heap-growing-percent=30'],
   subgraph: ['--max-semi-space-size=32'],
 } as const satisfies Record<string, readonly string[]>;
-
-/**
- * Variables each server starts with unless they are set already; glibc reads them only at start-up
- * (docs/architecture.md: V8 flags). Two malloc arenas instead of one per thread keep the gateway 2–7 MiB smaller.
- */
-export const NODE_ENVIRONMENT = {
-  gateway: { MALLOC_ARENA_MAX: '2' },
-  subgraph: {},
-} as const satisfies Record<string, Readonly<Record<string, string>>>;

@@ -5,7 +5,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { Environment } from '@tenantry/config';
-import { isReadyMessage, NODE_ENVIRONMENT, NODE_FLAGS, readEnvironment, subgraphRegistry } from '@tenantry/config';
+import { isReadyMessage, NODE_FLAGS, readEnvironment, subgraphRegistry } from '@tenantry/config';
 
 /** A runnable part of the graph: the package it starts from and the built script it runs. */
 interface Part {
@@ -16,20 +16,11 @@ interface Part {
   portVariable?: string;
   /** V8 flags it runs with (NODE_FLAGS). */
   nodeFlags: readonly string[];
-  /** Variables it starts with unless set (NODE_ENVIRONMENT). */
-  nodeEnvironment: Readonly<Record<string, string>>;
 }
 
-const GATEWAY: Part = {
-  name: 'gateway',
-  workspace: '@tenantry/gateway',
-  entry: 'dist/main.js',
-  portVariable: 'PORT',
-  nodeFlags: NODE_FLAGS.gateway,
-  nodeEnvironment: NODE_ENVIRONMENT.gateway,
-};
+const GATEWAY: Part = { name: 'gateway', workspace: '@tenantry/gateway', entry: 'dist/main.js', portVariable: 'PORT', nodeFlags: NODE_FLAGS.gateway };
 // The outbox worker needs the whole store, which the mail library may not depend on: its entry is the stack's.
-const MAIL: Part = { name: 'mail', workspace: '@tenantry/stack', entry: 'dist/mail-worker.js', nodeFlags: [], nodeEnvironment: {} };
+const MAIL: Part = { name: 'mail', workspace: '@tenantry/stack', entry: 'dist/mail-worker.js', nodeFlags: [] };
 
 /** `gateway`, `mail`, or a subgraph's name in schema/supergraph.yaml. */
 export type ProcessName = string;
@@ -42,14 +33,7 @@ function subgraphParts(): Part[] {
     if (subgraph.name === GATEWAY.name || subgraph.name === MAIL.name) {
       throw new StackError(`A subgraph cannot be called "${subgraph.name}": the launcher has a part of that name.`);
     }
-    return {
-      name: subgraph.name,
-      workspace: subgraph.workspace,
-      entry: subgraph.entry,
-      portVariable: subgraph.portVariable,
-      nodeFlags: NODE_FLAGS.subgraph,
-      nodeEnvironment: NODE_ENVIRONMENT.subgraph,
-    };
+    return { name: subgraph.name, workspace: subgraph.workspace, entry: subgraph.entry, portVariable: subgraph.portVariable, nodeFlags: NODE_FLAGS.subgraph };
   });
 }
 
@@ -223,11 +207,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   /** Spawns a part; settles when it reports ready, fails when it exits or cannot be spawned first. */
   const startPart = (name: ProcessName): Promise<void> => {
     const output = options.stdio ?? 'inherit';
-    const child = spawn(process.execPath, nodeArguments(name), {
-      env: { ...part(name).nodeEnvironment, ...env },
-      stdio: [output, output, output, 'ipc'],
-      detached: true,
-    });
+    const child = spawn(process.execPath, nodeArguments(name), { env, stdio: [output, output, output, 'ipc'], detached: true });
     children.set(name, child);
     const ready = new Promise<void>((resolve, reject) => {
       child.on('message', (message) => {
