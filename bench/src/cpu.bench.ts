@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { bearer, testDialect } from '@tenantry/testing';
 import type { Target } from './load';
 import { CONNECTIONS, ROUNDS, RUN_SECONDS, runLoad, WARM_UP_SECONDS } from './load';
-import { BENCH_PASSWORD } from './seed';
-import { body, LOGIN, ME, ORGANISATIONS, seeded, sizeOf, target, USERS_PAGE } from './scenarios';
+import { rssMiB } from './processes';
+import { body, loginBodies, ME, ORGANISATIONS, seeded, sizeOf, target, USERS_PAGE } from './scenarios';
 
 const RESULTS = join(__dirname, '..', 'results', 'cpu.json');
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
@@ -53,10 +53,12 @@ interface CpuRow {
   /** CPU milliseconds per request, by process; `users (JavaScript thread)` is part of `users`. */
   msPerRequest: Record<string, number>;
   idlePercent: number;
+  /** The gateway's resident memory after the timed runs (MALLOC_ARENA_MAX and the V8 flags change it). */
+  gatewayRssMiB: number;
   failed: number;
 }
 
-async function measure(scenario: Target, processes: Record<string, () => number>): Promise<CpuRow> {
+async function measure(scenario: Target, processes: Record<string, () => number>, gatewayPid: number): Promise<CpuRow> {
   await runLoad(scenario, WARM_UP_SECONDS);
   const before = Object.fromEntries(Object.entries(processes).map(([name, read]) => [name, read()]));
   const coresBefore = coreTimes();
@@ -73,18 +75,20 @@ async function measure(scenario: Target, processes: Record<string, () => number>
     requestsPerSecond: requests / (ROUNDS * RUN_SECONDS),
     msPerRequest: Object.fromEntries(Object.entries(processes).map(([name, read]) => [name, ((read() - before[name]) * 1000) / requests])),
     idlePercent: (100 * (coresAfter.idle - coresBefore.idle)) / (coresAfter.total - coresBefore.total),
+    gatewayRssMiB: rssMiB(gatewayPid),
     failed,
   };
 }
 
 function printRows(rows: CpuRow[]): string {
   const names = Object.keys(rows[0].msPerRequest);
-  const header = ['scenario', 'req/s', ...names.map((name) => `${name} ms`), 'idle %'];
+  const header = ['scenario', 'req/s', ...names.map((name) => `${name} ms`), 'idle %', 'gateway RSS MiB'];
   const lines = rows.map((row) => [
     row.scenario,
     row.requestsPerSecond.toFixed(1),
     ...names.map((name) => row.msPerRequest[name].toFixed(2)),
     row.idlePercent.toFixed(1),
+    row.gatewayRssMiB.toFixed(1),
   ]);
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
@@ -106,22 +110,16 @@ async function main(): Promise<void> {
     else console.log('the database server does not run on this machine: its column is left out');
 
     const owner = async () => bearer(small.ownerToken);
-    const usernames = [...sizeOf(small, 1000).usernames, ...sizeOf(small, 100).usernames];
     const scenarios = [
       target('me with organisation, role, permissions', small.graph.gateway.url, [body(ME)], owner),
       target('users page (50, role, organisation)', small.graph.gateway.url, [body(USERS_PAGE, { organisationId: sizeOf(small, 1000).id })], owner),
       target('organisations(first: 20)', small.graph.gateway.url, [body(ORGANISATIONS)], owner),
-      target(
-        'login (distinct users)',
-        small.graph.gateway.url,
-        usernames.map((username) => body(LOGIN, { username, password: BENCH_PASSWORD })),
-        async () => ({}),
-      ),
+      target('login (distinct users)', small.graph.gateway.url, loginBodies(small), async () => ({})),
     ];
     const rows: CpuRow[] = [];
     for (const scenario of scenarios) {
       console.log(`${scenario.label}: ${WARM_UP_SECONDS} s warm-up, then ${ROUNDS} × ${RUN_SECONDS} s...`);
-      rows.push(await measure(scenario, processes));
+      rows.push(await measure(scenario, processes, gateway.pid));
     }
     const report = {
       date: new Date().toISOString(),

@@ -5,7 +5,7 @@
  * docs/benchmarks.md and docs/benchmarks.svg. See bench/README.md for what each row measures.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -17,12 +17,12 @@ import type { Measured, Run, Side, Target } from './load';
 import { CONNECTIONS, interleave, ROUNDS, RUN_SECONDS, runLoad, WARM_UP_SECONDS } from './load';
 import { ensurePeerInstalled, PEER_FOLDER, PEER_SCRIPT } from './peer';
 import type { Started } from './processes';
-import { startProcess } from './processes';
+import { rssMiB, startProcess } from './processes';
 import type { Report, Row } from './report';
 import { printTable, writeReport } from './report';
 import type { SeededOrganisation } from './seed';
-import { BENCH_PASSWORD, SEARCH_TERM, SEARCHABLE_USERS } from './seed';
-import { body, LOGIN, ME, ORGANISATIONS, seeded, sizeOf, target, USERS_PAGE, USERS_WITH_INVITATIONS } from './scenarios';
+import { SEARCH_TERM, SEARCHABLE_USERS } from './seed';
+import { body, loginBodies, ME, ORGANISATIONS, seeded, sizeOf, target, USERS_PAGE, USERS_WITH_INVITATIONS } from './scenarios';
 import { countStatements } from './statements';
 
 const ROOT = join(__dirname, '..', '..');
@@ -81,8 +81,6 @@ function argon2Throughput(): Promise<Run> {
     );
   });
 }
-
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** Requests of the timed runs that failed, and the first failure, so a figure built on failures says so. */
 function failuresOf(...measured: (Measured | null)[]): Pick<Row, 'failed' | 'note'> {
@@ -263,13 +261,7 @@ async function main(): Promise<void> {
     });
 
     console.log('logins through our gateway vs argon2 verifications in a process of its own...');
-    const usernames = [...organisation1000.usernames, ...organisation100.usernames];
-    const logins = target(
-      'logins',
-      small.graph.gateway.url,
-      usernames.map((username) => body(LOGIN, { username, password: BENCH_PASSWORD })),
-      async () => ({}),
-    );
+    const logins = target('logins', small.graph.gateway.url, loginBodies(small), async () => ({}));
     const [loginRate, argon2Rate] = await interleave(logins, argon2Throughput as Side);
     rows.push(
       ratioRow(
@@ -278,7 +270,7 @@ async function main(): Promise<void> {
         argon2Rate,
         'argon2 verifyPassword',
         0.8,
-        `distinct users (${usernames.length}, each signs in at most every ${usernames.length} logins), the rate limits raised, ${CONNECTIONS} logins or verifications in flight`,
+        `distinct users (${logins.bodies.length}, each signs in at most every ${logins.bodies.length} logins), the rate limits raised, ${CONNECTIONS} logins or verifications in flight`,
       ),
     );
 

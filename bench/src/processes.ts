@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isReadyMessage, NODE_FLAGS, subgraphRegistry } from '@tenantry/config';
 import { freePorts } from '@tenantry/stack';
@@ -22,6 +23,9 @@ export interface BenchGraph {
 }
 
 const READY_TIMEOUT_MS = 60_000;
+
+/** A process's resident memory in MiB, from /proc (Linux). */
+export const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** Spawns a built entry and settles once it reports ready over IPC, as the launcher (packages/stack) waits for it. */
 export function startProcess(

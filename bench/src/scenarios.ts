@@ -53,6 +53,10 @@ export async function seeded(sizes: number[], mailDir: string, customers = 0): P
 
 export const sizeOf = (data: Seeded, size: number) => data.organisations.find((organisation) => organisation.size === size)!;
 
+/** Logins of distinct users, every seeded user once (each signs in again only after all the others). */
+export const loginBodies = (data: Seeded) =>
+  data.organisations.flatMap((organisation) => organisation.usernames).map((username) => body(LOGIN, { username, password: BENCH_PASSWORD }));
+
 export function target(label: string, url: string, bodies: string[], headers: () => Promise<Record<string, string>>): Target {
   return { label, url, bodies, headers };
 }
