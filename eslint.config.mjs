@@ -218,6 +218,20 @@ export function tenantryConfig(root) {
     },
     ...entityOwnershipConfigs(basePath),
     {
+      // Request state is passed, never found through AsyncLocalStorage (docs/architecture.md: the request path).
+      files: ['**/*.ts'],
+      ignores: TEST_CODE,
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: 'ImportDeclaration[source.value=/^(node:)?async_hooks$/]',
+            message: "async_hooks' promise hooks cost Node 20 about a third of a subgraph's CPU: pass the request's scope or context instead.",
+          },
+        ],
+      },
+    },
+    {
       // Test clients read GraphQL answers of any shape; each test says what it expects of them.
       files: [...TEST_CODE, 'packages/testing/src/**'],
       rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -173,6 +173,18 @@ const ruleCases = [
   // nor does the gateway reach a database driver directly
   ['gateway/src/gateway.ts', "import { DataSource } from 'typeorm';\nexport const d = DataSource;\n", ['no-restricted-imports']],
   ['gateway/src/gateway.e2e.test.ts', "import { createConnection } from 'mysql2/promise';\nexport const c = createConnection;\n", ['no-restricted-imports']],
+  // request state is passed, not found through AsyncLocalStorage (its promise hooks cost every promise)
+  [
+    'packages/federation/src/request-scope.ts',
+    "import { AsyncLocalStorage } from 'node:async_hooks';\nexport const s = new AsyncLocalStorage();\n",
+    ['no-restricted-syntax'],
+  ],
+  [
+    'gateway/src/timeouts/deadlines.ts',
+    "import { AsyncLocalStorage } from 'async_hooks';\nexport const s = new AsyncLocalStorage();\n",
+    ['no-restricted-syntax'],
+  ],
+  ['gateway/src/gateway.e2e.test.ts', "import { AsyncLocalStorage } from 'node:async_hooks';\nexport const s = new AsyncLocalStorage();\n", []],
   // named exports only, except configuration files that need a default export
   ['packages/auth/src/principal.ts', 'export default 1;\n', ['import-x/no-default-export']],
   ['jest.config.ts', 'export default {};\n', []],

@@ -10,7 +10,7 @@ import { DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS, DEFAULT_RATE_LIMITS } from '@tenan
 import { ANONYMOUS } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
 import type { TraceContext } from '@tenantry/federation';
-import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError, traceContextOf } from '@tenantry/federation';
+import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError, requestScopePlugin, traceContextOf } from '@tenantry/federation';
 import { gatewayEdge } from './edge/gateway-edge';
 import { EmbedOriginClient } from './embed/embed-origin.client';
 import { embedRoutes } from './embed/embed.routes';
@@ -154,6 +154,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
     includeStacktraceInErrorResponses: false,
     formatError: formatPublicError,
     plugins: [
+      requestScopePlugin(),
       trustedDocumentsPlugin(options.trustedDocuments ?? { documents: new Map(), only: false }),
       metrics.plugin(),
       clientMistakesPlugin({ refusedInputIs400: true }),

@@ -1,4 +1,6 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
 import type { Principal, PrincipalChanges } from '@tenantry/auth';
 import { ANONYMOUS, ESTABLISHED_PRINCIPAL_EXTENSION, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_CHANGES_EXTENSION, PRINCIPAL_HEADER } from '@tenantry/auth';
 import { REQUEST_ID_HEADER, traceHeaders } from '@tenantry/federation';
@@ -6,50 +8,78 @@ import type { GatewayMetrics } from './edge/gateway-metrics';
 import type { GatewayContext } from './gateway';
 import { deduplicateRepresentations } from './subgraph-fetch/entity-representations';
 import { PrincipalTokens } from './subgraph-fetch/principal-tokens';
-import { boundedSubgraphFetcher, withinOperation } from './timeouts/deadlines';
+import type { SubgraphResponse } from './subgraph-fetch/subgraph-fetch';
+import { subgraphFetch } from './subgraph-fetch/subgraph-fetch';
+import { bounded, SUBGRAPH_FETCH_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** Makes the rest of an operation act in a session one of its mutations established (see gateway.ts). */
 export type AdoptSession = (accessToken: string, context: GatewayContext, established?: Principal) => Promise<void>;
 
+type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/** A subgraph's answer the gateway can read, else why not, as Apollo's RemoteGraphQLDataSource reports it. */
+async function graphqlAnswer(response: SubgraphResponse): Promise<GatewayGraphQLResponse> {
+  const json = /^application\/(graphql-response\+)?json/.test(response.headers.get('content-type') ?? '');
+  const body: unknown = json ? await response.json() : await response.text();
+  if (!response.ok) {
+    const code = response.status === 401 ? 'UNAUTHENTICATED' : response.status === 403 ? 'FORBIDDEN' : undefined;
+    const extensions = { response: { url: response.url, status: response.status, statusText: response.statusText, body }, ...(code ? { code } : {}) };
+    throw new GraphQLError(`${response.status}: ${response.statusText}`, { extensions });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+  return body as GatewayGraphQLResponse;
+}
+
 /**
  * Sends each subgraph a principal token signed for it; client headers are never forwarded. Every
- * fetch is bounded (boundedSubgraphFetcher), so a hung subgraph fails its part of the answer only.
- * Only the data source given `adoptSession` (the users subgraph's) may change who the operation
- * acts as, by the established-session extension of its responses, and name users whose principal
- * changed (PRINCIPAL_CHANGES_EXTENSION, for the principal cache). The request id and the W3C
- * trace (a fresh span id per fetch) go along, so the subgraph's log lines carry the gateway's ids.
- * An `_entities` fetch sends each distinct representation once (deduplicateRepresentations).
+ * fetch is bounded by SUBGRAPH_FETCH_TIMEOUT_MS and the operation's deadline (from the context:
+ * no AsyncLocalStorage, see docs/architecture.md: request path), so a hung subgraph fails its part
+ * of the answer only. Only the data source given `adoptSession` (the users subgraph's) may change
+ * who the operation acts as, by the established-session extension of its responses, and name
+ * users whose principal changed (PRINCIPAL_CHANGES_EXTENSION, for the principal cache). The request
+ * id and the W3C trace (a fresh span id per fetch) go along, so the subgraph's log lines carry the
+ * gateway's ids. An `_entities` fetch sends each distinct representation once
+ * (deduplicateRepresentations). Subgraph answers are never cacheable, so their cache-control is not read.
  */
-export class PrincipalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class PrincipalDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly principalTokens: PrincipalTokens;
 
   constructor(
     private readonly subgraph: string,
-    url: string,
+    private readonly url: string,
     principalSecret: string,
     private readonly adoptSession?: AdoptSession,
     private readonly metrics?: GatewayMetrics,
   ) {
-    super({ url, fetcher: boundedSubgraphFetcher });
     this.principalTokens = new PrincipalTokens(principalSecret);
   }
 
-  async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
-    const deduplicated = deduplicateRepresentations(options.request.variables);
-    if (deduplicated) options.request.variables = deduplicated.variables;
-    const fetch = () => withinOperation(options.context.deadline, () => super.process(options));
+  async process(options: Options): Promise<GatewayGraphQLResponse> {
+    // Only incoming operations reach it: the gateway neither health-checks subgraphs nor loads their schemas.
+    const context = options.context as GatewayContext;
+    const { http: _http, ...operation } = options.request;
+    const deduplicated = deduplicateRepresentations(operation.variables);
+    const body = JSON.stringify(deduplicated ? { ...operation, variables: deduplicated.variables } : operation);
+    const fetch = async () => {
+      const headers = await this.headersFor(context);
+      return bounded(SUBGRAPH_FETCH_TIMEOUT_MS, (signal) => subgraphFetch(this.url, { method: 'POST', headers, body, signal }), context.deadline);
+    };
     const response = await (this.metrics ? this.metrics.timeFetch(this.subgraph, fetch) : fetch());
-    return deduplicated ? deduplicated.restore(response) : response;
+    const answer = await this.read(await graphqlAnswer(response), context);
+    return deduplicated ? deduplicated.restore(answer) : answer;
   }
 
-  async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const principal = context.principal ?? ANONYMOUS;
-    request.http?.headers.set(PRINCIPAL_HEADER, await this.principalTokens.for(principal, this.subgraph));
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context.trace) for (const [name, value] of Object.entries(traceHeaders(context.trace))) request.http?.headers.set(name, value);
+  private async headersFor(context: GatewayContext): Promise<Record<string, string>> {
+    return {
+      'content-type': 'application/json',
+      [PRINCIPAL_HEADER]: await this.principalTokens.for(context.principal ?? ANONYMOUS, this.subgraph),
+      ...(context.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
+      ...(context.trace ? traceHeaders(context.trace) : {}),
+    };
   }
 
-  async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+  /** Takes the gateway's own extensions off the answer, and acts on them where this subgraph may. */
+  private async read(response: GatewayGraphQLResponse, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     const accessToken = response.extensions?.[ESTABLISHED_SESSION_EXTENSION];
     const established = response.extensions?.[ESTABLISHED_PRINCIPAL_EXTENSION] as Principal | undefined;
     const changes = response.extensions?.[PRINCIPAL_CHANGES_EXTENSION] as PrincipalChanges | undefined;

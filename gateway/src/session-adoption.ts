@@ -1,6 +1,6 @@
 import type { Principal, UserPrincipal } from '@tenantry/auth';
 import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
-import { logInternalError } from '@tenantry/federation';
+import { logInternalError, requestScopeOf } from '@tenantry/federation';
 import type { PrincipalClient } from './principal-client';
 import type { AdoptSession } from './principal-data-source';
 
@@ -29,7 +29,7 @@ export function sessionAdopter(accessTokenSecret: string, principals: Pick<Princ
       // Resolved either way, it is what the rest of the operation acts as (principal-invalidation.plugin.ts).
       if (context.principalEffects && context.principal.kind === 'user') context.principalEffects.adopted = context.principal;
     } catch (error) {
-      logInternalError(error);
+      logInternalError(error, requestScopeOf(context));
       context.principal = ANONYMOUS;
     }
   };

@@ -1,9 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { subgraphFetch } from '../subgraph-fetch/subgraph-fetch';
-
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-
 /**
  * One subgraph fetch. Subgraphs answer identity queries in milliseconds; 5 s leaves room for a
  * loaded database while a hung subgraph costs the client one bounded wait, not a hang.
@@ -18,14 +12,6 @@ export const PRINCIPAL_LOOKUP_TIMEOUT_MS = 2_000;
  * one after another, so per-fetch limits alone would add up (2 s + 5 s + 5 s + ...).
  */
 export const OPERATION_TIMEOUT_MS = 10_000;
-
-/** The deadline of the operation being executed, for the fetches the query plan makes on its behalf. */
-const operationDeadline = new AsyncLocalStorage<AbortSignal>();
-
-/** Runs `work` (a data source's processing of one fetch) under the operation's deadline. */
-export function withinOperation<T>(deadline: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
-  return deadline ? operationDeadline.run(deadline, work) : work();
-}
 
 /**
  * A signal that aborts after `timeoutMs` or at the current operation's deadline, whichever comes
@@ -55,7 +41,7 @@ function releasableSignal(timeoutMs: number, deadline: AbortSignal | undefined):
  * Runs `work` under a signal that aborts after `timeoutMs` or at the operation's deadline, whichever
  * comes first, and drops the signal's timer as soon as `work` settles.
  */
-export async function bounded<T>(timeoutMs: number, work: (signal: AbortSignal) => Promise<T>, deadline = operationDeadline.getStore()): Promise<T> {
+export async function bounded<T>(timeoutMs: number, work: (signal: AbortSignal) => Promise<T>, deadline?: AbortSignal): Promise<T> {
   const { signal, release } = releasableSignal(timeoutMs, deadline);
   try {
     return await work(signal);
@@ -63,14 +49,3 @@ export async function bounded<T>(timeoutMs: number, work: (signal: AbortSignal) 
     release();
   }
 }
-
-/**
- * The subgraph fetcher: subgraphFetch, aborted after SUBGRAPH_FETCH_TIMEOUT_MS or at the operation's
- * deadline. The abort covers reading the body too, so a subgraph that stalls mid-answer is cut off.
- */
-export const boundedSubgraphFetcher: Fetcher = (url, init = {}) => {
-  const { signal: callerSignal, ...rest } = init;
-  return bounded(SUBGRAPH_FETCH_TIMEOUT_MS, (signal) =>
-    subgraphFetch(url, { ...rest, signal: callerSignal ? AbortSignal.any([signal, callerSignal]) : signal }),
-  );
-};

@@ -6,6 +6,11 @@ import { allow, deny, shield } from 'graphql-shield';
 import type { IRuleTypeMap } from 'graphql-shield/typings/types';
 import type { PrincipalContext } from '@tenantry/auth';
 import { graphqlError } from '@tenantry/auth';
+import type { RequestScope } from './request-scope';
+import { requestScopeOf } from './request-scope';
+
+/** Logs a resolver's unexpected error on its request's logger (logInternalError). */
+export type InternalErrorLogger = (error: unknown, scope: RequestScope | undefined) => void;
 
 /** Rules of one domain module: per type, a rule or a rule per field. */
 export type RuleMap = IRuleTypeMap;
@@ -24,18 +29,18 @@ function isPublicError(error: unknown): error is GraphQLError {
  * would turn every thrown error into FORBIDDEN, hiding USERNAME_TAKEN and friends.
  * Anything that is not a public error is logged and masked.
  */
-function returnErrors(onInternalError: (error: unknown) => void): IMiddlewareFunction {
-  const toReturned = (error: unknown) => {
+function returnErrors(onInternalError: InternalErrorLogger): IMiddlewareFunction {
+  const toReturned = (error: unknown, context: unknown) => {
     if (isPublicError(error)) return error;
-    onInternalError(error);
+    onInternalError(error, requestScopeOf(context));
     return graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error.');
   };
   return (resolve, parent, args, context, info) => {
     try {
       const result = resolve(parent, args, context, info);
-      return result instanceof Promise ? result.catch(toReturned) : result;
+      return result instanceof Promise ? result.catch((error: unknown) => toReturned(error, context)) : result;
     } catch (error) {
-      return toReturned(error);
+      return toReturned(error, context);
     }
   };
 }
@@ -53,7 +58,7 @@ function refusal(context: Partial<PrincipalContext> | undefined): GraphQLError {
  * Puts graphql-shield in front of every field: deny by default, UNAUTHENTICATED or FORBIDDEN
  * without a stack.
  */
-export function applyRules(schema: GraphQLSchema, rules: RuleMap[], onInternalError: (error: unknown) => void): GraphQLSchema {
+export function applyRules(schema: GraphQLSchema, rules: RuleMap[], onInternalError: InternalErrorLogger): GraphQLSchema {
   const permissions = shield(mergeRules(federationRules, ...rules), {
     fallbackRule: deny,
     allowExternalErrors: false,

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { logInternalError } from './log-error';
-import { currentRequestScope } from './request-scope';
+import { requestScopeOfError } from './request-scope';
 
 /** Codes of the public contract (docs/product.md#errors-and-secrecy), passed on unchanged. */
 const CONTRACT_CODES = new Set([
@@ -69,7 +69,8 @@ function isUncodedRequestError(original: unknown): boolean {
 /**
  * Keeps contract errors, turns request errors into BAD_USER_INPUT, masks everything else; never a
  * stack, and never which subgraph answered (the gateway's `serviceName`): clients see one graph.
- * A masked error is logged with its stack, and the client gets the request id to quote.
+ * A masked error is logged with its stack, and the client gets the request id to quote (the
+ * server must run requestScopePlugin, which tells which request an error belongs to).
  */
 export function formatPublicError(formatted: GraphQLFormattedError, original?: unknown): GraphQLFormattedError {
   const { stacktrace: _stack, serviceName: _subgraph, code, validationErrors, response: subgraphResponse, ...extensions } = formatted.extensions ?? {};
@@ -90,7 +91,8 @@ function masked(formatted: GraphQLFormattedError, original: unknown): GraphQLFor
   // masked answer at the gateway) was logged where it was masked first, under the same request id.
   const alreadyMasked = original instanceof GraphQLError && !original.originalError && original.extensions.code === 'INTERNAL_SERVER_ERROR';
   const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
-  if (!alreadyMasked) logInternalError(cause ?? new Error(formatted.message), 'masked error');
-  const requestId = currentRequestScope()?.requestId;
+  const scope = requestScopeOfError(original);
+  if (!alreadyMasked) logInternalError(cause ?? new Error(formatted.message), scope, 'masked error');
+  const requestId = scope?.requestId;
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } };
 }

@@ -4,6 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { formatPublicError } from './format-error';
 import type { HttpService } from './http-server';
 import { createGraphQLHttpServer } from './http-server';
+import { requestScopePlugin } from './request-scope';
 
 /** A test reads answers loosely: the assertions say what they must hold. */
 const json = (response: Response): Promise<any> => response.json();
@@ -38,6 +39,8 @@ describe('the GraphQL HTTP server (Fastify)', () => {
         },
       },
       formatError: formatPublicError,
+      // As the subgraphs and the gateway are built: it tells formatPublicError which request an error belongs to.
+      plugins: [requestScopePlugin()],
       includeStacktraceInErrorResponses: false,
     });
     await apollo.start();

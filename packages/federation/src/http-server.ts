@@ -7,7 +7,7 @@ import { fastify, LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { ErrorCode } from '@tenantry/auth';
 import { describeError } from './log-error';
-import { chooseRequestId, REQUEST_ID_HEADER, runInRequestScope } from './request-scope';
+import { attachRequestScope, chooseRequestId, REQUEST_ID_HEADER } from './request-scope';
 import { traceContextOf } from './trace-context';
 
 /** Largest request body accepted; identity queries are small. */
@@ -181,13 +181,13 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
 
   /** Refuses before the body is read: the body parser runs only after onRequest. */
   const authenticated = async (request: FastifyRequest, reply: FastifyReply) => {
-    const context = await runInRequestScope({ requestId: request.id, log: request.log }, () => authenticate(request));
+    const context = await authenticate(request);
     if (!context) {
       // Discarded unread, so the connection can be reused or closed instead of waiting on the body.
       request.raw.resume();
       return replyError(reply, 401, 'UNAUTHENTICATED', 'Missing or invalid credentials.');
     }
-    contexts.set(request, context);
+    contexts.set(request, attachRequestScope(context, { requestId: request.id, log: request.log }));
   };
   const methods: ('GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH')[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 
@@ -199,7 +199,7 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
       handler: async (request, reply) => {
         if (request.method !== 'POST') return replyError(reply, 405, 'BAD_USER_INPUT', 'Use POST.');
         reply.hijack();
-        await runInRequestScope({ requestId: request.id, log: request.log }, () => route(request.raw, request.body, reply.raw));
+        await route(request.raw, request.body, reply.raw);
       },
     });
   }
@@ -216,9 +216,7 @@ export async function createGraphQLHttpServer<TContext extends BaseContext>(opti
       }
       return authenticated(request, reply);
     },
-    handler(request, reply) {
-      return runInRequestScope({ requestId: request.id, log: request.log }, () => graphql.call(this, request, reply));
-    },
+    handler: graphql,
   });
 
   await app.ready();

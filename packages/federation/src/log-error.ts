@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { currentRequestScope } from './request-scope';
+import type { RequestScope } from './request-scope';
 
 /** Logs outside any request (start-up, jobs): same JSON lines and level as the servers' loggers. */
 const processLog = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -23,7 +23,7 @@ export function describeError(error: unknown): LoggedError {
   return { type: error.name, message, ...(driverCode ? { driverCode } : {}), stack: error.stack };
 }
 
-/** Logs an unexpected error (see describeError) on the current request's logger, so the line carries its request id. */
-export function logInternalError(error: unknown, what = 'internal error'): void {
-  (currentRequestScope()?.log ?? processLog).error({ err: describeError(error) }, what);
+/** Logs an unexpected error (see describeError) on its request's logger, so the line carries the request id; outside a request, on the process's. */
+export function logInternalError(error: unknown, scope: RequestScope | undefined, what = 'internal error'): void {
+  (scope?.log ?? processLog).error({ err: describeError(error) }, what);
 }

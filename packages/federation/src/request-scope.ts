@@ -1,6 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { FastifyBaseLogger } from 'fastify';
+import type { GraphQLError } from 'graphql';
 
 /** Header that carries a request's id from the client to the gateway, from the gateway to subgraphs, and back in every answer. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -11,16 +12,46 @@ export interface RequestScope {
   log: FastifyBaseLogger;
 }
 
-const scopes = new AsyncLocalStorage<RequestScope>();
+/**
+ * Where a GraphQL context keeps its request's scope. A property, not a map keyed by the context:
+ * Apollo hands the operation a shallow copy of the context, which copies it along. Explicit
+ * rather than AsyncLocalStorage, whose promise hooks cost Node 20 about a third of a subgraph's
+ * CPU (docs/architecture.md: request path).
+ */
+const SCOPE = Symbol('requestScope');
 
-/** Runs `work` (and everything it awaits) as part of the request, so error masking and logging find its id. */
-export function runInRequestScope<T>(scope: RequestScope, work: () => T): T {
-  return scopes.run(scope, work);
+/** Gives a request's GraphQL context its scope (the HTTP server does, once per request). */
+export function attachRequestScope<TContext extends object>(context: TContext, scope: RequestScope): TContext {
+  Object.defineProperty(context, SCOPE, { value: scope, enumerable: true });
+  return context;
 }
 
-/** The request the current work belongs to; undefined outside one (start-up, jobs, tests). */
-export function currentRequestScope(): RequestScope | undefined {
-  return scopes.getStore();
+/** The request a context belongs to; undefined for a context built outside a request (tests, jobs). */
+export function requestScopeOf(context: unknown): RequestScope | undefined {
+  return typeof context === 'object' && context !== null ? (context as { [SCOPE]?: RequestScope })[SCOPE] : undefined;
+}
+
+/** The scope of each error an operation met, for formatPublicError, which Apollo gives the error but not the context. */
+const scopesOfErrors = new WeakMap<GraphQLError, RequestScope>();
+
+/** The request an error of a GraphQL operation belongs to (requestScopePlugin noted it). */
+export function requestScopeOfError(error: unknown): RequestScope | undefined {
+  return typeof error === 'object' && error !== null ? scopesOfErrors.get(error as GraphQLError) : undefined;
+}
+
+/** Notes the request of every error an operation meets before Apollo formats it, so a masked error quotes its request id. */
+export function requestScopePlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const scope = requestScopeOf(contextValue);
+      if (!scope) return;
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) scopesOfErrors.set(error, scope);
+        },
+      };
+    },
+  };
 }
 
 /** Visible ASCII only and at most 128 characters: anything else could forge log lines or bloat them. */

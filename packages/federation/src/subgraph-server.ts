@@ -8,6 +8,7 @@ import { clientMistakesPlugin } from './client-mistakes';
 import { formatPublicError } from './format-error';
 import type { HttpService, LogOptions, RouteHandler } from './http-server';
 import { createGraphQLHttpServer, NotReadyError } from './http-server';
+import { requestScopePlugin } from './request-scope';
 
 export interface SubgraphServerOptions<TContext extends { principal: Principal }> {
   /** The subgraph's name: the audience its principal tokens must be signed for. */
@@ -44,6 +45,7 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     // Traces are for Apollo's hosted studio, which this graph does not report to.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      requestScopePlugin(),
       clientMistakesPlugin({ refusedInputIs400: false }),
       ...(options.responseExtensions ? [responseExtensionsPlugin(options.responseExtensions)] : []),
     ],

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { InternalErrorLogger } from '@tenantry/federation';
 import { buildFederatedSchema, applyRules, PageInfo } from '@tenantry/federation';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { resolveOrganisationReference } from './organisation/organisation.reference';
@@ -27,6 +28,6 @@ export function buildOrganisationsSchema(): Promise<GraphQLSchema> {
 export const organisationsRules = [organisationRules, accountRules, customerRules, userInboxesRules];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
-export async function buildGuardedOrganisationsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
+export async function buildGuardedOrganisationsSchema(onInternalError: InternalErrorLogger): Promise<GraphQLSchema> {
   return applyRules(await buildOrganisationsSchema(), organisationsRules, onInternalError);
 }

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { RuleMap } from '@tenantry/federation';
+import type { InternalErrorLogger, RuleMap } from '@tenantry/federation';
 import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
 import { CatalogResolver } from './catalog/catalog.resolver';
 import { catalogRules } from './catalog/catalog.rules';
@@ -24,6 +24,6 @@ export function buildPermissionsSchema(): Promise<GraphQLSchema> {
 export const permissionsRules: RuleMap[] = [catalogRules, roleRules, promotionRules, decisionRules];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
-export async function buildGuardedPermissionsSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
+export async function buildGuardedPermissionsSchema(onInternalError: InternalErrorLogger): Promise<GraphQLSchema> {
   return applyRules(await buildPermissionsSchema(), permissionsRules, onInternalError);
 }

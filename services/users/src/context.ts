@@ -16,7 +16,7 @@ import { LifecycleService } from './lifecycle/lifecycle.service';
 import { Lockout } from './lockout/lockout';
 import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
-import { principalChangesOfRequest } from './principal/principal-changes';
+import { PrincipalChanges } from './principal/principal-changes';
 import { CredentialAttempts } from './session/credential-attempt';
 import { SessionService } from './session/session.service';
 import type { AuthPayload } from './session/session.type';
@@ -33,6 +33,8 @@ export interface UsersContext extends PrincipalContext {
   principal: Principal;
   /** Access token of the session this request established last; the gateway adopts it for the rest of the operation. */
   establishedAccessToken?: string;
+  /** Users whose principal this request changed, named to the gateway with the answer (usersResponseExtensions). */
+  principalChanges: PrincipalChanges;
   users: () => UserService;
   invitations: () => InvitationService;
   lifecycle: () => LifecycleService;
@@ -67,12 +69,12 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
   const totp = new TotpService(database, settings, attempts);
   const preferences = new PreferencesService(database, settings);
   // The request's composition root: one tenant scope for whoever acts, built on first use; UNAUTHENTICATED for anonymous callers.
-  const scopedTo = (principal: Principal) => {
+  const scopedTo = (principal: Principal, principalChanges: PrincipalChanges) => {
     const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));
     return {
       users: perRequest(() => new UserService(scope(), settings)),
       invitations: perRequest(() => new InvitationService(scope(), settings)),
-      lifecycle: perRequest(() => new LifecycleService(scope(), settings, lockout)),
+      lifecycle: perRequest(() => new LifecycleService(scope(), settings, lockout, principalChanges)),
       exports: perRequest(() => new ExportService(scope())),
       audit: perRequest(() => new AuditService(scope())),
       accountAudit: perRequest(() => new AccountAuditService(scope())),
@@ -81,9 +83,11 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
     };
   };
   return (principal: Principal): UsersContext => {
-    let scope = scopedTo(principal);
+    const principalChanges = new PrincipalChanges();
+    let scope = scopedTo(principal, principalChanges);
     return {
       principal,
+      principalChanges,
       users: () => scope.users(),
       invitations: () => scope.invitations(),
       lifecycle: () => scope.lifecycle(),
@@ -105,7 +109,7 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
         // Null only if the user lost access since the session opened: nothing is shown to them then.
         this.principal = (await resolvePrincipal(dataSource, { userId: session.user.id, sessionId: session.sessionId })) ?? ANONYMOUS;
         this.establishedAccessToken = session.accessToken;
-        scope = scopedTo(this.principal);
+        scope = scopedTo(this.principal, principalChanges);
       },
     };
   };
@@ -121,7 +125,7 @@ export function usersResponseExtensions(context: UsersContext): Record<string, u
     extensions[ESTABLISHED_SESSION_EXTENSION] = context.establishedAccessToken;
     if (context.principal.kind === 'user') extensions[ESTABLISHED_PRINCIPAL_EXTENSION] = context.principal;
   }
-  const userIds = principalChangesOfRequest();
+  const userIds = context.principalChanges.noted;
   if (userIds.length > 0) extensions[PRINCIPAL_CHANGES_EXTENSION] = { userIds };
   return Object.keys(extensions).length > 0 ? extensions : undefined;
 }

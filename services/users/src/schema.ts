@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { InternalErrorLogger } from '@tenantry/federation';
 import { applyRules, buildFederatedSchema, PageInfo } from '@tenantry/federation';
 import { ActivationResolver } from './activation/activation.resolver';
 import { activationRules } from './activation/activation.rules';
@@ -76,6 +77,6 @@ export const usersRules = [
 ];
 
 /** The schema the subgraph serves: every field behind graphql-shield. */
-export async function buildGuardedUsersSchema(onInternalError: (error: unknown) => void): Promise<GraphQLSchema> {
+export async function buildGuardedUsersSchema(onInternalError: InternalErrorLogger): Promise<GraphQLSchema> {
   return applyRules(await buildUsersSchema(), usersRules, onInternalError);
 }

@@ -12,6 +12,7 @@ import type { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
 import { assertNotLastOperator } from './last-operator';
 import type { User } from '../user/user.type';
+import type { PrincipalChanges } from '../principal/principal-changes';
 
 const DAY_MS = 86_400_000;
 
@@ -34,6 +35,8 @@ export class LifecycleService {
     private readonly scope: TenantScope,
     private readonly settings: UsersSettings,
     private readonly lockout: Lockout,
+    /** The request's: users whose sessions a transition ends are noted there for the gateway. */
+    private readonly principalChanges: PrincipalChanges,
   ) {}
 
   /** Denies access for now. */
@@ -107,7 +110,7 @@ export class LifecycleService {
       const user = await findAdministrableUser(manager, this.scope.principal, id);
       await this.guardSelfAndOwner(manager, user);
       await assertNotLastOperator(manager, user);
-      await endSessions(manager, user.id);
+      await endSessions(manager, user.id, this.principalChanges);
       await manager.delete(UserRecord, { id: user.id });
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
@@ -134,7 +137,7 @@ export class LifecycleService {
       if (!updated.affected) throw graphqlError('BAD_USER_INPUT', 'The user changed meanwhile; try again.');
       await transition.lockout?.(manager, user);
       const after = await manager.findOneByOrFail(UserRecord, { id: user.id });
-      const sessionsEnded = await endSessions(manager, user.id);
+      const sessionsEnded = await endSessions(manager, user.id, this.principalChanges);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: this.scope.principal.userId,

@@ -4,6 +4,7 @@ import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { lockedMail } from '../mail/user-mails';
+import type { PrincipalChanges } from '../principal/principal-changes';
 import { endSessions } from '../session/session.revoke';
 import type { AttemptSlot } from './attempts-in-flight';
 import { AttemptsInFlight } from './attempts-in-flight';
@@ -48,6 +49,8 @@ export interface Reservation {
   readonly user: UserRecord;
   readonly purpose: CredentialPurpose;
   readonly slot: AttemptSlot;
+  /** The request's, where a lock this check decides is noted for the gateway. */
+  readonly principalChanges: PrincipalChanges;
 }
 
 /** No attempt could be reserved, so no secret may be tested; `missing`: the user is gone. */
@@ -96,17 +99,17 @@ export class Lockout {
    * `justRead`: the user's row as the caller read it a moment ago (login); when it was ACTIVE and the
    * first try counts the attempt, the check runs on it instead of reading the row once more.
    */
-  async reserve(userId: string, purpose: CredentialPurpose, justRead?: UserRecord): Promise<Reservation | Refusal> {
+  async reserve(userId: string, purpose: CredentialPurpose, principalChanges: PrincipalChanges, justRead?: UserRecord): Promise<Reservation | Refusal> {
     const deadline = Date.now() + WAIT_FOR_SLOT_MS;
     let fresh = justRead?.status === UserStatus.ACTIVE ? justRead : undefined;
     for (;;) {
-      const { user, slot } = await this.tryReserve(userId, fresh);
+      const { user, slot } = await this.tryReserve(userId, principalChanges, fresh);
       if (!user) return { kind: 'refused', reason: 'missing' };
-      if (slot) return { kind: 'reserved', user, purpose, slot };
+      if (slot) return { kind: 'reserved', user, purpose, slot, principalChanges };
       const gaveUp = Date.now() >= deadline;
       const state = lockoutState(user);
       // OPEN again: a check settled between the count and the read, so it counts again at once.
-      if ((state !== 'FULL' && state !== 'OPEN') || gaveUp) return this.refuse(user, purpose, gaveUp);
+      if ((state !== 'FULL' && state !== 'OPEN') || gaveUp) return this.refuse(user, purpose, gaveUp, principalChanges);
       // After a wait the caller's row is no longer a moment old.
       fresh = undefined;
       if (state === 'FULL') await this.inFlight.next(userId, POLL_MS);
@@ -153,7 +156,7 @@ export class Lockout {
       details: { purpose, reason: credential, counted: true },
     });
     // Only the last check decides: another one in flight may yet prove a right password and clear the count.
-    if (slot.leaveAfterFailure()) await this.lockIfAtLimit(manager, user);
+    if (slot.leaveAfterFailure()) await this.lockIfAtLimit(manager, user, reservation.principalChanges);
     return { kind: 'wrong', credential };
   }
 
@@ -174,7 +177,7 @@ export class Lockout {
    * last check to leave makes a lockout decision failures deferred to it, and waiting ones look again.
    */
   async settle(reservation: Reservation): Promise<void> {
-    await this.leave(reservation.user, reservation.slot, true);
+    await this.leave(reservation.user, reservation.slot, true, reservation.principalChanges);
   }
 
   /**
@@ -182,14 +185,14 @@ export class Lockout {
    * checks look again when a counted check settles or a decision was made, never for a check that
    * was not counted (they would only wake each other, over and over).
    */
-  private async leave(user: UserRecord, slot: AttemptSlot, counted: boolean): Promise<void> {
+  private async leave(user: UserRecord, slot: AttemptSlot, counted: boolean, principalChanges: PrincipalChanges): Promise<void> {
     const due = slot.leave();
     try {
       if (!due) return;
       await this.database.transaction(async (manager) => {
         await lockUserRow(manager, user.id);
         if (this.inFlight.count(user.id) > 0) this.inFlight.deferLockDecision(user.id);
-        else await this.lockIfAtLimit(manager, user);
+        else await this.lockIfAtLimit(manager, user, principalChanges);
       });
     } finally {
       if (counted || due) this.inFlight.settled(user.id);
@@ -212,7 +215,7 @@ export class Lockout {
    * `fresh`: the ACTIVE row the caller just read. Counted, the check runs on the row as read just
    * before (a moment old, like the caller's); not counted, on the row as it is after.
    */
-  private async tryReserve(userId: string, fresh?: UserRecord): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
+  private async tryReserve(userId: string, principalChanges: PrincipalChanges, fresh?: UserRecord): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
     const before = fresh ?? (await this.database.manager.findOneBy(UserRecord, { id: userId }));
     if (!before) return { user: null };
     // In flight before the count can commit, so whoever reads the in-flight count under the user's
@@ -231,21 +234,21 @@ export class Lockout {
       );
       counted = Boolean(taken.affected);
     } finally {
-      if (!counted) await this.leave(before, slot, false);
+      if (!counted) await this.leave(before, slot, false, principalChanges);
     }
     if (counted) return { user: before, slot };
     // Not counted: the state the user is in now decides what happens next.
     return { user: await this.database.manager.findOneBy(UserRecord, { id: userId }) };
   }
 
-  private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean): Promise<Refusal> {
+  private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean, principalChanges: PrincipalChanges): Promise<Refusal> {
     return this.database.transaction(async (manager) => {
       let reason: RefusalReason = user.status;
       if (user.status === UserStatus.ACTIVE && gaveUp) {
         // Slots still taken after the wait with none in flight here: checks that never settled (a
         // crash mid-check) keep their reservations as failures, and those may have reached the limit.
         await lockUserRow(manager, user.id);
-        const locked = this.inFlight.count(user.id) === 0 && (await this.lockIfAtLimit(manager, user));
+        const locked = this.inFlight.count(user.id) === 0 && (await this.lockIfAtLimit(manager, user, principalChanges));
         reason = locked ? UserStatus.LOCKED : 'busy';
       }
       await auditRefused(manager, user, purpose, reason);
@@ -254,7 +257,7 @@ export class Lockout {
   }
 
   /** FULL → LOCKED: ends the user's sessions (endSessions tells the gateway) and tells them by mail, in the caller's transaction. Answers whether it locked. */
-  private async lockIfAtLimit(manager: EntityManager, user: UserRecord): Promise<boolean> {
+  private async lockIfAtLimit(manager: EntityManager, user: UserRecord, principalChanges: PrincipalChanges): Promise<boolean> {
     const locked = await manager
       .createQueryBuilder(UserRecord, 'u')
       .update()
@@ -262,7 +265,7 @@ export class Lockout {
       .where('id = :id AND status = :status AND failed_login_count >= :max', { id: user.id, status: UserStatus.ACTIVE, max: MAX_FAILED_LOGINS })
       .execute();
     if (!locked.affected) return false;
-    const sessionsEnded = await endSessions(manager, user.id);
+    const sessionsEnded = await endSessions(manager, user.id, principalChanges);
     await recordUserAudit(manager, {
       organisationId: user.organisationId,
       actorUserId: null,

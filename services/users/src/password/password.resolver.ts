@@ -18,18 +18,18 @@ export class PasswordResolver {
   resetPassword(
     @Arg('token', { description: 'The token of the reset link (reset-password?token=…).' }) token: string,
     @Arg('password', { description: 'The new password: at least 8 characters, not a commonly used one.' }) password: string,
-    @Ctx() { passwords }: UsersContext,
+    @Ctx() { passwords, principalChanges }: UsersContext,
   ): Promise<boolean> {
-    return passwords.reset(token, password);
+    return passwords.reset(token, password, principalChanges);
   }
 
   @Mutation(() => Boolean, { description: "Changes the caller's password; their other sessions end." })
   changePassword(
     @Arg('currentPassword', { description: 'The password now; a wrong one counts toward the lockout like a wrong login.' }) currentPassword: string,
     @Arg('newPassword', { description: 'At least 8 characters, not a commonly used one.' }) newPassword: string,
-    @Ctx() { passwords, principal }: UsersContext,
+    @Ctx() { passwords, principal, principalChanges }: UsersContext,
   ): Promise<boolean> {
-    return passwords.change(requireUser(principal), currentPassword, newPassword);
+    return passwords.change(requireUser(principal), currentPassword, newPassword, principalChanges);
   }
 
   @Mutation(() => User, {
@@ -40,8 +40,8 @@ export class PasswordResolver {
   setUserPassword(
     @Arg('userId', () => ID, { description: 'A user you may administer, not yourself.' }) userId: string,
     @Arg('password', { description: 'The password to hand over: at least 8 characters, not a commonly used one. Never mailed.' }) password: string,
-    @Ctx() { passwords, principal }: UsersContext,
+    @Ctx() { passwords, principal, principalChanges }: UsersContext,
   ): Promise<User> {
-    return passwords.setByAdministrator(requireUser(principal), userId, password);
+    return passwords.setByAdministrator(requireUser(principal), userId, password, principalChanges);
   }
 }

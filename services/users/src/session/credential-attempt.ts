@@ -2,6 +2,7 @@ import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import type { CredentialPurpose, Lockout, RefusalReason, Reservation, UserChanges, WrongCredential } from '../lockout/lockout';
+import type { PrincipalChanges } from '../principal/principal-changes';
 import { matchTotpStep } from '../totp/totp.verify';
 
 /** What testing the secrets found; `totpStep` is the time step of the code used, spent on success. */
@@ -17,6 +18,8 @@ export type AttemptOutcome<R> =
 /** One check of a user's secrets. */
 export interface CredentialCheck<T, R> {
   purpose: CredentialPurpose;
+  /** The request's: a lock this check brings about is noted there for the gateway. */
+  principalChanges: PrincipalChanges;
   /**
    * Tests the secrets against the user as read when the attempt was reserved. May throw a client
    * error (a state mistake, a missing TOTP code after a right password): the attempt is given back.
@@ -49,7 +52,7 @@ export class CredentialAttempts {
 
   /** `justRead`: the user's row as the caller read it a moment ago, if it did (see Lockout.reserve). */
   async check<T, R>(userId: string, check: CredentialCheck<T, R>, justRead?: UserRecord): Promise<AttemptOutcome<R>> {
-    const reservation = await this.lockout.reserve(userId, check.purpose, justRead);
+    const reservation = await this.lockout.reserve(userId, check.purpose, check.principalChanges, justRead);
     if (reservation.kind === 'refused') return reservation;
     try {
       let verdict: Verdict<T> | undefined;

@@ -22,7 +22,7 @@ export class SessionResolver {
     })
     customerOf?: string | null,
   ): Promise<AuthPayload> {
-    return signedIn(context, context.sessions.login(username, password, totpCode, customerOf));
+    return signedIn(context, context.sessions.login(username, password, context.principalChanges, totpCode, customerOf));
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for new tokens; the old one stops working.' })
@@ -30,7 +30,7 @@ export class SessionResolver {
     @Arg('refreshToken', { description: 'The refresh token of the last login, refresh or switch; single use.' }) refreshToken: string,
     @Ctx() context: UsersContext,
   ): Promise<AuthPayload> {
-    return signedIn(context, context.sessions.refresh(refreshToken));
+    return signedIn(context, context.sessions.refresh(refreshToken, context.principalChanges));
   }
 
   @Mutation(() => AuthPayload, { description: 'Acts in another organisation the caller may see; answers new tokens, the old ones stop working.' })
@@ -38,12 +38,12 @@ export class SessionResolver {
     @Arg('organisationId', () => ID, { description: 'One of me.accessibleOrganisations.' }) organisationId: string,
     @Ctx() context: UsersContext,
   ): Promise<AuthPayload> {
-    return signedIn(context, context.sessions.switchOrganisation(requireUser(context.principal), organisationId));
+    return signedIn(context, context.sessions.switchOrganisation(requireUser(context.principal), organisationId, context.principalChanges));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.' })
-  logout(@Ctx() { sessions, principal }: UsersContext): Promise<boolean> {
-    return sessions.logout(requireUser(principal).sessionId);
+  logout(@Ctx() { sessions, principal, principalChanges }: UsersContext): Promise<boolean> {
+    return sessions.logout(requireUser(principal).sessionId, principalChanges);
   }
 }
 

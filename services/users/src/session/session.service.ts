@@ -9,11 +9,11 @@ import { graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, sign
 import { recordUserAudit } from '../audit/audit.record';
 import { effectivePreferences } from '../preferences/preferences.mapper';
 import { toUser } from '../user/user.mapper';
-import { markPrincipalChange } from '../principal/principal-changes';
 import { ResponsePacer } from '../timing/response-pacer';
 import type { AuthPayload } from './session.type';
 import type { CredentialAttempts } from './credential-attempt';
 import { totpVerdict, verified, wrong } from './credential-attempt';
+import type { PrincipalChanges } from '../principal/principal-changes';
 
 /** Token lifetimes and the secret access tokens are signed with. */
 export interface SessionSettings {
@@ -52,7 +52,13 @@ export class SessionService {
    * refused like an unknown one: no password is tested, so the attempt neither counts towards a
    * lockout nor tells a portal whether the password was right.
    */
-  async login(username: string, password: string, totpCode?: string | null, customerOf?: string | null): Promise<AuthPayload> {
+  async login(
+    username: string,
+    password: string,
+    principalChanges: PrincipalChanges,
+    totpCode?: string | null,
+    customerOf?: string | null,
+  ): Promise<AuthPayload> {
     const startedAt = performance.now();
     const user = await this.database.manager.getRepository(UserRecord).findOneBy({ username });
     const admitted = user && user.username === username && (customerOf == null || (await isCustomerOf(this.database.manager, user.organisationId, customerOf)));
@@ -64,6 +70,7 @@ export class SessionService {
       user.id,
       {
         purpose: 'login',
+        principalChanges,
         verify: async (current) => {
           if (!(await verifyPassword(current.passwordHash, password))) return wrong('password');
           if (!current.totpEnabled) return verified(undefined);
@@ -93,11 +100,11 @@ export class SessionService {
   }
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */
-  async refresh(refreshToken: string): Promise<AuthPayload> {
+  async refresh(refreshToken: string, principalChanges: PrincipalChanges): Promise<AuthPayload> {
     const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { refreshTokenHash: hashToken(refreshToken) });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-      markPrincipalChange(session.userId);
+      principalChanges.note(session.userId);
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!rotated.affected) {
         const ended = await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -115,14 +122,14 @@ export class SessionService {
    * Moves the caller's session into another organisation it may see (docs/product.md#visibility-between-organisations): the session rotates into
    * a new one of the same family acting there, so the old tokens stop working.
    */
-  async switchOrganisation(principal: UserPrincipal, organisationId: string): Promise<AuthPayload> {
+  async switchOrganisation(principal: UserPrincipal, organisationId: string, principalChanges: PrincipalChanges): Promise<AuthPayload> {
     if (!(await visibleOrganisations(this.database.manager, principal).andWhere('o.id = :organisationId', { organisationId }).getExists())) {
       throw graphqlError('NOT_FOUND', 'Organisation not found.');
     }
     const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: principal.sessionId, userId: principal.userId });
       if (!session) return null;
-      markPrincipalChange(session.userId);
+      principalChanges.note(session.userId);
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       const user = await manager.findOneBy(UserRecord, { id: principal.userId, status: UserStatus.ACTIVE });
       if (!rotated.affected || !user) return null;
@@ -140,11 +147,11 @@ export class SessionService {
   }
 
   /** Ends the session and every session rotated from the same login. */
-  async logout(sessionId: string): Promise<boolean> {
+  async logout(sessionId: string, principalChanges: PrincipalChanges): Promise<boolean> {
     return this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: sessionId });
       if (!session) return false;
-      markPrincipalChange(session.userId);
+      principalChanges.note(session.userId);
       await manager.update(SessionRecord, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.auditSession(manager, session, 'user.logout', {});
       return true;

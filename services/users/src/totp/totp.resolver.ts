@@ -13,25 +13,28 @@ export class TotpResolver {
   @Mutation(() => TotpSetup, {
     description: 'Starts two-factor setup, or replaces a setup not yet confirmed: a secret and otpauth URI for an authenticator app.',
   })
-  enableTotp(@Arg('currentPassword', CURRENT_PASSWORD) currentPassword: string, @Ctx() { totp, principal }: UsersContext): Promise<TotpSetup> {
-    return totp.enable(requireUser(principal), currentPassword);
+  enableTotp(
+    @Arg('currentPassword', CURRENT_PASSWORD) currentPassword: string,
+    @Ctx() { totp, principal, principalChanges }: UsersContext,
+  ): Promise<TotpSetup> {
+    return totp.enable(requireUser(principal), currentPassword, principalChanges);
   }
 
   @Mutation(() => Boolean, { description: 'Turns two-factor on with a code from the app; from then on login needs a code. Each code works once.' })
   confirmTotp(
     @Arg('code', { description: 'The 6-digit code the authenticator app shows now; a wrong one counts toward the lockout.' }) code: string,
-    @Ctx() { totp, principal }: UsersContext,
+    @Ctx() { totp, principal, principalChanges }: UsersContext,
   ): Promise<boolean> {
-    return totp.confirm(requireUser(principal), code);
+    return totp.confirm(requireUser(principal), code, principalChanges);
   }
 
   @Mutation(() => Boolean, { description: 'Turns two-factor off; needs the current password and a fresh code.' })
   disableTotp(
     @Arg('currentPassword', CURRENT_PASSWORD) currentPassword: string,
     @Arg('code', { description: 'The 6-digit code the authenticator app shows now; a code already used is refused.' }) code: string,
-    @Ctx() { totp, principal }: UsersContext,
+    @Ctx() { totp, principal, principalChanges }: UsersContext,
   ): Promise<boolean> {
-    return totp.disable(requireUser(principal), currentPassword, code);
+    return totp.disable(requireUser(principal), currentPassword, code, principalChanges);
   }
 
   @Mutation(() => User, {
@@ -39,8 +42,8 @@ export class TotpResolver {
   })
   resetTotp(
     @Arg('userId', () => ID, { description: 'The user whose second factor is removed.' }) userId: string,
-    @Ctx() { totp, principal }: UsersContext,
+    @Ctx() { totp, principal, principalChanges }: UsersContext,
   ): Promise<User> {
-    return totp.reset(requireUser(principal), userId);
+    return totp.reset(requireUser(principal), userId, principalChanges);
   }
 }

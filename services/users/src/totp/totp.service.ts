@@ -12,6 +12,7 @@ import { toUser } from '../user/user.mapper';
 import type { User } from '../user/user.type';
 import { TotpSetup } from './totp.type';
 import { generateTotpSecret, totpUri } from './totp.verify';
+import type { PrincipalChanges } from '../principal/principal-changes';
 
 const changedMeanwhile = () => graphqlError('BAD_USER_INPUT', 'Two-factor authentication changed meanwhile; look again and retry.');
 
@@ -28,10 +29,11 @@ export class TotpService {
   ) {}
 
   /** Starts the setup with a new secret, or replaces one not yet confirmed; login needs no code until confirmTotp. */
-  async enable(principal: UserPrincipal, currentPassword: string): Promise<TotpSetup> {
+  async enable(principal: UserPrincipal, currentPassword: string, principalChanges: PrincipalChanges): Promise<TotpSetup> {
     return resultOf(
       await this.attempts.check(principal.userId, {
         purpose: 'enable_totp',
+        principalChanges,
         verify: async (user) => {
           if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on; disable it first.');
           return (await verifyPassword(user.passwordHash, currentPassword)) ? verified(undefined) : wrong('password');
@@ -58,10 +60,11 @@ export class TotpService {
   }
 
   /** Turns two-factor on once the app shows a right code (that code is then spent). */
-  async confirm(principal: UserPrincipal, code: string): Promise<boolean> {
+  async confirm(principal: UserPrincipal, code: string, principalChanges: PrincipalChanges): Promise<boolean> {
     return resultOf(
       await this.attempts.check(principal.userId, {
         purpose: 'confirm_totp',
+        principalChanges,
         verify: async (user) => {
           if (user.totpEnabled) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is already on.');
           if (!user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Call enableTotp first.');
@@ -83,10 +86,11 @@ export class TotpService {
   }
 
   /** Turns two-factor off; needs the current password and a fresh code, so a stolen session alone cannot. */
-  async disable(principal: UserPrincipal, currentPassword: string, code: string): Promise<boolean> {
+  async disable(principal: UserPrincipal, currentPassword: string, code: string, principalChanges: PrincipalChanges): Promise<boolean> {
     return resultOf(
       await this.attempts.check(principal.userId, {
         purpose: 'disable_totp',
+        principalChanges,
         verify: async (user) => {
           if (!user.totpEnabled || !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'Two-factor authentication is not on.');
           if (!(await verifyPassword(user.passwordHash, currentPassword))) return wrong('password');
@@ -110,14 +114,14 @@ export class TotpService {
    * An administrator removes another user's second factor (lost device): the user signs in with
    * the password alone and sets it up again. Their sessions end, so whoever holds one signs in anew.
    */
-  async reset(principal: UserPrincipal, userId: string): Promise<User> {
+  async reset(principal: UserPrincipal, userId: string, principalChanges: PrincipalChanges): Promise<User> {
     return this.database.transaction(async (manager) => {
       const user = await findAdministrableUser(manager, principal, userId);
       if (user.id === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Turn off your own two-factor authentication with disableTotp.');
       if (!user.totpEnabled && !user.totpSecret) throw graphqlError('BAD_USER_INPUT', 'This user has no two-factor authentication to reset.');
       const changes = { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() };
       await manager.update(UserRecord, { id: user.id }, changes);
-      const sessionsEnded = await endSessions(manager, user.id);
+      const sessionsEnded = await endSessions(manager, user.id, principalChanges);
       await recordUserAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: principal.userId,
