@@ -60,12 +60,14 @@ export class PrincipalDataSource implements GraphQLDataSource<GatewayContext> {
     const { http: _http, ...operation } = options.request;
     const deduplicated = deduplicateRepresentations(operation.variables);
     const body = JSON.stringify(deduplicated ? { ...operation, variables: deduplicated.variables } : operation);
+    // An answer that is not GraphQL (an HTTP error, a body that is not an object) counts as a failed fetch.
     const fetch = async () => {
       const headers = await this.headersFor(context);
-      return bounded(SUBGRAPH_FETCH_TIMEOUT_MS, (signal) => subgraphFetch(this.url, { method: 'POST', headers, body, signal }), context.deadline);
+      return graphqlAnswer(
+        await bounded(SUBGRAPH_FETCH_TIMEOUT_MS, (signal) => subgraphFetch(this.url, { method: 'POST', headers, body, signal }), context.deadline),
+      );
     };
-    const response = await (this.metrics ? this.metrics.timeFetch(this.subgraph, fetch) : fetch());
-    const answer = await this.read(await graphqlAnswer(response), context);
+    const answer = await this.read(await (this.metrics ? this.metrics.timeFetch(this.subgraph, fetch) : fetch()), context);
     return deduplicated ? deduplicated.restore(answer) : answer;
   }
 
