@@ -226,7 +226,7 @@ export function tenantryConfig(root) {
           'error',
           {
             selector: 'ImportDeclaration[source.value=/^(node:)?async_hooks$/]',
-            message: "async_hooks' promise hooks cost Node 20 about a third of a subgraph's CPU: pass the request's scope or context instead.",
+            message: "async_hooks' promise hooks run on every promise (docs/architecture.md: the request path): pass the request's scope or context instead.",
           },
         ],
       },

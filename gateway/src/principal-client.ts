@@ -1,16 +1,14 @@
 import type { AccessClaims, Principal } from '@tenantry/auth';
-import { ANONYMOUS, PRINCIPAL_HEADER } from '@tenantry/auth';
-import type { TraceContext } from '@tenantry/federation';
-import { internalAudience, REQUEST_ID_HEADER, traceHeaders } from '@tenantry/federation';
+import { ANONYMOUS } from '@tenantry/auth';
+import { internalAudience } from '@tenantry/federation';
 import { PrincipalTokens } from './subgraph-fetch/principal-tokens';
-import { subgraphFetch } from './subgraph-fetch/subgraph-fetch';
+import type { CallerRequest } from './subgraph-fetch/subgraph-fetch';
+import { subgraphFetch, subgraphHeaders } from './subgraph-fetch/subgraph-fetch';
 import { bounded, PRINCIPAL_LOOKUP_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** The request a lookup belongs to: its deadline, and the request id and trace the users subgraph logs it under. */
-export interface LookupScope {
+export interface LookupScope extends CallerRequest {
   deadline?: AbortSignal;
-  requestId?: string;
-  trace?: TraceContext;
 }
 
 /**
@@ -29,12 +27,7 @@ export class PrincipalClient {
   }
 
   async resolve(claims: AccessClaims, { deadline, requestId, trace }: LookupScope = {}): Promise<Principal> {
-    const headers = {
-      'content-type': 'application/json',
-      ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
-      ...(trace ? traceHeaders(trace) : {}),
-      [PRINCIPAL_HEADER]: await this.tokens.for(ANONYMOUS, internalAudience('users')),
-    };
+    const headers = subgraphHeaders(await this.tokens.for(ANONYMOUS, internalAudience('users')), { requestId, trace });
     const response = await bounded(
       PRINCIPAL_LOOKUP_TIMEOUT_MS,
       (signal) => subgraphFetch(this.endpoint, { method: 'POST', signal, headers, body: JSON.stringify(claims) }),

@@ -1,21 +1,21 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import type { Principal, PrincipalChanges } from '@tenantry/auth';
-import { ANONYMOUS, ESTABLISHED_PRINCIPAL_EXTENSION, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_CHANGES_EXTENSION, PRINCIPAL_HEADER } from '@tenantry/auth';
-import { REQUEST_ID_HEADER, traceHeaders } from '@tenantry/federation';
+import { ANONYMOUS, ESTABLISHED_PRINCIPAL_EXTENSION, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_CHANGES_EXTENSION } from '@tenantry/auth';
 import type { GatewayMetrics } from './edge/gateway-metrics';
 import type { GatewayContext } from './gateway';
 import { deduplicateRepresentations } from './subgraph-fetch/entity-representations';
 import { PrincipalTokens } from './subgraph-fetch/principal-tokens';
 import type { SubgraphResponse } from './subgraph-fetch/subgraph-fetch';
-import { subgraphFetch } from './subgraph-fetch/subgraph-fetch';
+import { subgraphFetch, subgraphHeaders } from './subgraph-fetch/subgraph-fetch';
 import { bounded, SUBGRAPH_FETCH_TIMEOUT_MS } from './timeouts/deadlines';
 
 /** Makes the rest of an operation act in a session one of its mutations established (see gateway.ts). */
 export type AdoptSession = (accessToken: string, context: GatewayContext, established?: Principal) => Promise<void>;
 
 type Options = GraphQLDataSourceProcessOptions<GatewayContext>;
+/** A subgraph's GraphQL answer as the gateway's query plan takes it. */
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource<GatewayContext>['process']>>;
 
 /** A subgraph's answer the gateway can read, else why not, as Apollo's RemoteGraphQLDataSource reports it. */
 async function graphqlAnswer(response: SubgraphResponse): Promise<GatewayGraphQLResponse> {
@@ -62,22 +62,13 @@ export class PrincipalDataSource implements GraphQLDataSource<GatewayContext> {
     const body = JSON.stringify(deduplicated ? { ...operation, variables: deduplicated.variables } : operation);
     // An answer that is not GraphQL (an HTTP error, a body that is not an object) counts as a failed fetch.
     const fetch = async () => {
-      const headers = await this.headersFor(context);
+      const headers = subgraphHeaders(await this.principalTokens.for(context.principal ?? ANONYMOUS, this.subgraph), context);
       return graphqlAnswer(
         await bounded(SUBGRAPH_FETCH_TIMEOUT_MS, (signal) => subgraphFetch(this.url, { method: 'POST', headers, body, signal }), context.deadline),
       );
     };
     const answer = await this.read(await (this.metrics ? this.metrics.timeFetch(this.subgraph, fetch) : fetch()), context);
     return deduplicated ? deduplicated.restore(answer) : answer;
-  }
-
-  private async headersFor(context: GatewayContext): Promise<Record<string, string>> {
-    return {
-      'content-type': 'application/json',
-      [PRINCIPAL_HEADER]: await this.principalTokens.for(context.principal ?? ANONYMOUS, this.subgraph),
-      ...(context.requestId ? { [REQUEST_ID_HEADER]: context.requestId } : {}),
-      ...(context.trace ? traceHeaders(context.trace) : {}),
-    };
   }
 
   /** Takes the gateway's own extensions off the answer, and acts on them where this subgraph may. */

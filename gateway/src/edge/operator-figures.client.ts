@@ -1,7 +1,7 @@
-import { ANONYMOUS, PRINCIPAL_HEADER } from '@tenantry/auth';
+import { ANONYMOUS } from '@tenantry/auth';
 import { internalAudience } from '@tenantry/federation';
 import { PrincipalTokens } from '../subgraph-fetch/principal-tokens';
-import { subgraphFetch } from '../subgraph-fetch/subgraph-fetch';
+import { subgraphFetch, subgraphHeaders } from '../subgraph-fetch/subgraph-fetch';
 
 /** What the users subgraph tells a metrics scrape from the database: the mail outbox and locked users. */
 export interface OperatorFigures {
@@ -32,10 +32,7 @@ export class OperatorFiguresClient implements OperatorFiguresSource {
     const response = await subgraphFetch(new URL('/internal/operator-figures', this.usersGraphqlUrl), {
       method: 'POST',
       signal: AbortSignal.timeout(OPERATOR_FIGURES_TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        [PRINCIPAL_HEADER]: await this.principalTokens.for(ANONYMOUS, internalAudience('users')),
-      },
+      headers: subgraphHeaders(await this.principalTokens.for(ANONYMOUS, internalAudience('users'))),
       body: '{}',
     });
     if (!response.ok) throw new Error(`operator figures failed with HTTP ${response.status}`);

@@ -1,8 +1,8 @@
-import { ANONYMOUS, PRINCIPAL_HEADER } from '@tenantry/auth';
+import { ANONYMOUS } from '@tenantry/auth';
 import { normaliseOrigin } from '@tenantry/config';
 import { internalAudience } from '@tenantry/federation';
 import { PrincipalTokens } from '../subgraph-fetch/principal-tokens';
-import { subgraphFetch } from '../subgraph-fetch/subgraph-fetch';
+import { subgraphFetch, subgraphHeaders } from '../subgraph-fetch/subgraph-fetch';
 import { bounded, PRINCIPAL_LOOKUP_TIMEOUT_MS } from '../timeouts/deadlines';
 
 /** How long the answer to "is this origin listed anywhere?" (the CORS check) is reused. */
@@ -59,7 +59,7 @@ export class EmbedOriginClient implements EmbedOrigins {
       subgraphFetch(new URL('/internal/embed-origin', this.organisationsGraphqlUrl), {
         method: 'POST',
         signal,
-        headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: principal },
+        headers: subgraphHeaders(principal),
         body: JSON.stringify(question),
       }),
     );

@@ -1,5 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, Headers, request } from 'undici';
+import { PRINCIPAL_HEADER } from '@tenantry/auth';
+import type { TraceContext } from '@tenantry/federation';
+import { REQUEST_ID_HEADER, traceHeaders } from '@tenantry/federation';
 
 /**
  * Keep-alive connections to the subgraphs (one pool per origin). undici's own request API, not
@@ -57,6 +60,22 @@ export class SubgraphResponse {
   clone(): SubgraphResponse {
     return this;
   }
+}
+
+/** What ties a subgraph call to the client's request in the subgraph's logs. */
+export interface CallerRequest {
+  requestId?: string;
+  trace?: TraceContext;
+}
+
+/** The headers of a JSON call to a subgraph: its principal token, the request id and the W3C trace (a fresh span id per call). */
+export function subgraphHeaders(principalToken: string, { requestId, trace }: CallerRequest = {}): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    [PRINCIPAL_HEADER]: principalToken,
+    ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+    ...(trace ? traceHeaders(trace) : {}),
+  };
 }
 
 /** Calls a subgraph (or another internal route) over a kept-alive connection and reads the whole answer. */

@@ -15,8 +15,8 @@ export interface RequestScope {
 /**
  * Where a GraphQL context keeps its request's scope. A property, not a map keyed by the context:
  * Apollo hands the operation a shallow copy of the context, which copies it along. Explicit
- * rather than AsyncLocalStorage, whose promise hooks cost Node 20 about a third of a subgraph's
- * CPU (docs/architecture.md: request path).
+ * rather than AsyncLocalStorage, whose promise hooks run on every promise (docs/architecture.md:
+ * the request path).
  */
 const SCOPE = Symbol('requestScope');
 

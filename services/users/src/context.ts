@@ -1,6 +1,6 @@
 import type { DataSource } from '@tenantry/database';
 import { requestDatabase } from '@tenantry/database';
-import type { Principal, PrincipalContext } from '@tenantry/auth';
+import type { Principal, PrincipalChanges, PrincipalContext } from '@tenantry/auth';
 import { ANONYMOUS, ESTABLISHED_PRINCIPAL_EXTENSION, ESTABLISHED_SESSION_EXTENSION, PRINCIPAL_CHANGES_EXTENSION, requireUser } from '@tenantry/auth';
 import { createTenantScope } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
@@ -16,7 +16,7 @@ import { LifecycleService } from './lifecycle/lifecycle.service';
 import { Lockout } from './lockout/lockout';
 import { PasswordService } from './password/password.service';
 import { PreferencesService } from './preferences/preferences.service';
-import { PrincipalChanges } from './principal/principal-changes';
+import { ChangedPrincipals } from './principal/principal-changes';
 import { CredentialAttempts } from './session/credential-attempt';
 import { SessionService } from './session/session.service';
 import type { AuthPayload } from './session/session.type';
@@ -34,7 +34,7 @@ export interface UsersContext extends PrincipalContext {
   /** Access token of the session this request established last; the gateway adopts it for the rest of the operation. */
   establishedAccessToken?: string;
   /** Users whose principal this request changed, named to the gateway with the answer (usersResponseExtensions). */
-  principalChanges: PrincipalChanges;
+  principalChanges: ChangedPrincipals;
   users: () => UserService;
   invitations: () => InvitationService;
   lifecycle: () => LifecycleService;
@@ -69,7 +69,7 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
   const totp = new TotpService(database, settings, attempts);
   const preferences = new PreferencesService(database, settings);
   // The request's composition root: one tenant scope for whoever acts, built on first use; UNAUTHENTICATED for anonymous callers.
-  const scopedTo = (principal: Principal, principalChanges: PrincipalChanges) => {
+  const scopedTo = (principal: Principal, principalChanges: ChangedPrincipals) => {
     const scope = perRequest(() => createTenantScope(dataSource, requireUser(principal)));
     return {
       users: perRequest(() => new UserService(scope(), settings)),
@@ -83,7 +83,7 @@ export function createContextFactory(dataSource: DataSource, settings: UsersSett
     };
   };
   return (principal: Principal): UsersContext => {
-    const principalChanges = new PrincipalChanges();
+    const principalChanges = new ChangedPrincipals();
     let scope = scopedTo(principal, principalChanges);
     return {
       principal,
@@ -125,7 +125,7 @@ export function usersResponseExtensions(context: UsersContext): Record<string, u
     extensions[ESTABLISHED_SESSION_EXTENSION] = context.establishedAccessToken;
     if (context.principal.kind === 'user') extensions[ESTABLISHED_PRINCIPAL_EXTENSION] = context.principal;
   }
-  const userIds = context.principalChanges.noted;
-  if (userIds.length > 0) extensions[PRINCIPAL_CHANGES_EXTENSION] = { userIds };
+  const userIds = context.principalChanges.userIds;
+  if (userIds.length > 0) extensions[PRINCIPAL_CHANGES_EXTENSION] = { userIds } satisfies PrincipalChanges;
   return Object.keys(extensions).length > 0 ? extensions : undefined;
 }

@@ -12,7 +12,7 @@ import type { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
 import { assertNotLastOperator } from './last-operator';
 import type { User } from '../user/user.type';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +36,7 @@ export class LifecycleService {
     private readonly settings: UsersSettings,
     private readonly lockout: Lockout,
     /** The request's: users whose sessions a transition ends are noted there for the gateway. */
-    private readonly principalChanges: PrincipalChanges,
+    private readonly principalChanges: ChangedPrincipals,
   ) {}
 
   /** Denies access for now. */

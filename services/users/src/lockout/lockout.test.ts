@@ -4,7 +4,7 @@ import { AuditEventRecord, UserRecord, UserStatus } from '@tenantry/users-module
 import type { TestDatabase } from '@tenantry/testing';
 import { createTestDatabase, initSeed } from '@tenantry/testing';
 import type { Refusal, Reservation } from './lockout';
-import { PrincipalChanges } from '../principal/principal-changes';
+import { ChangedPrincipals } from '../principal/principal-changes';
 import { Lockout, lockoutState, MAX_FAILED_LOGINS, POLL_MS } from './lockout';
 
 describe('Lockout: states and operations', () => {
@@ -21,7 +21,7 @@ describe('Lockout: states and operations', () => {
   const stored = (id: string) => db.dataSource.getRepository(UserRecord).findOneByOrFail({ id });
   const state = async (id: string) => lockoutState(await stored(id));
   const reserve = async (id: string): Promise<Reservation> => {
-    const reservation = await lockout.reserve(id, 'login', new PrincipalChanges());
+    const reservation = await lockout.reserve(id, 'login', new ChangedPrincipals());
     if (reservation.kind !== 'reserved') throw new Error(`refused: ${reservation.reason}`);
     return reservation;
   };
@@ -71,13 +71,13 @@ describe('Lockout: states and operations', () => {
     }
     const last = await reserve(user.id);
     expect(await state(user.id)).toBe('FULL');
-    expect(last.principalChanges.noted).toEqual([]);
+    expect(last.principalChanges.userIds).toEqual([]);
     await fail(last);
     expect(await stored(user.id)).toMatchObject({ status: UserStatus.LOCKED, failedLoginCount: MAX_FAILED_LOGINS });
     // The request whose check locked names the user to the gateway, which forgets their principal.
-    expect(last.principalChanges.noted).toEqual([user.id]);
+    expect(last.principalChanges.userIds).toEqual([user.id]);
     expect(await state(user.id)).toBe('LOCKED');
-    expect(await lockout.reserve(user.id, 'login', new PrincipalChanges())).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.LOCKED });
+    expect(await lockout.reserve(user.id, 'login', new ChangedPrincipals())).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.LOCKED });
     const events = await db.dataSource.getRepository(AuditEventRecord).findBy({ targetId: user.id });
     expect(events.filter((event) => event.action === 'user.locked')).toHaveLength(1);
     expect(
@@ -107,7 +107,7 @@ describe('Lockout: states and operations', () => {
     const tries = () => db.queries.statements.filter((statement) => /failed_login_count\W* \+ 1/.test(statement)).length;
     db.queries.reset();
     const startedAt = Date.now();
-    const waiters = Array.from({ length: 10 }, () => lockout.reserve(user.id, 'login', new PrincipalChanges()));
+    const waiters = Array.from({ length: 10 }, () => lockout.reserve(user.id, 'login', new ChangedPrincipals()));
     // Until every waiter tried three times and three polls have passed: after the first, each try
     // comes from a poll (nothing settles meanwhile), while waiters waking one another would keep
     // trying all along, however slow the database.
@@ -138,13 +138,13 @@ describe('Lockout: states and operations', () => {
   it('reserve with the row the caller just read checks that row and reads it no more; a row gone stale is read again', async () => {
     const user = await newUser();
     db.queries.reset();
-    const reservation = await lockout.reserve(user.id, 'login', new PrincipalChanges(), user);
+    const reservation = await lockout.reserve(user.id, 'login', new ChangedPrincipals(), user);
     expect(reservation).toMatchObject({ kind: 'reserved', user: { id: user.id } });
     expect(db.queries.selects).toHaveLength(0);
     if (reservation.kind === 'reserved') await fail(reservation);
 
     await db.dataSource.getRepository(UserRecord).update({ id: user.id }, { status: UserStatus.SUSPENDED });
-    expect(await lockout.reserve(user.id, 'login', new PrincipalChanges(), user)).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.SUSPENDED });
+    expect(await lockout.reserve(user.id, 'login', new ChangedPrincipals(), user)).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.SUSPENDED });
     expect((await stored(user.id)).failedLoginCount).toBe(1);
   });
 
@@ -152,9 +152,9 @@ describe('Lockout: states and operations', () => {
     const user = await newUser();
     await db.dataSource.getRepository(UserRecord).update({ id: user.id }, { status: UserStatus.SUSPENDED });
     expect(await state(user.id)).toBe('INACTIVE');
-    expect(await lockout.reserve(user.id, 'login', new PrincipalChanges())).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.SUSPENDED });
+    expect(await lockout.reserve(user.id, 'login', new ChangedPrincipals())).toEqual<Refusal>({ kind: 'refused', reason: UserStatus.SUSPENDED });
     expect((await stored(user.id)).failedLoginCount).toBe(0);
-    expect(await lockout.reserve('00000000-0000-4000-8000-000000000000', 'login', new PrincipalChanges())).toEqual<Refusal>({
+    expect(await lockout.reserve('00000000-0000-4000-8000-000000000000', 'login', new ChangedPrincipals())).toEqual<Refusal>({
       kind: 'refused',
       reason: 'missing',
     });

@@ -4,7 +4,7 @@ import { UserRecord, UserStatus } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
 import { recordUserAudit } from '../audit/audit.record';
 import { lockedMail } from '../mail/user-mails';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 import { endSessions } from '../session/session.revoke';
 import type { AttemptSlot } from './attempts-in-flight';
 import { AttemptsInFlight } from './attempts-in-flight';
@@ -50,7 +50,7 @@ export interface Reservation {
   readonly purpose: CredentialPurpose;
   readonly slot: AttemptSlot;
   /** The request's, where a lock this check decides is noted for the gateway. */
-  readonly principalChanges: PrincipalChanges;
+  readonly principalChanges: ChangedPrincipals;
 }
 
 /** No attempt could be reserved, so no secret may be tested; `missing`: the user is gone. */
@@ -99,7 +99,7 @@ export class Lockout {
    * `justRead`: the user's row as the caller read it a moment ago (login); when it was ACTIVE and the
    * first try counts the attempt, the check runs on it instead of reading the row once more.
    */
-  async reserve(userId: string, purpose: CredentialPurpose, principalChanges: PrincipalChanges, justRead?: UserRecord): Promise<Reservation | Refusal> {
+  async reserve(userId: string, purpose: CredentialPurpose, principalChanges: ChangedPrincipals, justRead?: UserRecord): Promise<Reservation | Refusal> {
     const deadline = Date.now() + WAIT_FOR_SLOT_MS;
     let fresh = justRead?.status === UserStatus.ACTIVE ? justRead : undefined;
     for (;;) {
@@ -185,7 +185,7 @@ export class Lockout {
    * checks look again when a counted check settles or a decision was made, never for a check that
    * was not counted (they would only wake each other, over and over).
    */
-  private async leave(user: UserRecord, slot: AttemptSlot, counted: boolean, principalChanges: PrincipalChanges): Promise<void> {
+  private async leave(user: UserRecord, slot: AttemptSlot, counted: boolean, principalChanges: ChangedPrincipals): Promise<void> {
     const due = slot.leave();
     try {
       if (!due) return;
@@ -215,7 +215,7 @@ export class Lockout {
    * `fresh`: the ACTIVE row the caller just read. Counted, the check runs on the row as read just
    * before (a moment old, like the caller's); not counted, on the row as it is after.
    */
-  private async tryReserve(userId: string, principalChanges: PrincipalChanges, fresh?: UserRecord): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
+  private async tryReserve(userId: string, principalChanges: ChangedPrincipals, fresh?: UserRecord): Promise<{ user: UserRecord | null; slot?: AttemptSlot }> {
     const before = fresh ?? (await this.database.manager.findOneBy(UserRecord, { id: userId }));
     if (!before) return { user: null };
     // In flight before the count can commit, so whoever reads the in-flight count under the user's
@@ -241,7 +241,7 @@ export class Lockout {
     return { user: await this.database.manager.findOneBy(UserRecord, { id: userId }) };
   }
 
-  private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean, principalChanges: PrincipalChanges): Promise<Refusal> {
+  private refuse(user: UserRecord, purpose: CredentialPurpose, gaveUp: boolean, principalChanges: ChangedPrincipals): Promise<Refusal> {
     return this.database.transaction(async (manager) => {
       let reason: RefusalReason = user.status;
       if (user.status === UserStatus.ACTIVE && gaveUp) {
@@ -257,7 +257,7 @@ export class Lockout {
   }
 
   /** FULL → LOCKED: ends the user's sessions (endSessions tells the gateway) and tells them by mail, in the caller's transaction. Answers whether it locked. */
-  private async lockIfAtLimit(manager: EntityManager, user: UserRecord, principalChanges: PrincipalChanges): Promise<boolean> {
+  private async lockIfAtLimit(manager: EntityManager, user: UserRecord, principalChanges: ChangedPrincipals): Promise<boolean> {
     const locked = await manager
       .createQueryBuilder(UserRecord, 'u')
       .update()

@@ -27,7 +27,7 @@ import { ResponsePacer } from '../timing/response-pacer';
 import { toUser } from '../user/user.mapper';
 import type { User } from '../user/user.type';
 import { checkPassword } from './password.policy';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 
 /** Statuses that may reset their password: a LOCKED user can, and is unlocked by it (docs/product.md#activation-and-passwords). */
 const RESETTABLE = [UserStatus.ACTIVE, UserStatus.LOCKED];
@@ -95,7 +95,7 @@ export class PasswordService {
   }
 
   /** Sets a new password from a reset link (single use); unlocks a locked user and ends their sessions. */
-  async reset(token: string, password: string, principalChanges: PrincipalChanges): Promise<boolean> {
+  async reset(token: string, password: string, principalChanges: ChangedPrincipals): Promise<boolean> {
     const now = this.settings.now();
     const checked = await checkUserToken(this.database.manager, UserTokenPurpose.PASSWORD_RESET, token, now);
     if (checked.outcome !== 'valid') throw tokenRefusal(UserTokenPurpose.PASSWORD_RESET, checked.outcome);
@@ -126,7 +126,7 @@ export class PasswordService {
    * password is checked like a login's: guesses through a stolen session count toward the lockout,
    * and parallel ones never test more than MAX_FAILED_LOGINS passwords.
    */
-  async change(principal: UserPrincipal, currentPassword: string, newPassword: string, principalChanges: PrincipalChanges): Promise<boolean> {
+  async change(principal: UserPrincipal, currentPassword: string, newPassword: string, principalChanges: ChangedPrincipals): Promise<boolean> {
     const user = await this.database.manager.getRepository(UserRecord).findOneBy({ id: principal.userId });
     if (!user) throw graphqlError('UNAUTHENTICATED', 'Your session has ended; sign in again.');
     checkPassword(newPassword, user);
@@ -160,7 +160,7 @@ export class PasswordService {
    * account's policy lets administrators set passwords, never on oneself. The user becomes ACTIVE (an invited one is
    * activated, a locked one unlocked), must change it at the next sign-in, and every session and mailed link ends.
    */
-  async setByAdministrator(principal: UserPrincipal, userId: string, password: string, principalChanges: PrincipalChanges): Promise<User> {
+  async setByAdministrator(principal: UserPrincipal, userId: string, password: string, principalChanges: ChangedPrincipals): Promise<User> {
     if (userId === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Change your own password with changePassword.', { field: 'userId' });
     return this.database.transaction(async (manager) => {
       const user = await findAdministrableUser(manager, principal, userId);

@@ -4,18 +4,17 @@
  * the principals it kept for them before answering, including after anonymous mutations (wrong
  * logins, password resets, refresh-token reuse). Each request's context holds one, and every write
  * that ends sessions takes it (endSessions), so none can leave the gateway untold. Passed, not
- * found through AsyncLocalStorage, whose promise hooks cost a third of this subgraph's CPU
- * (docs/architecture.md: request path).
+ * found through AsyncLocalStorage (docs/architecture.md: the request path).
  */
-export class PrincipalChanges {
-  private readonly userIds = new Set<string>();
+export class ChangedPrincipals {
+  private readonly noted = new Set<string>();
 
   note(userId: string): void {
-    this.userIds.add(userId);
+    this.noted.add(userId);
   }
 
-  /** The users noted so far. */
-  get noted(): string[] {
-    return [...this.userIds];
+  /** The users noted so far, as PRINCIPAL_CHANGES_EXTENSION names them. */
+  get userIds(): string[] {
+    return [...this.noted];
   }
 }

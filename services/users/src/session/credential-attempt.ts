@@ -2,7 +2,7 @@ import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import type { UserRecord } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import type { CredentialPurpose, Lockout, RefusalReason, Reservation, UserChanges, WrongCredential } from '../lockout/lockout';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 import { matchTotpStep } from '../totp/totp.verify';
 
 /** What testing the secrets found; `totpStep` is the time step of the code used, spent on success. */
@@ -19,7 +19,7 @@ export type AttemptOutcome<R> =
 export interface CredentialCheck<T, R> {
   purpose: CredentialPurpose;
   /** The request's: a lock this check brings about is noted there for the gateway. */
-  principalChanges: PrincipalChanges;
+  principalChanges: ChangedPrincipals;
   /**
    * Tests the secrets against the user as read when the attempt was reserved. May throw a client
    * error (a state mistake, a missing TOTP code after a right password): the attempt is given back.

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@tenantry/database';
 import { SessionRecord } from '@tenantry/users-module';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 
 /**
  * Revokes every open session of a user in the caller's transaction, and notes the user in the
@@ -8,7 +8,7 @@ import type { PrincipalChanges } from '../principal/principal-changes';
  * token is refused (docs/product.md#sessions).
  * `except` keeps one session (the caller's own, after changing their own password).
  */
-export async function endSessions(manager: EntityManager, userId: string, changes: PrincipalChanges, except?: string): Promise<number> {
+export async function endSessions(manager: EntityManager, userId: string, changes: ChangedPrincipals, except?: string): Promise<number> {
   const query = manager.createQueryBuilder().update(SessionRecord).set({ revokedAt: new Date() }).where('user_id = :userId AND revoked_at IS NULL', { userId });
   changes.note(userId);
   if (except) query.andWhere('id <> :except', { except });

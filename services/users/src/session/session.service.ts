@@ -13,7 +13,7 @@ import { ResponsePacer } from '../timing/response-pacer';
 import type { AuthPayload } from './session.type';
 import type { CredentialAttempts } from './credential-attempt';
 import { totpVerdict, verified, wrong } from './credential-attempt';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 
 /** Token lifetimes and the secret access tokens are signed with. */
 export interface SessionSettings {
@@ -55,7 +55,7 @@ export class SessionService {
   async login(
     username: string,
     password: string,
-    principalChanges: PrincipalChanges,
+    principalChanges: ChangedPrincipals,
     totpCode?: string | null,
     customerOf?: string | null,
   ): Promise<AuthPayload> {
@@ -100,7 +100,7 @@ export class SessionService {
   }
 
   /** Rotates a refresh token. Presenting one that was already rotated ends its whole family. */
-  async refresh(refreshToken: string, principalChanges: PrincipalChanges): Promise<AuthPayload> {
+  async refresh(refreshToken: string, principalChanges: ChangedPrincipals): Promise<AuthPayload> {
     const outcome = await this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { refreshTokenHash: hashToken(refreshToken) });
       if (!session || session.expiresAt.getTime() <= Date.now()) return null;
@@ -122,7 +122,7 @@ export class SessionService {
    * Moves the caller's session into another organisation it may see (docs/product.md#visibility-between-organisations): the session rotates into
    * a new one of the same family acting there, so the old tokens stop working.
    */
-  async switchOrganisation(principal: UserPrincipal, organisationId: string, principalChanges: PrincipalChanges): Promise<AuthPayload> {
+  async switchOrganisation(principal: UserPrincipal, organisationId: string, principalChanges: ChangedPrincipals): Promise<AuthPayload> {
     if (!(await visibleOrganisations(this.database.manager, principal).andWhere('o.id = :organisationId', { organisationId }).getExists())) {
       throw graphqlError('NOT_FOUND', 'Organisation not found.');
     }
@@ -147,7 +147,7 @@ export class SessionService {
   }
 
   /** Ends the session and every session rotated from the same login. */
-  async logout(sessionId: string, principalChanges: PrincipalChanges): Promise<boolean> {
+  async logout(sessionId: string, principalChanges: ChangedPrincipals): Promise<boolean> {
     return this.database.transaction(async (manager) => {
       const session = await manager.findOneBy(SessionRecord, { id: sessionId });
       if (!session) return false;

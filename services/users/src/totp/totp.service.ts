@@ -12,7 +12,7 @@ import { toUser } from '../user/user.mapper';
 import type { User } from '../user/user.type';
 import { TotpSetup } from './totp.type';
 import { generateTotpSecret, totpUri } from './totp.verify';
-import type { PrincipalChanges } from '../principal/principal-changes';
+import type { ChangedPrincipals } from '../principal/principal-changes';
 
 const changedMeanwhile = () => graphqlError('BAD_USER_INPUT', 'Two-factor authentication changed meanwhile; look again and retry.');
 
@@ -29,7 +29,7 @@ export class TotpService {
   ) {}
 
   /** Starts the setup with a new secret, or replaces one not yet confirmed; login needs no code until confirmTotp. */
-  async enable(principal: UserPrincipal, currentPassword: string, principalChanges: PrincipalChanges): Promise<TotpSetup> {
+  async enable(principal: UserPrincipal, currentPassword: string, principalChanges: ChangedPrincipals): Promise<TotpSetup> {
     return resultOf(
       await this.attempts.check(principal.userId, {
         purpose: 'enable_totp',
@@ -60,7 +60,7 @@ export class TotpService {
   }
 
   /** Turns two-factor on once the app shows a right code (that code is then spent). */
-  async confirm(principal: UserPrincipal, code: string, principalChanges: PrincipalChanges): Promise<boolean> {
+  async confirm(principal: UserPrincipal, code: string, principalChanges: ChangedPrincipals): Promise<boolean> {
     return resultOf(
       await this.attempts.check(principal.userId, {
         purpose: 'confirm_totp',
@@ -86,7 +86,7 @@ export class TotpService {
   }
 
   /** Turns two-factor off; needs the current password and a fresh code, so a stolen session alone cannot. */
-  async disable(principal: UserPrincipal, currentPassword: string, code: string, principalChanges: PrincipalChanges): Promise<boolean> {
+  async disable(principal: UserPrincipal, currentPassword: string, code: string, principalChanges: ChangedPrincipals): Promise<boolean> {
     return resultOf(
       await this.attempts.check(principal.userId, {
         purpose: 'disable_totp',
@@ -114,7 +114,7 @@ export class TotpService {
    * An administrator removes another user's second factor (lost device): the user signs in with
    * the password alone and sets it up again. Their sessions end, so whoever holds one signs in anew.
    */
-  async reset(principal: UserPrincipal, userId: string, principalChanges: PrincipalChanges): Promise<User> {
+  async reset(principal: UserPrincipal, userId: string, principalChanges: ChangedPrincipals): Promise<User> {
     return this.database.transaction(async (manager) => {
       const user = await findAdministrableUser(manager, principal, userId);
       if (user.id === principal.userId) throw graphqlError('BAD_USER_INPUT', 'Turn off your own two-factor authentication with disableTotp.');

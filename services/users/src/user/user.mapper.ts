@@ -59,7 +59,7 @@ export function toUser(record: SelectedUser): User {
     lastLoginAt: record.lastLoginAt,
     createdAt: record.createdAt,
   });
-  // Mapped on first read: a page of users seldom asks for them, and mapping every row's took ~5 % of a users page.
+  // Mapped on first read: a page of users seldom asks for them, and mapping every row's stood out in the profile of a users page.
   let preferences: Preferences | undefined;
   Object.defineProperty(user, 'preferences', { enumerable: true, get: () => (preferences ??= toPreferences(record.preferences)) });
   return user;
