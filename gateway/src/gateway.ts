@@ -7,7 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Principal } from '@tenantry/auth';
 import type { RateLimitTable, TrustProxy } from '@tenantry/config';
 import { DEFAULT_PRINCIPAL_CACHE_TTL_SECONDS, DEFAULT_RATE_LIMITS } from '@tenantry/config';
-import { ANONYMOUS } from '@tenantry/auth';
+import { ANONYMOUS, VerifiedAccessTokens } from '@tenantry/auth';
 import type { HttpService, LogOptions } from '@tenantry/federation';
 import type { TraceContext } from '@tenantry/federation';
 import { clientMistakesPlugin, createGraphQLHttpServer, formatPublicError, requestScopePlugin, traceContextOf } from '@tenantry/federation';
@@ -116,8 +116,9 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   const urls = declaredSubgraphUrls(supergraphSdl);
   for (const [name, url] of Object.entries(options.subgraphUrls ?? {})) if (url) urls[name] = url;
   const principals = new PrincipalClient(urls.users, options.principalSecret);
+  const accessTokens = new VerifiedAccessTokens(options.accessTokenSecret);
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
-  const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
+  const adoptSession = sessionAdopter(accessTokens, principals);
   const metrics = new GatewayMetrics(new OperatorFiguresClient(urls.users, options.principalSecret));
   // The server's logger, once the server exists (Redis may fail before that).
   const logger: { log?: FastifyBaseLogger } = {};
@@ -142,7 +143,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       logger.log?.warn({ err: { message: error.message } }, 'Redis failed: rate limits are counted in this process until it answers again');
     },
   });
-  const budgets = requestBudgets(rateLimitStore, options.accessTokenSecret);
+  const budgets = requestBudgets(rateLimitStore, accessTokens);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => new PrincipalDataSource(name, urls[name], options.principalSecret, name === 'users' ? adoptSession : undefined, metrics),
@@ -194,7 +195,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
       const requestId = request.id;
       const trace = traceContextOf(request.raw);
       const clientIp = request.ip;
-      const verifying = bearerClaims(request.raw, options.accessTokenSecret);
+      const verifying = bearerClaims(request.raw, accessTokens);
       if (!verifying)
         return { principal: ANONYMOUS, deadline, requestId, trace, clientIp, principalEffects: principalEffects(undefined, principalCache.generation) };
       const claims = await verifying;

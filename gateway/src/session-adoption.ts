@@ -1,5 +1,5 @@
-import type { Principal, UserPrincipal } from '@tenantry/auth';
-import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
+import type { Principal, UserPrincipal, VerifiedAccessTokens } from '@tenantry/auth';
+import { ANONYMOUS } from '@tenantry/auth';
 import { logInternalError, requestScopeOf } from '@tenantry/federation';
 import type { PrincipalClient } from './principal-client';
 import type { AdoptSession } from './principal-data-source';
@@ -16,9 +16,9 @@ function isPrincipalOf(principal: Principal | undefined, claims: { userId: strin
  * bearer token's would be. What does not verify, or cannot be resolved now, leaves the rest of the
  * operation anonymous (it fails closed) without failing the mutation that already committed.
  */
-export function sessionAdopter(accessTokenSecret: string, principals: Pick<PrincipalClient, 'resolve'>): AdoptSession {
+export function sessionAdopter(accessTokens: VerifiedAccessTokens, principals: Pick<PrincipalClient, 'resolve'>): AdoptSession {
   return async (accessToken, context, established) => {
-    const claims = await verifyAccessToken(accessToken, accessTokenSecret);
+    const claims = await accessTokens.verify(accessToken);
     try {
       context.principal =
         claims && isPrincipalOf(established, claims)

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { bearerClaims } from '../bearer-claims';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VerifiedAccessTokens } from '@tenantry/auth';
 import { replyError } from '@tenantry/federation';
 import { addressKey } from './rate-limit-charges';
 import type { RateLimitedContext } from './rate-limits.plugin';
@@ -30,11 +31,11 @@ function refuse(reply: FastifyReply, request: FastifyRequest, { retryAfterSecond
  * 429 RATE_LIMITED until its window ends. A signed-in user is keyed by their id, never by address,
  * so an attacker behind the same address cannot throttle them.
  */
-export function requestBudgets(store: RateLimitStore, accessTokenSecret: string) {
+export function requestBudgets(store: RateLimitStore, accessTokens: VerifiedAccessTokens) {
   return {
     async onRequest(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
       if (request.url.split('?')[0] !== '/graphql' || request.method === 'OPTIONS') return undefined;
-      const claims = await bearerClaims(request.raw, accessTokenSecret);
+      const claims = await bearerClaims(request.raw, accessTokens);
       if (claims) {
         const spent = await store.spent('refused.user', claims.userId);
         return spent ? refuse(reply, request, spent) : undefined;

@@ -4,4 +4,4 @@ export * from './principal';
 export * from './tokens';
 export * from './permission-catalog';
 export * from './rules';
-export * from './verified-principals';
+export * from './verified-tokens';

@@ -27,6 +27,17 @@ export async function signAccessToken(claims: AccessClaims, secret: string, ttlS
 
 /** Verifies an access token; null when it is forged, expired, without expiry or malformed. */
 export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims | null> {
+  return (await verifyAccessTokenClaims(token, secret))?.claims ?? null;
+}
+
+/** A verified access token: its claims and when it expires (ms since the epoch). */
+export interface VerifiedAccessToken {
+  claims: AccessClaims;
+  expiresAt: number;
+}
+
+/** verifyAccessToken, with the token's expiry. */
+export async function verifyAccessTokenClaims(token: string, secret: string): Promise<VerifiedAccessToken | null> {
   try {
     const { payload } = await jwtVerify(token, encoder.encode(secret), {
       issuer: ISSUER,
@@ -35,7 +46,7 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       requiredClaims: ['exp'],
     });
     if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
-    return { userId: payload.sub, sessionId: payload.sid };
+    return { claims: { userId: payload.sub, sessionId: payload.sid }, expiresAt: payload.exp! * 1000 };
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) return null;
     throw error;

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { ANONYMOUS, signPrincipalToken, VerifiedPrincipals } from '.';
+import { ANONYMOUS, signAccessToken, signPrincipalToken, VerifiedAccessTokens, VerifiedPrincipals } from '.';
 import { testUserPrincipal } from '@tenantry/testing';
 
 const secret = 'a-secret-of-at-least-thirty-two-characters';
@@ -51,5 +51,42 @@ describe('VerifiedPrincipals', () => {
     const again = await verified.verify(tokens[0], 'a');
     expect(again).toEqual(principal);
     expect(again).not.toBe(first);
+  });
+});
+
+describe('VerifiedAccessTokens', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers a token seen before with the same claims, frozen, until the token expires', async () => {
+    jest.useFakeTimers({
+      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
+    });
+    const verified = new VerifiedAccessTokens(secret);
+    const { token } = await signAccessToken({ userId: 'u1', sessionId: 's1' }, secret, 60);
+    const first = await verified.verify(token);
+    expect(first).toEqual({ userId: 'u1', sessionId: 's1' });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(await verified.verify(token)).toBe(first);
+    jest.setSystemTime(Date.now() + 61_000);
+    expect(await verified.verify(token)).toBeNull();
+  });
+
+  it('refuses what verifyAccessToken refuses, after the genuine token was remembered: forged, another secret, expired, without expiry', async () => {
+    const verified = new VerifiedAccessTokens(secret);
+    const { token } = await signAccessToken({ userId: 'u1', sessionId: 's1' }, secret, 60);
+    expect(await verified.verify(token)).not.toBeNull();
+    const [header, payload, signature] = token.split('.');
+    const tampered = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: 'u2' })).toString('base64url');
+    expect(await verified.verify(`${header}.${tampered}.${signature}`)).toBeNull();
+    expect(await verified.verify(`${header}.${payload}.forged`)).toBeNull();
+    expect(await new VerifiedAccessTokens(`${secret}-other`).verify(token)).toBeNull();
+    expect(await verified.verify((await signAccessToken({ userId: 'u1', sessionId: 's1' }, secret, -1)).token)).toBeNull();
+    const everlasting = await new SignJWT({ sid: 's1' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('tenantry')
+      .setAudience('tenantry-graph')
+      .sign(new TextEncoder().encode(secret));
+    expect(await verified.verify(everlasting)).toBeNull();
   });
 });
