@@ -118,7 +118,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   const principals = new PrincipalClient(urls.users, options.principalSecret);
   const accessTokens = new VerifiedAccessTokens(options.accessTokenSecret);
   // Sessions are opened by the users subgraph only: no other subgraph's answer may change who acts.
-  const adoptSession = sessionAdopter(accessTokens, principals);
+  const adoptSession = sessionAdopter(options.accessTokenSecret, principals);
   const metrics = new GatewayMetrics(new OperatorFiguresClient(urls.users, options.principalSecret));
   // The server's logger, once the server exists (Redis may fail before that).
   const logger: { log?: FastifyBaseLogger } = {};

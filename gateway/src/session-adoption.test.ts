@@ -1,5 +1,5 @@
 import type { AccessClaims, UserPrincipal } from '@tenantry/auth';
-import { ANONYMOUS, signAccessToken, VerifiedAccessTokens } from '@tenantry/auth';
+import { ANONYMOUS, signAccessToken } from '@tenantry/auth';
 import type { GatewayContext } from './gateway';
 import { principalEffects } from './principals/principal-effects';
 import { sessionAdopter } from './session-adoption';
@@ -14,7 +14,7 @@ describe('adopting a session a mutation established', () => {
   it("acts as the principal of a token signed with the gateway's secret, resolved like a bearer token", async () => {
     const resolve = jest.fn(async () => principal);
     const context = acting();
-    await sessionAdopter(new VerifiedAccessTokens(SECRET), { resolve })((await signAccessToken(claims, SECRET, 60)).token, context);
+    await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context);
     expect(resolve).toHaveBeenCalledWith(claims, { deadline: undefined, requestId: undefined, trace: undefined });
     expect(context.principal).toBe(principal);
   });
@@ -23,7 +23,7 @@ describe('adopting a session a mutation established', () => {
     const resolve = jest.fn(async () => principal);
     const context: GatewayContext = { ...acting(), principalEffects: principalEffects(undefined, 0) };
     const established = { ...principal, roleKey: 'OWNER' } as UserPrincipal;
-    await sessionAdopter(new VerifiedAccessTokens(SECRET), { resolve })((await signAccessToken(claims, SECRET, 60)).token, context, established);
+    await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context, established);
     expect(resolve).not.toHaveBeenCalled();
     expect(context.principal).toBe(established);
     expect(context.principalEffects?.adopted).toBe(established);
@@ -32,10 +32,7 @@ describe('adopting a session a mutation established', () => {
   it('looks the session up when the principal sent belongs to another session', async () => {
     const resolve = jest.fn(async () => principal);
     const context = acting();
-    await sessionAdopter(new VerifiedAccessTokens(SECRET), { resolve })((await signAccessToken(claims, SECRET, 60)).token, context, {
-      ...principal,
-      sessionId: 'another-session',
-    });
+    await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, SECRET, 60)).token, context, { ...principal, sessionId: 'another-session' });
     expect(resolve).toHaveBeenCalledTimes(1);
     expect(context.principal).toBe(principal);
   });
@@ -43,17 +40,14 @@ describe('adopting a session a mutation established', () => {
   it('acts as nobody for a token signed with another secret, without asking who it stands for', async () => {
     const resolve = jest.fn(async () => principal);
     const context = acting();
-    await sessionAdopter(new VerifiedAccessTokens(SECRET), { resolve })(
-      (await signAccessToken(claims, 'another-secret-of-at-least-32-chars', 60)).token,
-      context,
-    );
+    await sessionAdopter(SECRET, { resolve })((await signAccessToken(claims, 'another-secret-of-at-least-32-chars', 60)).token, context);
     expect(resolve).not.toHaveBeenCalled();
     expect(context.principal).toEqual(ANONYMOUS);
   });
 
   it('acts as nobody, without failing the committed mutation, when the principal cannot be looked up', async () => {
     const context = acting();
-    const adopt = sessionAdopter(new VerifiedAccessTokens(SECRET), {
+    const adopt = sessionAdopter(SECRET, {
       resolve: async () => {
         throw new Error('principal lookup failed with HTTP 503');
       },

@@ -1,5 +1,5 @@
-import type { Principal, UserPrincipal, VerifiedAccessTokens } from '@tenantry/auth';
-import { ANONYMOUS } from '@tenantry/auth';
+import type { Principal, UserPrincipal } from '@tenantry/auth';
+import { ANONYMOUS, verifyAccessToken } from '@tenantry/auth';
 import { logInternalError, requestScopeOf } from '@tenantry/federation';
 import type { PrincipalClient } from './principal-client';
 import type { AdoptSession } from './principal-data-source';
@@ -11,14 +11,16 @@ function isPrincipalOf(principal: Principal | undefined, claims: { userId: strin
 
 /**
  * Adopts a session that the users subgraph says a mutation just established: its access token is
- * verified like any bearer token, so nothing that does not verify is ever acted on. The principal
+ * verified like any bearer token, so nothing that does not verify is ever acted on. It is not
+ * remembered (VerifiedAccessTokens): a storm of logins would fill that memory with tokens that may
+ * never come back; the client's first request with it is verified and remembered as usual. The principal
  * the subgraph resolved for it comes along (no lookup round trip); without it, it is resolved as a
  * bearer token's would be. What does not verify, or cannot be resolved now, leaves the rest of the
  * operation anonymous (it fails closed) without failing the mutation that already committed.
  */
-export function sessionAdopter(accessTokens: VerifiedAccessTokens, principals: Pick<PrincipalClient, 'resolve'>): AdoptSession {
+export function sessionAdopter(accessTokenSecret: string, principals: Pick<PrincipalClient, 'resolve'>): AdoptSession {
   return async (accessToken, context, established) => {
-    const claims = await accessTokens.verify(accessToken);
+    const claims = await verifyAccessToken(accessToken, accessTokenSecret);
     try {
       context.principal =
         claims && isPrincipalOf(established, claims)

@@ -22,8 +22,32 @@ describe('the principal cache', () => {
     const principals = cache();
     const lookup = jest.fn(async () => principal);
     expect(await principals.resolve(claims, lookup)).toBe(principal);
-    expect(await principals.resolve(claims, lookup)).toBe(principal);
+    expect(await principals.resolve(claims, lookup)).toEqual(principal);
     expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps one frozen permission list for the sessions of a role, each session its own principal', async () => {
+    const principals = cache();
+    const sessions = ['session-1', 'session-2'].map((sessionId) => ({ ...principalOf('user-1', sessionId), permissions: ['users.read', 'chats.access'] }));
+    for (const kept of sessions) await principals.resolve({ userId: 'user-1', sessionId: kept.sessionId }, async () => kept);
+    const [first, second] = await Promise.all(
+      sessions.map((kept) => principals.resolve({ userId: 'user-1', sessionId: kept.sessionId }, async () => ANONYMOUS) as Promise<UserPrincipal>),
+    );
+    expect([first.sessionId, second.sessionId]).toEqual(['session-1', 'session-2']);
+    expect(first.permissions).toEqual(['users.read', 'chats.access']);
+    expect(first.permissions).toBe(second.permissions);
+    expect(Object.isFrozen(first.permissions)).toBe(true);
+  });
+
+  it('drops the entries whose time is up at the next request, whoever makes it', async () => {
+    const principals = cache();
+    for (const sessionId of ['session-1', 'session-2', 'session-3'])
+      await principals.resolve({ userId: 'user-1', sessionId }, async () => principalOf('user-1', sessionId));
+    const entries = (principals as unknown as { entries: Map<string, unknown> }).entries;
+    expect(entries.size).toBe(3);
+    now += 60_000;
+    await principals.resolve({ userId: 'user-9', sessionId: 'session-9' }, async () => ANONYMOUS);
+    expect(entries.size).toBe(0);
   });
 
   it('does not keep a lookup that started before an invalidation and answered after it (it may have read the rows before the mutation)', async () => {

@@ -29,6 +29,28 @@ interface Lookup {
 
 const DEFAULT_MAX_ENTRIES = 50_000;
 
+/** Distinct permission lists shared at most: a few per role in use. */
+const MAX_SHARED_PERMISSION_LISTS = 1_000;
+
+/**
+ * One frozen copy of each distinct permission list. Kept principals hold the lists of a few roles,
+ * but each principal read from JSON brings its own array and strings, most of a kept entry's memory.
+ */
+class SharedPermissionLists {
+  private readonly lists = new Map<string, readonly string[]>();
+
+  of(permissions: readonly string[]): readonly string[] {
+    const key = permissions.join(' ');
+    let list = this.lists.get(key);
+    if (!list) {
+      if (this.lists.size >= MAX_SHARED_PERMISSION_LISTS) return permissions;
+      list = Object.freeze([...permissions]);
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+}
+
 /**
  * The principals of recent sessions, so that a signed-in request needs no lookup in the users
  * subgraph (docs/architecture.md: request path). Access still ends on the very next request after
@@ -43,6 +65,7 @@ const DEFAULT_MAX_ENTRIES = 50_000;
 export class PrincipalCache {
   private readonly entries = new Map<string, Entry>();
   private readonly lookups = new Map<string, Lookup>();
+  private readonly permissionLists = new SharedPermissionLists();
   private current = 0;
   private serving = true;
 
@@ -60,6 +83,7 @@ export class PrincipalCache {
   /** The principal of verified claims: the kept one, else `lookup`'s answer (shared by concurrent requests of the session). */
   async resolve(claims: AccessClaims, lookup: () => Promise<Principal>): Promise<Principal> {
     if (!this.enabled) return lookup();
+    this.dropExpired();
     const kept = this.serving ? this.entries.get(claims.sessionId) : undefined;
     if (kept && kept.principal.userId === claims.userId && kept.expiresAt > this.now()) {
       this.options.onHit?.();
@@ -87,7 +111,8 @@ export class PrincipalCache {
   keep(principal: UserPrincipal, generation: number): void {
     if (!this.enabled || !this.serving || generation !== this.current) return;
     this.entries.delete(principal.sessionId);
-    this.entries.set(principal.sessionId, { principal, expiresAt: this.now() + this.options.ttlMs });
+    const kept = { ...principal, permissions: this.permissionLists.of(principal.permissions) };
+    this.entries.set(principal.sessionId, { principal: kept, expiresAt: this.now() + this.options.ttlMs });
     if (this.entries.size > (this.options.maxEntries ?? DEFAULT_MAX_ENTRIES)) this.entries.delete(this.entries.keys().next().value as string);
   }
 
@@ -124,6 +149,18 @@ export class PrincipalCache {
   /** Whether kept principals are served (not suspended). */
   get isServing(): boolean {
     return this.serving;
+  }
+
+  /**
+   * Drops the entries whose time is up, so a burst of sessions (a storm of logins) leaves no memory
+   * behind: entries are in the order they expire, since all live ttlMs and one kept again moves last.
+   */
+  private dropExpired(): void {
+    const now = this.now();
+    for (const [sessionId, { expiresAt }] of this.entries) {
+      if (expiresAt > now) return;
+      this.entries.delete(sessionId);
+    }
   }
 
   private now(): number {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { testUserPrincipal } from '@tenantry/testing';
@@ -22,7 +23,7 @@ async function answer(document: string, effects: (cache: PrincipalCache) => Prin
   const operation = parse(document).definitions[0] as OperationDefinitionNode;
   await hooks.willSendResponse!({ contextValue, operation } as never);
   const kept = await cache.resolve({ userId: adopted.userId, sessionId: adopted.sessionId }, async () => testUserPrincipal({ roleKey: 'LOOKED_UP' }));
-  return { published: published.mock.calls.map(([invalidation]) => invalidation), keptAdopted: kept === contextValue.principalEffects.adopted };
+  return { published: published.mock.calls.map(([invalidation]) => invalidation), keptAdopted: isDeepStrictEqual(kept, contextValue.principalEffects.adopted) };
 }
 
 const withAdopted = (cache: PrincipalCache, from?: typeof caller): PrincipalEffects => ({ ...principalEffects(from, cache.generation), adopted });

@@ -13,7 +13,7 @@ export interface UserPrincipal {
   /** Key of the role the user holds in their home organisation; it applies in every organisation they may see. */
   roleKey: string;
   /** Permission keys of that role. */
-  permissions: string[];
+  permissions: readonly string[];
   /** The owner sees every organisation of the account. */
   isAccountOwner: boolean;
   /** Organisations of the account the owner granted this user besides their own (promotions). */
