@@ -12,11 +12,11 @@ function isPrincipalOf(principal: Principal | undefined, claims: { userId: strin
 /**
  * Adopts a session that the users subgraph says a mutation just established: its access token is
  * verified like any bearer token, so nothing that does not verify is ever acted on. It is not
- * remembered (VerifiedAccessTokens): a storm of logins would fill that memory with tokens that may
- * never come back; the client's first request with it is verified and remembered as usual. The principal
- * the subgraph resolved for it comes along (no lookup round trip); without it, it is resolved as a
- * bearer token's would be. What does not verify, or cannot be resolved now, leaves the rest of the
- * operation anonymous (it fails closed) without failing the mutation that already committed.
+ * remembered among bearer tokens (VerifiedAccessTokens): a storm of logins would fill that memory
+ * with tokens that may never come back. The principal the subgraph resolved for it comes along (no
+ * lookup round trip); without it, it is resolved as a bearer token's would be. What does not
+ * verify, or cannot be resolved now, leaves the rest of the operation anonymous (it fails closed)
+ * without failing the mutation that already committed.
  */
 export function sessionAdopter(accessTokenSecret: string, principals: Pick<PrincipalClient, 'resolve'>): AdoptSession {
   return async (accessToken, context, established) => {
