@@ -4,7 +4,15 @@ import { PrincipalCache } from './principal-cache';
 
 const claims: AccessClaims = { userId: 'user-1', sessionId: 'session-1' };
 const principalOf = (userId: string, sessionId: string, accountId = 'account-1'): UserPrincipal =>
-  ({ kind: 'user', userId, sessionId, accountId, roleKey: 'OPERATOR', permissions: [] }) as unknown as UserPrincipal;
+  ({
+    kind: 'user',
+    userId,
+    sessionId,
+    accountId,
+    roleKey: 'OPERATOR',
+    permissions: [],
+    grantedOrganisationIds: ['organisation-2'],
+  }) as unknown as UserPrincipal;
 const principal = principalOf('user-1', 'session-1');
 
 /** A lookup that answers when the test says so, as the users subgraph does some time after being asked. */
@@ -26,7 +34,7 @@ describe('the principal cache', () => {
     expect(lookup).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps one frozen permission list for the sessions of a role, each session its own principal', async () => {
+  it('keeps one frozen permission list for the sessions of a role, each session its own frozen principal', async () => {
     const principals = cache();
     const sessions = ['session-1', 'session-2'].map((sessionId) => ({ ...principalOf('user-1', sessionId), permissions: ['users.read', 'chats.access'] }));
     for (const kept of sessions) await principals.resolve({ userId: 'user-1', sessionId: kept.sessionId }, async () => kept);
@@ -37,6 +45,10 @@ describe('the principal cache', () => {
     expect(first.permissions).toEqual(['users.read', 'chats.access']);
     expect(first.permissions).toBe(second.permissions);
     expect(Object.isFrozen(first.permissions)).toBe(true);
+    // What is derived from a kept principal may be remembered by its identity (PrincipalTokens): nothing may change it.
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.grantedOrganisationIds).toEqual(['organisation-2']);
+    expect(Object.isFrozen(first.grantedOrganisationIds)).toBe(true);
   });
 
   it('drops the entries whose time is up at the next request, whoever makes it', async () => {

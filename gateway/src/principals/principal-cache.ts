@@ -111,7 +111,12 @@ export class PrincipalCache {
   keep(principal: UserPrincipal, generation: number): void {
     if (!this.enabled || !this.serving || generation !== this.current) return;
     this.entries.delete(principal.sessionId);
-    const kept = { ...principal, permissions: this.permissionLists.of(principal.permissions) };
+    // Frozen, so what is derived from a kept principal may be remembered by its identity (PrincipalTokens).
+    const kept = Object.freeze({
+      ...principal,
+      permissions: this.permissionLists.of(principal.permissions),
+      grantedOrganisationIds: Object.freeze([...principal.grantedOrganisationIds]),
+    });
     this.entries.set(principal.sessionId, { principal: kept, expiresAt: this.now() + this.options.ttlMs });
     if (this.entries.size > (this.options.maxEntries ?? DEFAULT_MAX_ENTRIES)) this.entries.delete(this.entries.keys().next().value as string);
   }

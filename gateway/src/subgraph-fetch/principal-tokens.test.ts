@@ -70,6 +70,24 @@ describe('PrincipalTokens', () => {
     expect(await verifyPrincipalToken(afterChange, 'users', SECRET)).toMatchObject({ permissions: [] });
   });
 
+  it('reads a frozen principal (the principal cache keeps them so) once, an unfrozen one at every fetch', async () => {
+    const tokens = new PrincipalTokens(SECRET);
+    const frozen = Object.freeze(user());
+    const unfrozen = user('MANAGER');
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      for (let fetch = 0; fetch < 3; fetch++) {
+        await tokens.for(frozen, 'users');
+        await tokens.for(unfrozen, 'users');
+      }
+      const readsOf = (principal: object) => stringify.mock.calls.filter(([value]) => value === principal).length;
+      expect(readsOf(frozen)).toBe(1);
+      expect(readsOf(unfrozen)).toBe(3);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
   it('signs anew once no more than the renewal margin is left of the token', async () => {
     const tokens = new PrincipalTokens(SECRET);
     const principal = user();

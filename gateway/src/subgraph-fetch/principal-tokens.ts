@@ -31,6 +31,8 @@ function expiryOf(token: string): number {
  */
 export class PrincipalTokens {
   private readonly kept = new Map<string, SignedToken>();
+  /** The keys of frozen principals (the principal cache's), so a session's requests do not stringify it per fetch. */
+  private readonly keysOfFrozen = new WeakMap<Principal, string>();
 
   constructor(
     private readonly secret: string,
@@ -39,7 +41,7 @@ export class PrincipalTokens {
 
   /** A token of `principal` for `audience` with more than PRINCIPAL_TOKEN_RENEWAL_MS left. */
   for(principal: Principal, audience: string): Promise<string> {
-    const key = `${audience}\n${JSON.stringify(principal)}`;
+    const key = `${audience}\n${this.keyOf(principal)}`;
     const cached = this.kept.get(key);
     if (cached && cached.renewAt > Date.now()) return cached.token;
     this.kept.delete(key);
@@ -55,5 +57,12 @@ export class PrincipalTokens {
       },
     );
     return entry.token;
+  }
+
+  private keyOf(principal: Principal): string {
+    if (!Object.isFrozen(principal)) return JSON.stringify(principal);
+    let key = this.keysOfFrozen.get(principal);
+    if (key === undefined) this.keysOfFrozen.set(principal, (key = JSON.stringify(principal)));
+    return key;
   }
 }

@@ -17,7 +17,7 @@ export interface UserPrincipal {
   /** The owner sees every organisation of the account. */
   isAccountOwner: boolean;
   /** Organisations of the account the owner granted this user besides their own (promotions). */
-  grantedOrganisationIds: string[];
+  grantedOrganisationIds: readonly string[];
   /** The role holds customers.manage: the user also sees the customers their home organisation manages. */
   managesCustomers: boolean;
   /**

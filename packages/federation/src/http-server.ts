@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOption
 import { fastify, LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import type { ErrorCode } from '@tenantry/auth';
+import { logDestination } from './log-destination';
 import { describeError } from './log-error';
 import { attachRequestScope, chooseRequestId, REQUEST_ID_HEADER } from './request-scope';
 import { traceContextOf } from './trace-context';
@@ -116,7 +117,7 @@ class OneLinePerRequest extends LogController {
 function fastifyOptions(log: LogOptions = {}, trustProxy: FastifyServerOptions['trustProxy'] = false): FastifyServerOptions {
   return {
     trustProxy,
-    logger: { level: log.level ?? process.env.LOG_LEVEL ?? 'info', ...(log.stream ? { stream: log.stream } : {}) },
+    logger: { level: log.level ?? process.env.LOG_LEVEL ?? 'info', stream: log.stream ?? logDestination() },
     // The caller's id is taken only when sane (chooseRequestId), which Fastify's own header option would not check.
     requestIdHeader: false,
     genReqId: (request) => chooseRequestId(request.headers[REQUEST_ID_HEADER]),

@@ -1,8 +1,9 @@
 import { pino } from 'pino';
+import { logDestination } from './log-destination';
 import type { RequestScope } from './request-scope';
 
 /** Logs outside any request (start-up, jobs): same JSON lines and level as the servers' loggers. */
-const processLog = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const processLog = pino({ level: process.env.LOG_LEVEL ?? 'info' }, logDestination());
 
 /** What an error may show in a log line. */
 export interface LoggedError {

@@ -11,19 +11,24 @@ import { SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
  * federated round trip per request, and tests resolve principals exactly as production does.
  */
 export async function resolvePrincipal(dataSource: DataSource, claims: AccessClaims, now = new Date()): Promise<UserPrincipal | null> {
-  const row = await dataSource
+  // One statement: a row per organisation the user was promoted into (po.id null for none, or for one outside the account).
+  const rows = await dataSource
     .createQueryBuilder()
     .select(['s.active_organisation_id AS activeOrganisationId', 'u.organisation_id AS homeOrganisationId', 'o.account_id AS accountId'])
     .addSelect(['a.owner_user_id AS ownerUserId', 'r.key AS roleKey', 'r.permissions AS permissions', 'u.must_change_password AS mustChangePassword'])
+    .addSelect('po.id', 'grantedOrganisationId')
     .from(SessionRecord, 's')
     .innerJoin(UserRecord, 'u', 'u.id = s.user_id')
     .innerJoin(OrganisationRecord, 'o', 'o.id = u.organisation_id')
     .innerJoin(AccountRecord, 'a', 'a.id = o.account_id')
     .leftJoin(RoleAssignmentRecord, 'ra', 'ra.user_id = u.id')
     .leftJoin(RoleRecord, 'r', 'r.id = ra.role_id')
+    .leftJoin(PromotionRecord, 'p', 'p.user_id = u.id')
+    .leftJoin(OrganisationRecord, 'po', 'po.id = p.organisation_id AND po.account_id = o.account_id')
     .where('s.id = :sessionId AND s.user_id = :userId', claims)
     .andWhere('s.revoked_at IS NULL AND s.expires_at > :now AND u.status = :active', { now, active: UserStatus.ACTIVE })
-    .getRawOne<{
+    .orderBy('po.id')
+    .getRawMany<{
       activeOrganisationId: string;
       homeOrganisationId: string;
       accountId: string;
@@ -31,7 +36,9 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
       roleKey: string | null;
       permissions: string | null;
       mustChangePassword: boolean | number | string;
+      grantedOrganisationId: string | null;
     }>();
+  const row = rows[0];
   if (!row) return null;
   const isAccountOwner = row.ownerUserId === claims.userId;
   const permissions = row.permissions ? (JSON.parse(row.permissions) as string[]) : [];
@@ -39,7 +46,7 @@ export async function resolvePrincipal(dataSource: DataSource, claims: AccessCla
     accountId: row.accountId,
     homeOrganisationId: row.homeOrganisationId,
     isAccountOwner,
-    grantedOrganisationIds: isAccountOwner ? [] : await grantedOrganisations(dataSource.manager, claims.userId, row.accountId),
+    grantedOrganisationIds: isAccountOwner ? [] : rows.flatMap(({ grantedOrganisationId }) => (grantedOrganisationId ? [grantedOrganisationId] : [])),
     managesCustomers: permissions.includes('customers.manage'),
   };
   // The session keeps acting in the organisation it switched to only while that stays visible.

@@ -12,12 +12,6 @@ export function organisationById(manager: EntityManager, organisationId: string)
   return manager.findOneByOrFail(OrganisationRecord, { id: organisationId });
 }
 
-/** The account an organisation belongs to, or null when there is no such organisation; reads nothing else. */
-export async function accountIdOfOrganisation(manager: EntityManager, organisationId: string): Promise<string | null> {
-  const organisation = await manager.findOne(OrganisationRecord, { select: { id: true, accountId: true }, where: { id: organisationId } });
-  return organisation?.accountId ?? null;
-}
-
 /** Whether the organisation is a CUSTOMER one (docs/product.md#customers); a missing one is not. */
 export function isCustomerOrganisation(manager: EntityManager, organisationId: string): Promise<boolean> {
   return manager.existsBy(OrganisationRecord, { id: organisationId, kind: OrganisationKind.CUSTOMER });

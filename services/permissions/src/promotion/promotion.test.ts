@@ -1,6 +1,7 @@
 import type { UserPrincipal } from '@tenantry/auth';
 import { visibleOrganisations } from '@tenantry/organisations-module';
 import { resolvePrincipal } from '@tenantry/store';
+import { PromotionRecord } from '@tenantry/permissions-module';
 import { AuditEventRecord, SessionRecord } from '@tenantry/users-module';
 import type { AccountSeed, OrganisationSeed, TestDatabase, UserSeed } from '@tenantry/testing';
 import { snapshotAllRows, createTestDatabase, errorCodes, initSeed, SubgraphHarness, TEST_PRINCIPAL_SECRET } from '@tenantry/testing';
@@ -23,7 +24,7 @@ describe('promotion', () => {
   let foreignUserId: string;
   let foreignOrganisationId: string;
 
-  const sorted = (ids: string[]) => [...ids].sort();
+  const sorted = (ids: readonly string[]) => [...ids].sort();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -101,6 +102,18 @@ describe('promotion', () => {
     expect(errorCodes(await subgraph.query(manager, PROMOTE, { userId: operator.id, ids: [account.defaultOrganisation.id] }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await subgraph.query(manager, DEMOTE, { userId: operator.id }))).toEqual(['FORBIDDEN']);
     expect(await snapshotAllRows(db.dataSource)).toEqual(before);
+  });
+
+  it("grants only organisations still in the user's account: one that left it (a customer made independent) is not", async () => {
+    const promoted = await support.createUser('OPERATOR');
+    // As the rows stand after a promoted-into organisation moved to another account.
+    const grantedAt = new Date();
+    await db.dataSource
+      .getRepository(PromotionRecord)
+      .insert([sales.id, foreignOrganisationId, account.defaultOrganisation.id].map((organisationId) => ({ userId: promoted.id, organisationId, grantedAt })));
+    const principal = await promoted.principal();
+    expect(sorted(principal.grantedOrganisationIds)).toEqual(sorted([sales.id, account.defaultOrganisation.id]));
+    expect(sorted(await visibleIds(principal))).toEqual(sorted([support.id, sales.id, account.defaultOrganisation.id]));
   });
 
   it('a demoted user sees only their own organisation on their next request, and falls back home from a switched-to one', async () => {

@@ -7,6 +7,7 @@ import {
   UserStatus,
   UserTokenPurpose,
   checkUserToken,
+  recordAudit,
   redeemUserToken,
   revokeUserTokens,
   tokenRefusal,
@@ -15,7 +16,6 @@ import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, hashToken } from '@tenantry/auth';
 import type { TokenRefusal } from '@tenantry/users-module';
 import { findAdministrableUser } from '@tenantry/provisioning';
-import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { checkPassword } from '../password/password.policy';
 import type { SessionService } from '../session/session.service';
@@ -87,7 +87,7 @@ export class ActivationService {
       if (!activated.affected) throw invalidLink();
       await this.lockout.forgive(manager, user.id);
       await revokeUserTokens(manager, user.id, UserTokenPurpose.ACTIVATION, now);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: user.id,
         action: redemption.kind === 'invitation' ? 'invitation.accepted' : 'user.activated',
@@ -117,7 +117,7 @@ export class ActivationService {
       const user = await findAdministrableUser(manager, principal, userId);
       if (user.status !== UserStatus.INVITED) throw graphqlError('BAD_USER_INPUT', 'The user has already activated their account.');
       await mailFreshActivationLink(manager, user, this.settings);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: principal.userId,
         action: 'user.activation_resent',

@@ -5,6 +5,7 @@ import {
   UserTokenPurpose,
   checkUserToken,
   issueUserToken,
+  recordAudit,
   redeemUserToken,
   replaceUserSearchTerms,
   revokeUserTokens,
@@ -14,7 +15,6 @@ import { EMAIL_CHANGE_TTL_HOURS } from '@tenantry/config';
 import { enqueueMail } from '@tenantry/mail';
 import { greetingName, linkTo } from '@tenantry/provisioning';
 import { mailFreshActivationLink } from '../activation/activation.link';
-import { recordUserAudit } from '../audit/audit.record';
 import { emailChangeConfirmationMail, emailChangeRequestedMail } from '../mail/user-mails';
 import type { UsersSettings } from '../settings';
 
@@ -45,7 +45,7 @@ export async function changeEmail(
   const { actorUserId, settings } = options;
   const now = settings.now();
   const audit = (action: string, details: Record<string, unknown>) =>
-    recordUserAudit(manager, { organisationId: user.organisationId, actorUserId, action, targetId: user.id, details });
+    recordAudit(manager, { organisationId: user.organisationId, actorUserId, action, targetId: user.id, details });
   const killConfirmationLinks = () => revokeUserTokens(manager, user.id, UserTokenPurpose.EMAIL_CHANGE, now);
 
   if (newEmail === user.email) {
@@ -105,7 +105,7 @@ export class EmailChangeService {
       if (!switched.affected) throw invalidConfirmationLink();
       await replaceUserSearchTerms(manager, user.id);
       await revokeUserTokens(manager, user.id, UserTokenPurpose.PASSWORD_RESET, now);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: null,
         action: 'user.email_change_confirmed',

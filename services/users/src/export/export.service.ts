@@ -2,8 +2,7 @@ import type { TenantScope } from '@tenantry/organisations-module';
 import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { stringify } from 'csv-stringify/sync';
 import { roleKeysByUser } from '@tenantry/permissions-module';
-import { UserRecord } from '@tenantry/users-module';
-import { recordUserAudit } from '../audit/audit.record';
+import { UserRecord, recordAudit } from '@tenantry/users-module';
 
 /** The columns of the export (docs/product.md#export), in order. */
 export const CSV_COLUMNS = ['username', 'firstName', 'lastName', 'email', 'status', 'role', 'tfaEnabled', 'lastLoginAt', 'createdAt'] as const;
@@ -39,7 +38,7 @@ export class ExportService {
           user.createdAt.toISOString(),
         ].map(neutraliseFormula),
       );
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: organisation.id,
         actorUserId: this.scope.principal.userId,
         action: 'users.exported',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { OrganisationKind, lockAccount } from '@tenantry/organisations-module';
-import { InvitationRecord, InvitationStatus, UserRecord, UserStatus } from '@tenantry/users-module';
+import { InvitationRecord, InvitationStatus, UserRecord, UserStatus, recordAudit } from '@tenantry/users-module';
 import type { PageCountedOnDemand } from '@tenantry/federation';
 import { decodeCursor, pageSize, toPage } from '@tenantry/federation';
 import { graphqlError, hashToken, randomToken } from '@tenantry/auth';
@@ -9,7 +9,6 @@ import { createUserWithRole, findAdministrableUser, linkTo, reserveSeats } from 
 import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { enqueueMail } from '@tenantry/mail';
 import { DEFAULT_LANGUAGE, isLanguage } from '@tenantry/config';
-import { recordUserAudit } from '../audit/audit.record';
 import { invitationMail } from '../mail/user-mails';
 import type { UsersSettings } from '../settings';
 import { assertNotLastOperator } from '../lifecycle/last-operator';
@@ -131,7 +130,7 @@ export class InvitationService {
           hours: this.settings.invitationTtlHours,
         }),
       });
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: organisation.id,
         actorUserId: this.scope.principal.userId,
         action: 'invitation.created',
@@ -161,7 +160,7 @@ export class InvitationService {
       await manager.update(InvitationRecord, { id: invitation.id }, { status: InvitationStatus.REVOKED, updatedAt: new Date() });
       const deleted = await manager.delete(UserRecord, { id: invitation.userId, status: UserStatus.INVITED });
       if (!deleted.affected) throw graphqlError('BAD_USER_INPUT', 'The invited user is no longer waiting for activation.');
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: invitation.organisationId,
         actorUserId: this.scope.principal.userId,
         action: 'invitation.revoked',

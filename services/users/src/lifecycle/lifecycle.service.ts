@@ -2,10 +2,9 @@ import type { EntityManager } from '@tenantry/database';
 import { In } from '@tenantry/database';
 import type { TenantScope } from '@tenantry/organisations-module';
 import { OrganisationKind, lockAccount, organisationById, ownsAccountOf } from '@tenantry/organisations-module';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { UserRecord, UserStatus, recordAudit } from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { findAdministrableUser, reserveSeats } from '@tenantry/provisioning';
-import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { endSessions } from '../session/session.revoke';
 import type { UsersSettings } from '../settings';
@@ -112,7 +111,7 @@ export class LifecycleService {
       await assertNotLastOperator(manager, user);
       await endSessions(manager, user.id, this.principalChanges);
       await manager.delete(UserRecord, { id: user.id });
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: this.scope.principal.userId,
         action: 'user.deleted',
@@ -138,7 +137,7 @@ export class LifecycleService {
       await transition.lockout?.(manager, user);
       const after = await manager.findOneByOrFail(UserRecord, { id: user.id });
       const sessionsEnded = await endSessions(manager, user.id, this.principalChanges);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: this.scope.principal.userId,
         action: transition.action,

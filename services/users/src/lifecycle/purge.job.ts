@@ -1,7 +1,6 @@
 import type { DataSource } from '@tenantry/database';
 import { withTransaction } from '@tenantry/database';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
-import { recordUserAudit } from '../audit/audit.record';
+import { UserRecord, UserStatus, recordAudit } from '@tenantry/users-module';
 import type { UsersSettings } from '../settings';
 
 const DAY_MS = 86_400_000;
@@ -22,7 +21,7 @@ export async function purgeArchivedUsers(dataSource: DataSource, settings: Pick<
       const deleted = await manager.delete(UserRecord, { id: user.id, status: UserStatus.ARCHIVED });
       if (!deleted.affected) continue;
       purged++;
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: null,
         action: 'user.purged',

@@ -1,8 +1,7 @@
 import { greetingName } from '@tenantry/provisioning';
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
-import { UserRecord, UserStatus } from '@tenantry/users-module';
+import { UserRecord, UserStatus, recordAudit } from '@tenantry/users-module';
 import { enqueueMail } from '@tenantry/mail';
-import { recordUserAudit } from '../audit/audit.record';
 import { lockedMail } from '../mail/user-mails';
 import type { ChangedPrincipals } from '../principal/principal-changes';
 import { endSessions } from '../session/session.revoke';
@@ -148,7 +147,7 @@ export class Lockout {
     const { user, purpose, slot } = reservation;
     // Under the row lock, the checks in flight here are exactly the reservations committed and not settled.
     await lockUserRow(manager, user.id);
-    await recordUserAudit(manager, {
+    await recordAudit(manager, {
       organisationId: user.organisationId,
       actorUserId: null,
       action: FAILED_ACTION[purpose],
@@ -266,7 +265,7 @@ export class Lockout {
       .execute();
     if (!locked.affected) return false;
     const sessionsEnded = await endSessions(manager, user.id, principalChanges);
-    await recordUserAudit(manager, {
+    await recordAudit(manager, {
       organisationId: user.organisationId,
       actorUserId: null,
       action: 'user.locked',
@@ -286,7 +285,7 @@ export class Lockout {
 
 /** Audits an attempt refused before any secret was tested (locked, suspended, archived, …); it does not count. */
 function auditRefused(manager: EntityManager, user: UserRecord, purpose: CredentialPurpose, reason: RefusalReason): Promise<void> {
-  return recordUserAudit(manager, {
+  return recordAudit(manager, {
     organisationId: user.organisationId,
     actorUserId: null,
     action: FAILED_ACTION[purpose],

@@ -7,6 +7,7 @@ import {
   UserTokenPurpose,
   checkUserToken,
   issueUserToken,
+  recordAudit,
   redeemUserToken,
   revokeUserTokens,
   tokenRefusal,
@@ -16,7 +17,6 @@ import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashPassword, verifyPassword } from '@tenantry/auth';
 import { enqueueMail } from '@tenantry/mail';
 import { findAdministrableUser, greetingName, linkTo } from '@tenantry/provisioning';
-import { recordUserAudit } from '../audit/audit.record';
 import type { Lockout } from '../lockout/lockout';
 import { passwordResetMail } from '../mail/user-mails';
 import type { CredentialAttempts } from '../session/credential-attempt';
@@ -85,7 +85,7 @@ export class PasswordService {
             minutes,
           }),
         });
-        await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: null, action: 'user.password_reset_requested', targetId: user.id });
+        await recordAudit(manager, { organisationId: user.organisationId, actorUserId: null, action: 'user.password_reset_requested', targetId: user.id });
       }
       return users.length > 0;
     });
@@ -110,7 +110,7 @@ export class PasswordService {
       if (!updated.affected) throw invalidResetLink();
       const unlocked = await this.lockout.unlock(manager, user.id);
       await endSessions(manager, user.id, principalChanges);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: user.id,
         action: 'user.password_reset',
@@ -142,7 +142,7 @@ export class PasswordService {
         succeed: async (manager, current, passwordHash) => {
           await manager.update(UserRecord, { id: current.id }, { passwordHash, mustChangePassword: false, updatedAt: this.settings.now() });
           const ended = await endSessions(manager, current.id, principalChanges, principal.sessionId);
-          await recordUserAudit(manager, {
+          await recordAudit(manager, {
             organisationId: current.organisationId,
             actorUserId: current.id,
             action: 'user.password_changed',
@@ -177,7 +177,7 @@ export class PasswordService {
       await manager.update(UserRecord, { id: user.id }, changes);
       for (const purpose of [UserTokenPurpose.ACTIVATION, UserTokenPurpose.PASSWORD_RESET]) await revokeUserTokens(manager, user.id, purpose, now);
       const sessionsEnded = await endSessions(manager, user.id, principalChanges);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: principal.userId,
         action: 'user.password_set',

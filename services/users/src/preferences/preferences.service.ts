@@ -1,10 +1,9 @@
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import { visibleWidgetsOfUsers, widgetsOfOrganisation } from '@tenantry/organisations-module';
 import type { Availability } from '@tenantry/users-module';
-import { UserRecord } from '@tenantry/users-module';
+import { UserRecord, recordAudit } from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError } from '@tenantry/auth';
-import { recordUserAudit } from '../audit/audit.record';
 import type { UsersSettings } from '../settings';
 import { toUser } from '../user/user.mapper';
 import type { User } from '../user/user.type';
@@ -37,7 +36,7 @@ export class PreferencesService {
       }
       const changes = { preferences, language: input.language ?? user.language, updatedAt: this.settings.now() };
       await manager.update(UserRecord, { id: user.id }, changes);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: user.id,
         action: 'user.preferences_updated',
@@ -53,7 +52,7 @@ export class PreferencesService {
     return this.database.transaction(async (manager) => {
       const user = await manager.findOneByOrFail(UserRecord, { id: principal.userId });
       await manager.update(UserRecord, { id: user.id }, { availability });
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: user.id,
         action: 'user.availability_changed',

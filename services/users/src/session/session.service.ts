@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager, RequestDatabase } from '@tenantry/database';
 import { IsNull } from '@tenantry/database';
-import { Availability, SessionRecord, UserRecord, UserStatus } from '@tenantry/users-module';
+import { Availability, SessionRecord, UserRecord, UserStatus, recordAudit } from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, hashToken, INVALID_CREDENTIALS_MESSAGE, randomToken, signAccessToken, verifyPassword, waitLikeAVerification } from '@tenantry/auth';
-import { recordUserAudit } from '../audit/audit.record';
 import { effectivePreferences } from '../preferences/preferences.mapper';
 import { toUser } from '../user/user.mapper';
 import { ResponsePacer } from '../timing/response-pacer';
@@ -95,7 +94,7 @@ export class SessionService {
 
   /** `user` has lastLoginAt and availability recorded already (changesOnSuccess). */
   private async signIn(manager: EntityManager, user: UserRecord): Promise<AuthPayload> {
-    await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.login', targetId: user.id });
+    await recordAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.login', targetId: user.id });
     return this.openSession(manager, user, randomUUID(), user.organisationId);
   }
 
@@ -133,7 +132,7 @@ export class SessionService {
       const rotated = await manager.update(SessionRecord, { id: session.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       const user = await manager.findOneBy(UserRecord, { id: principal.userId, status: UserStatus.ACTIVE });
       if (!rotated.affected || !user) return null;
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: user.id,
         action: 'session.organisation_switched',
@@ -162,7 +161,7 @@ export class SessionService {
   private async auditSession(manager: EntityManager, session: SessionRecord, action: string, details: Record<string, unknown>): Promise<void> {
     const user = await manager.findOneBy(UserRecord, { id: session.userId });
     if (!user) return;
-    await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: null, action, targetId: user.id, details });
+    await recordAudit(manager, { organisationId: user.organisationId, actorUserId: null, action, targetId: user.id, details });
   }
 
   /** Opens a session in the caller's transaction and signs its tokens (login, activation, rotation). */

@@ -1,9 +1,8 @@
 import type { RequestDatabase } from '@tenantry/database';
-import { UserRecord } from '@tenantry/users-module';
+import { UserRecord, recordAudit } from '@tenantry/users-module';
 import type { UserPrincipal } from '@tenantry/auth';
 import { graphqlError, verifyPassword } from '@tenantry/auth';
 import { findAdministrableUser } from '@tenantry/provisioning';
-import { recordUserAudit } from '../audit/audit.record';
 import type { CredentialAttempts } from '../session/credential-attempt';
 import { resultOf, totpVerdict, verified, wrong } from '../session/credential-attempt';
 import { endSessions } from '../session/session.revoke';
@@ -46,7 +45,7 @@ export class TotpService {
             { totpSecret: secret, totpLastUsedStep: null, updatedAt: this.settings.now() },
           );
           if (!set.affected) throw changedMeanwhile();
-          await recordUserAudit(manager, {
+          await recordAudit(manager, {
             organisationId: user.organisationId,
             actorUserId: user.id,
             action: 'user.totp_setup_started',
@@ -78,7 +77,7 @@ export class TotpService {
             { totpEnabled: true, updatedAt: this.settings.now() },
           );
           if (!on.affected) throw changedMeanwhile();
-          await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_enabled', targetId: user.id });
+          await recordAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_enabled', targetId: user.id });
           return true;
         },
       }),
@@ -103,7 +102,7 @@ export class TotpService {
             { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() },
           );
           if (!off.affected) throw changedMeanwhile();
-          await recordUserAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_disabled', targetId: user.id });
+          await recordAudit(manager, { organisationId: user.organisationId, actorUserId: user.id, action: 'user.totp_disabled', targetId: user.id });
           return true;
         },
       }),
@@ -122,7 +121,7 @@ export class TotpService {
       const changes = { totpEnabled: false, totpSecret: null, totpLastUsedStep: null, updatedAt: this.settings.now() };
       await manager.update(UserRecord, { id: user.id }, changes);
       const sessionsEnded = await endSessions(manager, user.id, principalChanges);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: principal.userId,
         action: 'user.totp_reset',

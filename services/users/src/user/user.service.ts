@@ -10,12 +10,20 @@ import {
   visibleOrganisations,
 } from '@tenantry/organisations-module';
 import { holdersOfRoles, rolesHoldingPermission } from '@tenantry/permissions-module';
-import { SEARCHED_FIELDS, UserRecord, UserStatus, hasTermIn, replaceUserSearchTerms, searchTermRange, usersWithTermsIn } from '@tenantry/users-module';
+import {
+  SEARCHED_FIELDS,
+  UserRecord,
+  UserStatus,
+  hasTermIn,
+  recordAudit,
+  replaceUserSearchTerms,
+  searchTermRange,
+  usersWithTermsIn,
+} from '@tenantry/users-module';
 import { graphqlError } from '@tenantry/auth';
 import { createUserWithRole, findAdministrableUser, greetingName, issueActivation, reserveSeats, usernameMail } from '@tenantry/provisioning';
 import { findVisibleOrganisation } from '@tenantry/organisations-module';
 import { enqueueMail } from '@tenantry/mail';
-import { recordUserAudit } from '../audit/audit.record';
 import { changeEmail } from '../email-change/email-change.service';
 import type { UsersSettings } from '../settings';
 import { createUserLoader } from './user.loaders';
@@ -192,7 +200,7 @@ export class UserService {
           ttlHours: this.settings.invitationTtlHours,
         });
       }
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: organisation.id,
         actorUserId: this.scope.principal.userId,
         action: 'user.created',
@@ -240,7 +248,7 @@ export class UserService {
       const updated = { ...user, ...changes, updatedAt: new Date() };
       await manager.update(UserRecord, { id: user.id }, { ...changes, updatedAt: updated.updatedAt });
       if (SEARCHED_FIELDS.some((field) => field in changes)) await replaceUserSearchTerms(manager, user.id);
-      await recordUserAudit(manager, {
+      await recordAudit(manager, {
         organisationId: user.organisationId,
         actorUserId: this.scope.principal.userId,
         action: 'user.updated',
