@@ -58,6 +58,13 @@ describe('the operator view of sign-ins and mail, and request budgets at the doo
     expect(failures(await scrape()) - before).toBe(1);
   });
 
+  it("shows how many sessions' principals it holds", async () => {
+    const owner = await demo.login('demo.owner');
+    expect((await demo.graph('{ me { id } }', {}, owner)).errors).toBeUndefined();
+    // The owner's session at least (principal-cache.test.ts counts exactly).
+    expect(sample(await scrape(), 'tenantry_principal_cache_sessions')).toBeGreaterThanOrEqual(1);
+  });
+
   it('shows the outbox backlog and its oldest due mail while the mail worker is stopped', async () => {
     const owner = await demo.login('demo.owner');
     const organisationId = (await demo.graph('{ me { organisation { id } } }', {}, owner)).data.me.organisation.id;

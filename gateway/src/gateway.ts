@@ -129,6 +129,7 @@ export async function createGateway(options: GatewayOptions): Promise<HttpServic
   });
   const principalInvalidations = invalidationsFor(principalCache, options, metrics, logger);
   metrics.principalCacheServes(principalCache.enabled && principalCache.isServing);
+  metrics.countKeptPrincipals(() => principalCache.keptSessions());
   let lastStoreWarning = 0;
   const rateLimitStore = RateLimitStore.create({
     limits: options.rateLimits?.limits ?? DEFAULT_RATE_LIMITS,

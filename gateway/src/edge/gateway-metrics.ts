@@ -196,6 +196,18 @@ export class GatewayMetrics {
     this.principalCacheServing.set(serving ? 1 : 0);
   }
 
+  /** Reports the principal cache's size at every scrape: its memory should follow the sessions active within its TTL. */
+  countKeptPrincipals(keptSessions: () => number): void {
+    new Gauge({
+      name: 'tenantry_principal_cache_sessions',
+      help: 'Sessions whose principal the gateway holds in memory (active within the principal cache TTL; expired ones go at the next request)',
+      registers: [this.registry],
+      collect() {
+        this.set(keptSessions());
+      },
+    });
+  }
+
   /** Times one subgraph fetch and counts it as failed when it throws. */
   async timeFetch<T>(subgraph: string, fetch: () => Promise<T>): Promise<T> {
     const end = this.fetchDuration.startTimer({ subgraph });

@@ -55,11 +55,11 @@ describe('the principal cache', () => {
     const principals = cache();
     for (const sessionId of ['session-1', 'session-2', 'session-3'])
       await principals.resolve({ userId: 'user-1', sessionId }, async () => principalOf('user-1', sessionId));
-    const entries = (principals as unknown as { entries: Map<string, unknown> }).entries;
-    expect(entries.size).toBe(3);
+    expect(principals.keptSessions()).toBe(3);
     now += 60_000;
+    expect(principals.keptSessions()).toBe(3);
     await principals.resolve({ userId: 'user-9', sessionId: 'session-9' }, async () => ANONYMOUS);
-    expect(entries.size).toBe(0);
+    expect(principals.keptSessions()).toBe(0);
   });
 
   it('does not keep a lookup that started before an invalidation and answered after it (it may have read the rows before the mutation)', async () => {

@@ -156,6 +156,11 @@ export class PrincipalCache {
     return this.serving;
   }
 
+  /** How many sessions' principals the cache holds in memory (the gateway's metrics); those whose time is up go at the next request. */
+  keptSessions(): number {
+    return this.entries.size;
+  }
+
   /**
    * Drops the entries whose time is up, so a burst of sessions (a storm of logins) leaves no memory
    * behind: entries are in the order they expire, since all live ttlMs and one kept again moves last.
