@@ -70,10 +70,16 @@ describe('PrincipalTokens', () => {
     expect(await verifyPrincipalToken(afterChange, 'users', SECRET)).toMatchObject({ permissions: [] });
   });
 
-  it('reads a frozen principal (the principal cache keeps them so) once, an unfrozen one at every fetch', async () => {
+  it('reads a deeply frozen principal (the principal cache keeps them so) once, any other at every fetch', async () => {
     const tokens = new PrincipalTokens(SECRET);
-    const frozen = Object.freeze(user());
-    const unfrozen = user('MANAGER');
+    const base = user();
+    const frozen = Object.freeze({
+      ...base,
+      permissions: Object.freeze([...base.permissions]),
+      grantedOrganisationIds: Object.freeze([...base.grantedOrganisationIds]),
+    });
+    // Its permissions could still change in place.
+    const unfrozen = Object.freeze(user('MANAGER'));
     const stringify = jest.spyOn(JSON, 'stringify');
     try {
       for (let fetch = 0; fetch < 3; fetch++) {

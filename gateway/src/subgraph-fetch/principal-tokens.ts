@@ -22,6 +22,12 @@ function expiryOf(token: string): number {
   return payload.exp * 1000;
 }
 
+/** Whether nothing of the principal can change any more: the principal cache's are so, lists included. */
+function isDeeplyFrozen(principal: Principal): boolean {
+  if (!Object.isFrozen(principal)) return false;
+  return principal.kind !== 'user' || (Object.isFrozen(principal.permissions) && Object.isFrozen(principal.grantedOrganisationIds));
+}
+
 /**
  * Principal tokens, each signed once per (principal, audience) and reused until
  * PRINCIPAL_TOKEN_RENEWAL_MS before its expiry: an operation sends one per subgraph fetch, and
@@ -31,7 +37,7 @@ function expiryOf(token: string): number {
  */
 export class PrincipalTokens {
   private readonly kept = new Map<string, SignedToken>();
-  /** The keys of frozen principals (the principal cache's), so a session's requests do not stringify it per fetch. */
+  /** The keys of deeply frozen principals (the principal cache's), so a session's requests do not stringify it per fetch. */
   private readonly keysOfFrozen = new WeakMap<Principal, string>();
 
   constructor(
@@ -60,7 +66,7 @@ export class PrincipalTokens {
   }
 
   private keyOf(principal: Principal): string {
-    if (!Object.isFrozen(principal)) return JSON.stringify(principal);
+    if (!isDeeplyFrozen(principal)) return JSON.stringify(principal);
     let key = this.keysOfFrozen.get(principal);
     if (key === undefined) this.keysOfFrozen.set(principal, (key = JSON.stringify(principal)));
     return key;

@@ -11,7 +11,7 @@ let shared: DestinationStream | undefined;
 /**
  * The one stdout destination of the process's loggers (docs/architecture.md#logging): lines
  * are written in chunks rather than one write per line, which was ~4 % of a busy gateway's CPU.
- * pino flushes it when the process exits; a process killed outright loses at most a chunk.
+ * pino flushes it when the process exits; a process killed outright loses the lines of its last second at most.
  */
 export function logDestination(): DestinationStream {
   shared ??= pino.destination({ dest: 1, sync: false, minLength: LOG_CHUNK_BYTES, periodicFlush: LOG_FLUSH_MS });
