@@ -5,13 +5,17 @@ import { testUserPrincipal } from '@tenantry/testing';
 const secret = 'a-secret-of-at-least-thirty-two-characters';
 const principal = testUserPrincipal();
 
+/** Only the clock is faked (jest.setSystemTime): timers and ticks stay real, for jose and the promises. */
+const fakeClock = () =>
+  jest.useFakeTimers({
+    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
+  });
+
 describe('VerifiedPrincipals', () => {
   afterEach(() => jest.useRealTimers());
 
   it('answers a token seen before with the same principal, frozen, until the token expires', async () => {
-    jest.useFakeTimers({
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
-    });
+    fakeClock();
     const verified = new VerifiedPrincipals(secret);
     const token = await signPrincipalToken(principal, 'users', secret);
     const first = await verified.verify(token, 'users');
@@ -58,9 +62,7 @@ describe('VerifiedAccessTokens', () => {
   afterEach(() => jest.useRealTimers());
 
   it('answers a token seen before with the same claims, frozen, until the token expires', async () => {
-    jest.useFakeTimers({
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask'],
-    });
+    fakeClock();
     const verified = new VerifiedAccessTokens(secret);
     const { token } = await signAccessToken({ userId: 'u1', sessionId: 's1' }, secret, 60);
     const first = await verified.verify(token);
