@@ -38,7 +38,8 @@ async function login(url: string, username: string): Promise<string> {
   return response.data.login.accessToken;
 }
 
-export async function seeded(sizes: number[], mailDir: string, customers = 0): Promise<Seeded> {
+/** Seeds a fresh database and starts the graph on it; `env` adds to every process's environment (the profile suite's preload). */
+export async function seeded(sizes: number[], mailDir: string, customers = 0, env: NodeJS.ProcessEnv = {}): Promise<Seeded> {
   const started = Date.now();
   const db = await createTestDatabase();
   const organisations = await seedBenchData(db.dataSource, sizes);
@@ -47,7 +48,7 @@ export async function seeded(sizes: number[], mailDir: string, customers = 0): P
     await insertCustomerOrganisations(db.dataSource, { templateOrganisationId: acme.id, count: customers });
   }
   console.log(`  seeded ${sizes.join(', ')} users by SQL in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const graph = await startBenchGraph(graphEnvironment(db, mailDir, LIFTED_RATE_LIMITS));
+  const graph = await startBenchGraph({ ...graphEnvironment(db, mailDir, LIFTED_RATE_LIMITS), ...env });
   return { db, organisations, graph, ownerToken: await login(graph.gateway.url, DEMO_USERNAMES.owner) };
 }
 
